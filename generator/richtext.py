@@ -1,0 +1,43 @@
+"""Markdown written by units, rendered to HTML that is safe to publish.
+
+The Markdown is rendered first and the *result* is cleaned with nh3 (a
+maintained sanitiser, Rust's ammonia), so raw HTML inside the Markdown gets
+the same treatment: no script, no event handler, no ``javascript:`` or
+``data:`` URL.
+"""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import nh3
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em",
+    "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p", "pre", "s", "strong",
+    "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def render_markdown(text: str | None) -> str:
+    """Markdown to sanitised HTML ('' for no text)."""
+    if not text:
+        return ""
+    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel="noopener nofollow",
+    )
+
+
+def plain_text(text: str | None) -> str:
+    """Markdown to plain text (for iCalendar descriptions, meta tags)."""
+    if not text:
+        return ""
+    return html.unescape(nh3.clean(render_markdown(text), tags=set())).strip()
