@@ -1,0 +1,74 @@
+"""The validator's rules: one stable code each, grouped by family.
+
+``RULES`` is the table of every code the validator can report, with its
+severity and a one-line description in Vietnamese and English (used for
+documentation and kept true by tests).  The spec's codes
+(``shared/spec/rule-codes.md``) are never renamed; codes added here cover
+rules the spec does not list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..problems import ERROR, WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    vi: str
+    en: str
+
+
+_TABLE = [
+    ("end-before-start", ERROR, "ngày/giờ kết thúc trước ngày/giờ bắt đầu", "end is before start"),
+    ("unknown-key", ERROR, "trường không có trong định dạng", "key not defined at that level"),
+    ("duplicate-key", ERROR, "một trường được viết hai lần", "the same key twice in one mapping"),
+    ("yaml-syntax", ERROR, "tệp không đúng cú pháp YAML", "the file is not well-formed YAML"),
+    ("yaml-alias", ERROR, "dùng bí danh YAML (*tên)", "YAML aliases are refused"),
+    ("yaml-tag", ERROR, "dùng thẻ YAML (!!...)", "an explicit YAML tag"),
+    ("empty-file", ERROR, "tệp trống", "the file has no YAML document"),
+    ("file-too-large", ERROR, "tệp quá lớn", "the event file is over the size limit"),
+    ("invalid-encoding", ERROR, "tệp không phải văn bản UTF-8", "not UTF-8 text"),
+    ("wrong-type", ERROR, "giá trị sai dạng (danh sách, bảng, văn bản)", "the value has the wrong shape"),
+    ("missing-required", ERROR, "thiếu trường bắt buộc", "a required field is absent or empty"),
+    ("contact-incomplete", ERROR, "đầu mối liên hệ thiếu cả điện thoại lẫn email", "contact has neither phone nor email"),
+    ("mixed-date-kinds", ERROR, "bắt đầu và kết thúc không cùng dạng (ngày / ngày giờ)", "start and end are not the same kind"),
+    ("invalid-date", ERROR, "ngày không tồn tại", "a date that does not exist"),
+    ("date-format", ERROR, "ngày không viết theo dạng YYYY-MM-DD", "a date not in ISO form"),
+    ("invalid-time", ERROR, "giờ hoặc phút không hợp lệ", "an hour or minute out of range"),
+    ("unknown-category", ERROR, "chủ đề không có trong categories.yaml", "category not in categories.yaml"),
+    ("unknown-area", ERROR, "địa bàn không có trong areas.yaml", "location.area not in areas.yaml"),
+    ("unknown-unit", ERROR, "thư mục đơn vị không có trong units.yaml", "events/<unit>/ folder not in units.yaml"),
+    ("invalid-id", ERROR, "tên tệp không phải mã sự kiện hợp lệ", "the file name is not an id"),
+    ("duplicate-id", ERROR, "hai tệp sự kiện cùng mã", "two event files with the same id"),
+    ("image-not-found", ERROR, "không tìm thấy tệp ảnh", "image.src file does not exist"),
+    ("unsafe-path", ERROR, "đường dẫn ra ngoài thư mục content/", "a path that leaves content/"),
+    ("unsafe-url", ERROR, "địa chỉ nguy hiểm (javascript:, data:, ...)", "a javascript:, data:, vbscript: or file: URL"),
+    ("invalid-url", ERROR, "địa chỉ web không hợp lệ", "not an absolute http(s) URL"),
+    ("invalid-geo", ERROR, "toạ độ không hợp lệ", "geo is not [lat, lon] in range"),
+    ("invalid-value", ERROR, "giá trị không nằm trong danh sách cho phép", "a value outside its fixed set"),
+    ("too-long", ERROR, "văn bản quá dài", "title or summary too long"),
+    ("repeat-until-before-start", ERROR, "repeat_until trước năm bắt đầu", "repeat_until before the start year"),
+    ("exception-outside-series", ERROR, "ngoại lệ cho năm không thuộc chuỗi sự kiện", "an exceptions year not in the series"),
+    ("invalid-timezone", ERROR, "múi giờ không hợp lệ", "timezone is not an IANA zone name"),
+    ("invalid-tag", ERROR, "thẻ (tag) không đúng dạng mã", "a tag that is not in id form"),
+    ("geo-outside-bounds", WARNING, "toạ độ nằm ngoài tỉnh", "geo outside the province's bounds"),
+    ("invalid-phone", ERROR, "số điện thoại có ký tự không hợp lệ", "a phone number with invalid characters"),
+    ("invalid-email", ERROR, "địa chỉ email không hợp lệ", "not an e-mail address"),
+    ("missing-registry", ERROR, "thiếu hoặc không đọc được tệp danh mục", "a registry is absent or unreadable"),
+    ("removed-event", ERROR, "sự kiện đã công bố bị xoá hoặc đổi tên", "a published event file was deleted or renamed"),
+    # Codes added by this project (rules the spec's table does not cover).
+    ("timezone-mismatch", ERROR, "độ lệch giờ (+07:00) không khớp múi giờ của sự kiện", "an explicit offset disagrees with the event's time zone"),
+    ("lunar-leap-month", ERROR, "chuỗi âm lịch bắt đầu trong tháng nhuận", "a lunar-yearly series starting in a leap month"),
+    ("schedule-outside-event", ERROR, "mục chương trình nằm ngoài thời gian sự kiện", "a schedule item outside the event"),
+    ("invalid-registry", ERROR, "mục trong tệp danh mục không hợp lệ", "an invalid entry in a registry"),
+]
+
+RULES: dict[str, Rule] = {code: Rule(code, sev, vi, en) for code, sev, vi, en in _TABLE}
+
+
+def severity(code: str) -> str:
+    return RULES[code].severity

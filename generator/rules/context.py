@@ -1,0 +1,132 @@
+"""What a rule needs while it checks one file: where problems go, the
+registries, the configuration, and the walk over mappings."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from ..config import SiteConfig
+from ..problems import Problem
+from ..yamlread import MappingNode, Node, ScalarNode, is_null
+from . import severity
+
+
+@dataclass
+class Registries:
+    """Ids known to the tree; None for a registry that could not be read
+    (its checks are skipped instead of flagging every event)."""
+
+    units: dict | None = None
+    categories: dict | None = None
+    areas: dict | None = None
+    category_names: dict = field(default_factory=dict)  # folded name -> id
+    area_names: dict = field(default_factory=dict)
+
+
+@dataclass
+class FileCheck:
+    path: str  # as displayed
+    file: Path | None  # on disk, for relative image paths
+    content_root: Path | None
+    config: SiteConfig
+    registries: Registries
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, where: Node | None, code: str, vi: str, en: str) -> None:
+        line, column = (where.start_mark.line + 1, where.start_mark.column + 1) if where else (1, 1)
+        self.problems.append(Problem(self.path, line, column, code, vi, en, severity(code)))
+
+    @property
+    def failed(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = None,
+           aliases: dict[str, str] | None = None) -> dict | None:
+    """The keys of a mapping node as ``{name: (key_node, value_node)}``.
+
+    Reports a non-mapping, duplicated and unknown keys; null values are
+    left out (an empty ``end:`` means no end)."""
+    if not isinstance(node, MappingNode):
+        expect_mapping(ck, key or node, node, where)
+        return None
+    found: dict[str, tuple[Node, Node]] = {}
+    seen: dict[str, Node] = {}
+    for k, v in node.value:
+        if not isinstance(k, ScalarNode):
+            ck.report(k, "wrong-type", "tên trường phải là văn bản", "a key must be text")
+            continue
+        name = k.value
+        if name in seen:
+            first = seen[name].start_mark.line + 1
+            ck.report(
+                k, "duplicate-key",
+                f"trường '{qualified(where, name)}' đã có ở dòng {first}; hãy xoá một trong hai",
+                f"key '{qualified(where, name)}' already appears on line {first}; remove one of them",
+            )
+            continue
+        seen[name] = k
+        if name not in allowed:
+            unknown_key(ck, k, name, allowed, where, aliases)
+        elif not is_null(v):
+            found[name] = (k, v)
+    return found
+
+
+def unknown_key(ck: FileCheck, node: Node, name: str, allowed, where: str, aliases=None) -> None:
+    guess = suggest(name, allowed, aliases)
+    hint_vi = f"; có phải ý bạn là '{guess}'?" if guess else ""
+    hint_en = f"; did you mean '{guess}'?" if guess else ""
+    listing = ", ".join(allowed)
+    ck.report(
+        node, "unknown-key",
+        f"trường '{qualified(where, name)}' không có trong định dạng{hint_vi} (các trường hợp lệ: {listing})",
+        f"unknown key '{qualified(where, name)}'{hint_en} (valid keys: {listing})",
+    )
+
+
+def expect_mapping(ck: FileCheck, at: Node, node: Node, where: str) -> None:
+    ck.report(
+        at, "wrong-type",
+        f"'{where}' phải là một bảng các trường con (mỗi dòng 'tên: giá trị', thụt lề), "
+        f"không phải {shape_vi(node)}",
+        f"'{where}' must be a mapping of keys (indented 'key: value' lines), not {shape_en(node)}",
+    )
+
+
+def qualified(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
+
+
+def shape_vi(node: Node) -> str:
+    return {"ScalarNode": "một giá trị văn bản", "SequenceNode": "một danh sách",
+            "MappingNode": "một bảng"}[type(node).__name__]
+
+
+def shape_en(node: Node) -> str:
+    return {"ScalarNode": "a text value", "SequenceNode": "a list",
+            "MappingNode": "a mapping"}[type(node).__name__]
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and separator-insensitive form, for suggestions."""
+    return slugify(text, separator="-") if not text.isascii() else text.lower().replace("_", "-").replace(" ", "-")
+
+
+def suggest(value: str, choices, aliases: dict[str, str] | None = None) -> str | None:
+    """The choice a unit probably meant: same letters without accents,
+    a known synonym, or a close spelling."""
+    choices = list(choices)
+    folded = {fold(c): c for c in choices}
+    key = fold(unicodedata.normalize("NFC", value))
+    if key in folded:
+        return folded[key]
+    if aliases and key in aliases:
+        return aliases[key]
+    close = difflib.get_close_matches(key, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None

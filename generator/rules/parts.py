@@ -1,0 +1,219 @@
+"""Nested parts of an event: location, contact, image, press, reference,
+links, updates and the English version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .. import model
+from ..yamlread import Node
+from . import dates, values
+from .context import FileCheck, fields, suggest
+
+LOCATION_KEYS = ("name", "address", "area", "geo", "map_url")
+CONTACT_KEYS = ("name", "phone", "email")
+IMAGE_KEYS = ("src", "alt", "credit")
+PRESS_KEYS = ("invited", "accreditation_deadline", "note", "contact")
+REFERENCE_KEYS = ("number", "date", "url")
+LINK_KEYS = ("title", "url")
+UPDATE_KEYS = ("at", "text")
+EN_KEYS = ("title", "summary", "description", "location_name", "status_note")
+
+
+def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str) -> None:
+    full = f"{where}.{name}" if where else name
+    ck.report(
+        at, "missing-required",
+        f"thiếu trường bắt buộc '{full}' (ví dụ: {example})",
+        f"the required field '{full}' is missing (for example: {example})",
+    )
+
+
+def location(ck: FileCheck, key: Node, node: Node) -> model.Location | None:
+    got = fields(ck, node, LOCATION_KEYS, "location", key)
+    if got is None:
+        return None
+    if "name" not in got:
+        missing(ck, key, "location", "name", "name: Sân vận động tỉnh")
+    name = values.text(ck, got["name"][1], "location.name") if "name" in got else None
+    address = values.text(ck, got["address"][1], "location.address") if "address" in got else None
+    area = _area(ck, got["area"][1]) if "area" in got else None
+    geo = values.geo(ck, got["geo"][1], "location.geo") if "geo" in got else None
+    map_url = values.url(ck, got["map_url"][1], "location.map_url") if "map_url" in got else None
+    return model.Location(name or "", address, area, geo, map_url) if name else None
+
+
+def _area(ck: FileCheck, node: Node) -> str | None:
+    value = values.text(ck, node, "location.area")
+    areas = ck.registries.areas
+    if value is None or areas is None or value in areas:
+        return value
+    guess = suggest(value, areas, ck.registries.area_names)
+    ck.report(
+        node, "unknown-area",
+        f"địa bàn '{value}' không có trong areas.yaml"
+        + (f"; có phải ý bạn là '{guess}' ({areas[guess].name})?" if guess else "; hãy dùng mã xã/phường, ví dụ 'khong-lao'"),
+        f"area '{value}' is not in areas.yaml" + (f"; did you mean '{guess}'?" if guess else ""),
+    )
+    return None
+
+
+def contact(ck: FileCheck, key: Node, node: Node, where: str) -> model.Contact | None:
+    got = fields(ck, node, CONTACT_KEYS, where, key)
+    if got is None:
+        return None
+    name = values.text(ck, got["name"][1], f"{where}.name") if "name" in got else None
+    if not name:
+        missing(ck, key, where, "name", "name: Phòng Văn hoá - Xã hội")
+    phone = values.phone(ck, got["phone"][1], f"{where}.phone") if "phone" in got else None
+    email = values.email(ck, got["email"][1], f"{where}.email") if "email" in got else None
+    if "phone" not in got and "email" not in got:
+        ck.report(
+            key, "contact-incomplete",
+            f"'{where}' cần ít nhất một số điện thoại ('phone') hoặc email ('email') để báo chí và người dân liên hệ",
+            f"'{where}' needs at least a 'phone' or an 'email'",
+        )
+    return model.Contact(name, phone, email) if name else None
+
+
+def image(ck: FileCheck, key: Node, node: Node) -> model.Image | None:
+    got = fields(ck, node, IMAGE_KEYS, "image", key)
+    if got is None:
+        return None
+    if "src" not in got:
+        missing(ck, key, "image", "src", "src: images/anh-le-hoi.jpg")
+        return None
+    src = _image_src(ck, got["src"][1])
+    alt = values.text(ck, got["alt"][1], "image.alt") if "alt" in got else None
+    if not alt:
+        missing(ck, key, "image", "alt", "alt: Mô tả ngắn nội dung ảnh cho người khiếm thị")
+    credit = values.text(ck, got["credit"][1], "image.credit") if "credit" in got else None
+    return model.Image(src, alt, credit) if src and alt else None
+
+
+def _image_src(ck: FileCheck, node: Node) -> str | None:
+    raw = values.text(ck, node, "image.src")
+    if raw is None:
+        return None
+    if values._SCHEME.match(raw) and not Path(raw).drive:
+        return values.url(ck, node, "image.src", https_only=True)
+    if ck.file is None or ck.content_root is None:
+        return raw
+    return _inside_content(ck, node, raw)
+
+
+def _inside_content(ck: FileCheck, node: Node, raw: str) -> str | None:
+    root = ck.content_root
+    candidate = Path(os.path.normpath(ck.file.parent / raw))
+    lexical_ok = not (raw.startswith(("/", "\\")) or Path(raw).is_absolute() or Path(raw).drive)
+    try:
+        relative = candidate.relative_to(root)
+    except ValueError:
+        lexical_ok = False
+    if lexical_ok and candidate.exists():
+        try:
+            candidate.resolve().relative_to(root.resolve())
+        except ValueError:
+            lexical_ok = False
+    if not lexical_ok:
+        ck.report(
+            node, "unsafe-path",
+            f"'image.src': đường dẫn '{raw}' đi ra ngoài thư mục content/; hãy đặt ảnh trong thư mục "
+            "images/ của đơn vị và ghi 'images/ten-anh.jpg'",
+            f"'image.src': the path '{raw}' leaves content/; put the image in your unit's images/ "
+            "folder and write 'images/name.jpg'",
+        )
+        return None
+    if not candidate.is_file():
+        ck.report(
+            node, "image-not-found",
+            f"'image.src': không tìm thấy tệp ảnh '{raw}' (tính từ thư mục của tệp sự kiện); "
+            "hãy tải ảnh lên hoặc sửa tên tệp (phân biệt chữ hoa, chữ thường)",
+            f"'image.src': the image file '{raw}' does not exist (relative to the event file)",
+        )
+        return None
+    return relative.as_posix()
+
+
+def press(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Press | None:
+    got = fields(ck, node, PRESS_KEYS, "press", key)
+    if got is None:
+        return None
+    invited = values.boolean(ck, got["invited"][1], "press.invited") if "invited" in got else False
+    deadline = None
+    if "accreditation_deadline" in got:
+        deadline = _when(ck, got["accreditation_deadline"][1], "press.accreditation_deadline", zone)
+    note = values.text(ck, got["note"][1], "press.note") if "note" in got else None
+    press_contact = contact(ck, *got["contact"], "press.contact") if "contact" in got else None
+    return model.Press(bool(invited), deadline, note, press_contact)
+
+
+def _when(ck: FileCheck, node: Node, where: str, zone: str, kinds=(dates.KIND_DATE, dates.KIND_DATETIME)):
+    value = values.text(ck, node, where)
+    return None if value is None else dates.parse_when(ck, node, where, zone, kinds)
+
+
+def reference(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Reference | None:
+    got = fields(ck, node, REFERENCE_KEYS, "reference", key)
+    if got is None:
+        return None
+    number = values.text(ck, got["number"][1], "reference.number") if "number" in got else None
+    date = _when(ck, got["date"][1], "reference.date", zone, (dates.KIND_DATE,)) if "date" in got else None
+    url = values.url(ck, got["url"][1], "reference.url") if "url" in got else None
+    return model.Reference(number, date, url)
+
+
+def links(ck: FileCheck, node: Node) -> tuple[model.Link, ...]:
+    result = []
+    for index, item in enumerate(values.sequence(ck, node, "links") or ()):
+        where = f"links[{index + 1}]"
+        got = fields(ck, item, LINK_KEYS, where)
+        if got is None:
+            continue
+        for name, example in (("title", "title: Kế hoạch tổ chức"), ("url", "url: https://...")):
+            if name not in got:
+                missing(ck, item, where, name, example)
+        title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
+        url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
+        if title and url:
+            result.append(model.Link(title, url))
+    return tuple(result)
+
+
+def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
+    result = []
+    for index, item in enumerate(values.sequence(ck, node, "updates") or ()):
+        where = f"updates[{index + 1}]"
+        got = fields(ck, item, UPDATE_KEYS, where)
+        if got is None:
+            continue
+        for name, example in (("at", "at: 2026-04-20 09:00"), ("text", "text: Nội dung tin")):
+            if name not in got:
+                missing(ck, item, where, name, example)
+        at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
+        body = values.text(ck, got["text"][1], f"{where}.text") if "text" in got else None
+        if at is not None and body:
+            result.append(model.Update(as_datetime(at, zone), body))
+    return tuple(sorted(result, key=lambda u: u.at))
+
+
+def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:
+    got = fields(ck, node, EN_KEYS, "en", key)
+    if got is None:
+        return None
+    limits = {"title": 150, "summary": 300}
+    parts = {
+        name: values.text(ck, got[name][1], f"en.{name}", limits.get(name))
+        for name in EN_KEYS if name in got
+    }
+    return model.English(**parts)
+
+
+def as_datetime(value, zone: str):
+    """A date read where a date-time is expected means its midnight."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(0, 0), tzinfo=ZoneInfo(zone))

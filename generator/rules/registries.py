@@ -1,0 +1,99 @@
+"""The three registries: units, categories and areas."""
+
+from __future__ import annotations
+
+from .. import model
+from ..yamlread import Node
+from . import parts, values
+from .context import FileCheck, fields, fold
+
+UNIT_KEYS = ("id", "name", "name_en", "short", "kind", "website", "contact", "maintainers")
+CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")
+AREA_KEYS = ("id", "name", "name_en", "region", "region_en", "geo")
+
+
+def read_units(ck: FileCheck, root: Node) -> list[model.Unit]:
+    return _entries(ck, root, "units", UNIT_KEYS, ("id", "name"), _unit)
+
+
+def read_categories(ck: FileCheck, root: Node) -> list[model.Category]:
+    return _entries(ck, root, "categories", CATEGORY_KEYS, ("id", "name", "name_en"), _category)
+
+
+def read_areas(ck: FileCheck, root: Node) -> list[model.Area]:
+    return _entries(ck, root, "areas", AREA_KEYS, ("id", "name"), _area)
+
+
+def name_index(items) -> dict[str, str]:
+    """Folded names (with and without the commune/ward prefix) to ids,
+    so that 'Khổng Lào' suggests 'khong-lao'."""
+    index = {}
+    for item in items:
+        for name in (item.name, getattr(item, "name_en", None) or ""):
+            folded = fold(name) if name else ""
+            for prefix in ("xa-", "phuong-", "thi-tran-"):
+                if folded.startswith(prefix):
+                    index.setdefault(folded[len(prefix):], item.id)
+            if folded:
+                index.setdefault(folded, item.id)
+    return index
+
+
+def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> list:
+    items = values.sequence(ck, root, label)
+    result, seen = [], set()
+    for index, node in enumerate(items or ()):
+        where = f"{label}[{index + 1}]"
+        got = fields(ck, node, keys, where)
+        if got is None:
+            continue
+        for name in required:
+            if name not in got:
+                parts.missing(ck, node, where, name, f"{name}: ...")
+        if any(name not in got for name in required):
+            continue
+        entry = build(ck, got, where)
+        if entry is None:
+            continue
+        if not values.id_form(entry.id):
+            ck.report(got["id"][1], "invalid-registry",
+                      f"'{where}.id': '{entry.id}' phải viết thường, không dấu, nối bằng '-'",
+                      f"'{where}.id': '{entry.id}' must be lowercase ASCII words joined by '-'")
+        elif entry.id in seen:
+            ck.report(got["id"][1], "invalid-registry",
+                      f"'{where}.id': mã '{entry.id}' đã được dùng ở một mục khác",
+                      f"'{where}.id': the id '{entry.id}' is used twice")
+        else:
+            seen.add(entry.id)
+            result.append(entry)
+    return result
+
+
+def _texts(ck: FileCheck, got: dict, where: str, names) -> dict:
+    return {name: values.text(ck, got[name][1], f"{where}.{name}") for name in names if name in got}
+
+
+def _unit(ck: FileCheck, got: dict, where: str) -> model.Unit:
+    found = _texts(ck, got, where, ("id", "name", "name_en", "short", "kind"))
+    if "website" in got:
+        found["website"] = values.url(ck, got["website"][1], f"{where}.website")
+    if "contact" in got:
+        found["contact"] = parts.contact(ck, *got["contact"], f"{where}.contact")
+    if "maintainers" in got:
+        items = values.sequence(ck, got["maintainers"][1], f"{where}.maintainers") or ()
+        found["maintainers"] = tuple(
+            name for i, item in enumerate(items)
+            if (name := values.text(ck, item, f"{where}.maintainers[{i + 1}]"))
+        )
+    return model.Unit(**found)
+
+
+def _category(ck: FileCheck, got: dict, where: str) -> model.Category:
+    return model.Category(**_texts(ck, got, where, CATEGORY_KEYS))
+
+
+def _area(ck: FileCheck, got: dict, where: str) -> model.Area:
+    found = _texts(ck, got, where, ("id", "name", "name_en", "region", "region_en"))
+    if "geo" in got:
+        found["geo"] = values.geo(ck, got["geo"][1], f"{where}.geo")
+    return model.Area(**found)

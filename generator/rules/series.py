@@ -1,0 +1,215 @@
+"""Rules of repeating events and of the programme: ``repeat_until``,
+``exceptions``, the lunar leap month, ``schedule`` items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import lunar, model, repeats
+from ..yamlread import Node, ScalarNode
+from . import dates, parts, values
+from .context import FileCheck, fields
+
+EXCEPTION_KEYS = ("status", "status_note", "start", "end", "en")
+SCHEDULE_KEYS = ("start", "end", "title", "place")
+
+
+def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.ScheduleItem], ...]:
+    """Programme items, each with its node (the span is checked later)."""
+    result = []
+    for index, item in enumerate(values.sequence(ck, node, "schedule") or ()):
+        where = f"schedule[{index + 1}]"
+        got = fields(ck, item, SCHEDULE_KEYS, where)
+        if got is None:
+            continue
+        for name, example in (("start", "start: \"08:00\""), ("title", "title: Lễ khai mạc")):
+            if name not in got:
+                parts.missing(ck, item, where, name, example)
+        start = _moment(ck, got["start"][1], f"{where}.start", zone) if "start" in got else None
+        end = _moment(ck, got["end"][1], f"{where}.end", zone) if "end" in got else None
+        title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
+        place = values.text(ck, got["place"][1], f"{where}.place") if "place" in got else None
+        if start is not None and title:
+            if end is not None and _ordered(start, end) is False:
+                ck.report(
+                    got["end"][1], "end-before-start",
+                    f"'{where}': giờ kết thúc ({_show(end)}) trước giờ bắt đầu ({_show(start)})",
+                    f"'{where}': end ({_show(end)}) is before start ({_show(start)})",
+                )
+            result.append((got["start"][1], model.ScheduleItem(start, title, end, place)))
+    return tuple(result)
+
+
+def _moment(ck: FileCheck, node: Node, where: str, zone: str):
+    """A time of day, or a date-time within the event."""
+    if not isinstance(node, ScalarNode):
+        return values.text(ck, node, where)
+    if len(node.value.strip()) <= 8:
+        return dates.parse_clock(ck, node, where)
+    return dates.parse_when(ck, node, where, zone, (dates.KIND_DATETIME,))
+
+
+def _ordered(start, end) -> bool | None:
+    if type(start) is not type(end):
+        return None
+    return start <= end
+
+
+def _show(value) -> str:
+    return value.strftime("%H:%M") if isinstance(value, dt.time) else dates.show(value)
+
+
+def exceptions(ck: FileCheck, key: Node, node: Node, zone: str) -> tuple[tuple[Node, model.Override], ...]:
+    got = fields_by_year(ck, key, node)
+    result = []
+    for year_node, body in got:
+        year = int(year_node.value)
+        where = f"exceptions.{year}"
+        entry = fields(ck, body, EXCEPTION_KEYS, where, year_node)
+        if entry is None:
+            continue
+        read = {}
+        if "status" in entry:
+            read["status"] = values.choice(ck, entry["status"][1], f"{where}.status", model.STATUSES)
+        if "status_note" in entry:
+            read["status_note"] = values.text(ck, entry["status_note"][1], f"{where}.status_note")
+        for name in ("start", "end"):
+            if name in entry and values.text(ck, entry[name][1], f"{where}.{name}") is not None:
+                read[name] = dates.parse_when(ck, entry[name][1], f"{where}.{name}", zone)
+        if "en" in entry:
+            english = fields(ck, entry["en"][1], ("status_note",), f"{where}.en", entry["en"][0])
+            if english and "status_note" in english:
+                read["status_note_en"] = values.text(ck, english["status_note"][1], f"{where}.en.status_note")
+        result.append((year_node, model.Override(year=year, **read), entry))
+    return tuple(result)
+
+
+def fields_by_year(ck: FileCheck, key: Node, node: Node) -> list[tuple[Node, Node]]:
+    """The year keys of ``exceptions``; a key that is not a year is reported."""
+    got = fields(ck, node, _AnyYear(), "exceptions", key)
+    if got is None:
+        return []
+    result = []
+    for name, (year_node, body) in got.items():
+        if name.isdigit() and len(name) == 4:
+            result.append((year_node, body))
+        else:
+            ck.report(
+                year_node, "invalid-value",
+                f"'exceptions': '{name}' không phải một năm; mỗi ngoại lệ bắt đầu bằng năm, ví dụ '2027:'",
+                f"'exceptions': '{name}' is not a year; each exception starts with a year, e.g. '2027:'",
+            )
+    return result
+
+
+class _AnyYear(tuple):
+    """Every key is allowed at this level: years are checked afterwards."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+def check(ck: FileCheck, got: dict, found: dict) -> None:
+    """Series rules once the top level is read; unwraps the node pairs."""
+    start = found.get("start")
+    items = found.pop("schedule", ())
+    found["schedule"] = tuple(item for _, item in items)
+    raw = found.pop("exceptions", ())
+    found["exceptions"] = tuple(override for _, override, _ in raw)
+    if start is None:
+        return
+    _check_schedule(ck, items, start, found.get("end"))
+    _check_repeat_until(ck, got, found, start)
+    if raw and not found.get("repeat"):
+        ck.report(
+            got["exceptions"][0], "exception-outside-series",
+            "'exceptions' chỉ dùng cho sự kiện lặp lại (cần 'repeat: yearly' hoặc 'repeat: lunar-yearly')",
+            "'exceptions' only applies to a repeating event (add 'repeat: yearly' or 'lunar-yearly')",
+        )
+        return
+    if found.get("repeat") == "lunar-yearly" and not _lunar_start_ok(ck, got, start):
+        return
+    _check_exceptions(ck, raw, found, start)
+
+
+def _check_schedule(ck: FileCheck, items, start, end) -> None:
+    low = start.date() if isinstance(start, dt.datetime) else start
+    high = (end.date() if isinstance(end, dt.datetime) else end) if end is not None else low
+    for node, item in items:
+        if isinstance(item.start, dt.datetime) and not (low <= item.start.date() <= high):
+            ck.report(
+                node, "schedule-outside-event",
+                f"mục chương trình lúc {dates.show(item.start)} nằm ngoài thời gian sự kiện "
+                f"({dates.show(low)} đến {dates.show(high)}); chỉ ghi giờ (HH:MM) hoặc sửa ngày",
+                f"the schedule item at {dates.show(item.start)} is outside the event "
+                f"({dates.show(low)} to {dates.show(high)})",
+            )
+
+
+def _check_repeat_until(ck: FileCheck, got: dict, found: dict, start) -> None:
+    until = found.get("repeat_until")
+    if until is not None and until < start.year:
+        ck.report(
+            got["repeat_until"][1], "repeat-until-before-start",
+            f"'repeat_until' ({until}) trước năm bắt đầu ({start.year}); hãy ghi một năm từ {start.year} trở đi",
+            f"'repeat_until' ({until}) is before the start year ({start.year})",
+        )
+
+
+def _lunar_start_ok(ck: FileCheck, got: dict, start) -> bool:
+    day = start.date() if isinstance(start, dt.datetime) else start
+    try:
+        leap = lunar.is_leap_month(day)
+    except lunar.LunarError as error:
+        ck.report(got["start"][1], "invalid-value", f"'start': ngoài khoảng lịch âm hỗ trợ ({error})", f"'start': {error}")
+        return False
+    if leap:
+        moon = lunar.to_lunar(day)
+        ck.report(
+            got["start"][1], "lunar-leap-month",
+            f"'start' ({dates.show(start)}) rơi vào tháng {moon.month} nhuận âm lịch: chuỗi 'lunar-yearly' "
+            f"không thể bắt đầu trong tháng nhuận; hãy chọn ngày {moon.day} tháng {moon.month} thường",
+            f"'start' ({dates.show(start)}) is in the leap lunar month {moon.month}: a lunar-yearly series "
+            "cannot start in a leap month",
+        )
+        return False
+    return True
+
+
+def _check_exceptions(ck: FileCheck, raw, found: dict, start) -> None:
+    if not raw:
+        return
+    probe = model.Event(
+        id="probe", unit="", path="", title="", summary="", category="", start=start,
+        location=model.Location(""), contact=model.Contact(""), repeat=found.get("repeat"),
+        repeat_until=found.get("repeat_until"), exceptions=tuple(o for _, o, _ in raw),
+    )
+    outside = set(repeats.exceptions_outside(probe))
+    for year_node, override, entry in raw:
+        if override.year in outside:
+            ck.report(
+                year_node, "exception-outside-series",
+                f"'exceptions': năm {override.year} không thuộc chuỗi sự kiện "
+                f"(từ {start.year}" + (f" đến {found['repeat_until']})" if found.get("repeat_until") else ")"),
+                f"'exceptions': {override.year} is not a year of the series",
+            )
+        _check_override_kinds(ck, override, entry, start)
+
+
+def _check_override_kinds(ck: FileCheck, override: model.Override, entry: dict, start) -> None:
+    where = f"exceptions.{override.year}"
+    for name in ("start", "end"):
+        value = getattr(override, name)
+        if value is not None and isinstance(value, dt.datetime) != isinstance(start, dt.datetime):
+            ck.report(
+                entry[name][1], "mixed-date-kinds",
+                f"'{where}.{name}' phải cùng dạng với 'start' của sự kiện ({dates.show(start)})",
+                f"'{where}.{name}' must be the same kind as the event's 'start' ({dates.show(start)})",
+            )
+            return
+    if override.start is not None and override.end is not None and override.end < override.start:
+        ck.report(
+            entry["end"][1], "end-before-start",
+            f"'{where}': ngày kết thúc ({dates.show(override.end)}) trước ngày bắt đầu ({dates.show(override.start)})",
+            f"'{where}': end ({dates.show(override.end)}) is before start ({dates.show(override.start)})",
+        )

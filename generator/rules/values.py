@@ -1,0 +1,210 @@
+"""Scalar values: text, URLs, phone numbers, e-mail, choices, coordinates.
+
+Every parser takes the node, reports what is wrong with it and returns the
+clean value, or None when the value cannot be used."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from slugify import slugify
+
+from ..yamlread import Node, ScalarNode, SequenceNode
+from .context import FileCheck, shape_en, shape_vi, suggest
+
+ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
+_PHONE = re.compile(r"\+?[0-9 .()\-]+")
+_EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
+_BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
+             "false": False, "no": False, "không": False, "khong": False}
+
+
+def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> str | None:
+    """A text value, NFC-normalised."""
+    if not isinstance(node, ScalarNode):
+        ck.report(
+            node, "wrong-type",
+            f"'{where}' phải là văn bản, không phải {shape_vi(node)}",
+            f"'{where}' must be text, not {shape_en(node)}",
+        )
+        return None
+    value = unicodedata.normalize("NFC", node.value).strip()
+    if max_len is not None and len(value) > max_len:
+        ck.report(
+            node, "too-long",
+            f"'{where}' dài {len(value)} ký tự, tối đa {max_len}; hãy rút gọn "
+            f"(bắt đầu bằng: \"{value[:40]}…\")",
+            f"'{where}' is {len(value)} characters long, at most {max_len}",
+        )
+    return value
+
+
+def sequence(ck: FileCheck, node: Node, where: str) -> list[Node] | None:
+    if isinstance(node, SequenceNode):
+        return node.value
+    example = "[a, b]" if where != "geo" else "[22.35, 103.45]"
+    ck.report(
+        node, "wrong-type",
+        f"'{where}' phải là một danh sách (các dòng bắt đầu bằng '- ' hoặc {example}), không phải {shape_vi(node)}",
+        f"'{where}' must be a list ('- ' lines or {example}), not {shape_en(node)}",
+    )
+    return None
+
+
+def url(ck: FileCheck, node: Node, where: str, https_only: bool = False) -> str | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    scheme = _SCHEME.match(value)
+    name = scheme.group(1).lower() if scheme else ""
+    if name in _UNSAFE_SCHEMES:
+        ck.report(
+            node, "unsafe-url",
+            f"'{where}': địa chỉ '{name}:' không được phép vì lý do an toàn; hãy dùng một địa chỉ https://",
+            f"'{where}': '{name}:' URLs are not allowed for safety; use an https:// address",
+        )
+        return None
+    allowed = ("https",) if https_only else ("http", "https")
+    parts = urlsplit(value) if name in allowed else None
+    if parts is None or not parts.hostname or " " in value:
+        needed = "https://" if https_only else "http:// hoặc https://"
+        hint = f"; có phải 'https://{value}'?" if not scheme and "." in value and " " not in value else ""
+        ck.report(
+            node, "invalid-url",
+            f"'{where}': '{value}' không phải địa chỉ web đầy đủ (phải bắt đầu bằng {needed}){hint}",
+            f"'{where}': '{value}' is not an absolute {needed.replace(' hoặc ', ' or ')} URL",
+        )
+        return None
+    return value
+
+
+def phone(ck: FileCheck, node: Node, where: str) -> str | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    if not _PHONE.fullmatch(value) or not any(c.isdigit() for c in value):
+        bad = sorted({c for c in value if not (c.isdigit() or c in " .()-+")})
+        shown = " ".join(f"'{c}'" for c in bad) or "'+'"
+        ck.report(
+            node, "invalid-phone",
+            f"'{where}': số điện thoại '{value}' có ký tự không hợp lệ ({shown}); chỉ dùng chữ số, "
+            "dấu cách, '.', '-', '()' và '+' ở đầu; mỗi trường chỉ ghi một số",
+            f"'{where}': phone number '{value}' has invalid characters ({shown}); use digits, "
+            "spaces, '.', '-', '()' and a leading '+' only, one number per field",
+        )
+        return None
+    return value
+
+
+def email(ck: FileCheck, node: Node, where: str) -> str | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    if not _EMAIL.fullmatch(value):
+        ck.report(
+            node, "invalid-email",
+            f"'{where}': '{value}' không phải địa chỉ email (dạng ten@donvi.gov.vn)",
+            f"'{where}': '{value}' is not an e-mail address (name@example.gov.vn)",
+        )
+        return None
+    return value
+
+
+def choice(ck: FileCheck, node: Node, where: str, choices, aliases=None) -> str | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    if value in choices:
+        return value
+    guess = suggest(value, choices, aliases)
+    listing = ", ".join(choices)
+    ck.report(
+        node, "invalid-value",
+        f"'{where}': giá trị '{value}' không hợp lệ" + (f"; có phải ý bạn là '{guess}'?" if guess else "")
+        + f" (các giá trị hợp lệ: {listing})",
+        f"'{where}': '{value}' is not allowed" + (f"; did you mean '{guess}'?" if guess else "")
+        + f" (allowed: {listing})",
+    )
+    return None
+
+
+def boolean(ck: FileCheck, node: Node, where: str) -> bool | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    result = _BOOLEANS.get(value.lower())
+    if result is None:
+        ck.report(
+            node, "invalid-value",
+            f"'{where}': '{value}' không hợp lệ; hãy ghi 'có' hoặc 'không' (hoặc true/false, yes/no)",
+            f"'{where}': '{value}' is not allowed; write true/false, yes/no or có/không",
+        )
+    return result
+
+
+def year(ck: FileCheck, node: Node, where: str) -> int | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}", value):
+        return int(value)
+    guess = re.match(r"\d{4}", value)
+    ck.report(
+        node, "invalid-value",
+        f"'{where}': '{value}' không phải một năm" + (f"; có phải ý bạn là {guess.group()}?" if guess else " (ví dụ 2030)"),
+        f"'{where}': '{value}' is not a year" + (f"; did you mean {guess.group()}?" if guess else " (for example 2030)"),
+    )
+    return None
+
+
+def id_form(value: str) -> bool:
+    return bool(ID_FORM.fullmatch(value))
+
+
+def tag(ck: FileCheck, node: Node, where: str) -> str | None:
+    value = text(ck, node, where)
+    if value is None:
+        return None
+    if not id_form(value):
+        ck.report(
+            node, "invalid-tag",
+            f"'{where}': thẻ '{value}' phải viết thường, không dấu, nối bằng dấu '-'; hãy ghi '{slugify(value) or 'the-hop-le'}'",
+            f"'{where}': tag '{value}' must be lowercase ASCII words joined by '-'; write '{slugify(value) or 'valid-tag'}'",
+        )
+        return None
+    return value
+
+
+def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
+    items = sequence(ck, node, where)
+    if items is None:
+        return None
+    numbers = []
+    for item in items:
+        try:
+            numbers.append(float(item.value) if isinstance(item, ScalarNode) else None)
+        except ValueError:
+            numbers.append(None)
+    if len(numbers) != 2 or None in numbers or not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
+        ck.report(
+            node, "invalid-geo",
+            f"'{where}' phải là [vĩ độ, kinh độ] bằng số, vĩ độ từ -90 đến 90 và kinh độ từ -180 đến 180, ví dụ [22.35, 103.45]",
+            f"'{where}' must be [latitude, longitude] as numbers in range, for example [22.35, 103.45]",
+        )
+        return None
+    lat, lon = numbers
+    south, west, north, east = ck.config.geo_bounds
+    if not (south <= lat <= north and west <= lon <= east):
+        swapped = south <= lon <= north and west <= lat <= east
+        ck.report(
+            node, "geo-outside-bounds",
+            f"'{where}': toạ độ [{lat}, {lon}] nằm ngoài tỉnh Lai Châu"
+            + ("; có vẻ vĩ độ và kinh độ bị đảo: hãy ghi [vĩ độ, kinh độ] = " f"[{lon}, {lat}]" if swapped else "; hãy kiểm tra lại"),
+            f"'{where}': [{lat}, {lon}] is outside the province"
+            + (f"; latitude and longitude look swapped: write [{lon}, {lat}]" if swapped else "; check it"),
+        )
+    return (lat, lon)
