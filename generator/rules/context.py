@@ -46,6 +46,15 @@ class FileCheck:
         return any(p.is_error for p in self.problems)
 
 
+class Fields(dict):
+    """``{name: (key_node, value_node)}`` of a mapping; ``empty`` holds the
+    key nodes of keys written without a value (``title:`` or ``title: ""``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.empty: dict[str, Node] = {}
+
+
 def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = None,
            aliases: dict[str, str] | None = None) -> dict | None:
     """The keys of a mapping node as ``{name: (key_node, value_node)}``.
@@ -55,7 +64,7 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
     if not isinstance(node, MappingNode):
         expect_mapping(ck, key or node, node, where)
         return None
-    found: dict[str, tuple[Node, Node]] = {}
+    found = Fields()
     seen: dict[str, Node] = {}
     for k, v in node.value:
         if not isinstance(k, ScalarNode):
@@ -73,7 +82,9 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
         seen[name] = k
         if name not in allowed:
             unknown_key(ck, k, name, allowed, where, aliases)
-        elif not is_null(v):
+        elif is_null(v) or (isinstance(v, ScalarNode) and not v.value.strip()):
+            found.empty[name] = k
+        else:
             found[name] = (k, v)
     return found
 

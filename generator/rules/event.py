@@ -62,7 +62,7 @@ def check_event(ck: FileCheck, root: Node, event_id: str, unit: str, path: str) 
         return None
     for name, example in REQUIRED.items():
         if name not in got:
-            parts.missing(ck, None, "", name, example)
+            parts.missing(ck, None, "", name, example, got)
     zone = _timezone(ck, got)
     found: dict = {"timezone": zone}
     for name, read in READERS.items():

@@ -23,8 +23,18 @@ UPDATE_KEYS = ("at", "text")
 EN_KEYS = ("title", "summary", "description", "location_name", "status_note")
 
 
-def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str) -> None:
+def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str, got=None) -> None:
+    """A required field is absent (located at its mapping's key or at the
+    file) or empty (located at its own key)."""
     full = f"{where}.{name}" if where else name
+    empty = getattr(got, "empty", {}).get(name)
+    if empty is not None:
+        ck.report(
+            empty, "missing-required",
+            f"trường bắt buộc '{full}' đang để trống (ví dụ: {example})",
+            f"the required field '{full}' is empty (for example: {example})",
+        )
+        return
     ck.report(
         at, "missing-required",
         f"thiếu trường bắt buộc '{full}' (ví dụ: {example})",
@@ -37,7 +47,7 @@ def location(ck: FileCheck, key: Node, node: Node) -> model.Location | None:
     if got is None:
         return None
     if "name" not in got:
-        missing(ck, key, "location", "name", "name: Sân vận động tỉnh")
+        missing(ck, key, "location", "name", "name: Sân vận động tỉnh", got)
     name = values.text(ck, got["name"][1], "location.name") if "name" in got else None
     address = values.text(ck, got["address"][1], "location.address") if "address" in got else None
     area = _area(ck, got["area"][1]) if "area" in got else None
@@ -67,7 +77,7 @@ def contact(ck: FileCheck, key: Node, node: Node, where: str) -> model.Contact |
         return None
     name = values.text(ck, got["name"][1], f"{where}.name") if "name" in got else None
     if not name:
-        missing(ck, key, where, "name", "name: Phòng Văn hoá - Xã hội")
+        missing(ck, key, where, "name", "name: Phòng Văn hoá - Xã hội", got)
     phone = values.phone(ck, got["phone"][1], f"{where}.phone") if "phone" in got else None
     email = values.email(ck, got["email"][1], f"{where}.email") if "email" in got else None
     if "phone" not in got and "email" not in got:
@@ -84,12 +94,12 @@ def image(ck: FileCheck, key: Node, node: Node) -> model.Image | None:
     if got is None:
         return None
     if "src" not in got:
-        missing(ck, key, "image", "src", "src: images/anh-le-hoi.jpg")
+        missing(ck, key, "image", "src", "src: images/anh-le-hoi.jpg", got)
         return None
     src = _image_src(ck, got["src"][1])
     alt = values.text(ck, got["alt"][1], "image.alt") if "alt" in got else None
     if not alt:
-        missing(ck, key, "image", "alt", "alt: Mô tả ngắn nội dung ảnh cho người khiếm thị")
+        missing(ck, key, "image", "alt", "alt: Mô tả ngắn nội dung ảnh cho người khiếm thị", got)
     credit = values.text(ck, got["credit"][1], "image.credit") if "credit" in got else None
     return model.Image(src, alt, credit) if src and alt else None
 
@@ -175,7 +185,7 @@ def links(ck: FileCheck, node: Node) -> tuple[model.Link, ...]:
             continue
         for name, example in (("title", "title: Kế hoạch tổ chức"), ("url", "url: https://...")):
             if name not in got:
-                missing(ck, item, where, name, example)
+                missing(ck, item, where, name, example, got)
         title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
         url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
         if title and url:
@@ -192,7 +202,7 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
             continue
         for name, example in (("at", "at: 2026-04-20 09:00"), ("text", "text: Nội dung tin")):
             if name not in got:
-                missing(ck, item, where, name, example)
+                missing(ck, item, where, name, example, got)
         at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
         body = values.text(ck, got["text"][1], f"{where}.text") if "text" in got else None
         if at is not None and body:

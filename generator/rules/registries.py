@@ -49,7 +49,7 @@ def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> li
             continue
         for name in required:
             if name not in got:
-                parts.missing(ck, node, where, name, f"{name}: ...")
+                parts.missing(ck, node, where, name, f"{name}: ...", got)
         if any(name not in got for name in required):
             continue
         entry = build(ck, got, where)

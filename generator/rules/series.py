@@ -24,7 +24,7 @@ def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.Sc
             continue
         for name, example in (("start", "start: \"08:00\""), ("title", "title: Lễ khai mạc")):
             if name not in got:
-                parts.missing(ck, item, where, name, example)
+                parts.missing(ck, item, where, name, example, got)
         start = _moment(ck, got["start"][1], f"{where}.start", zone) if "start" in got else None
         end = _moment(ck, got["end"][1], f"{where}.end", zone) if "end" in got else None
         title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None

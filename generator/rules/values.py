@@ -190,10 +190,13 @@ def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
         except ValueError:
             numbers.append(None)
     if len(numbers) != 2 or None in numbers or not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
+        swap = len(numbers) == 2 and None not in numbers and -90 <= numbers[1] <= 90
+        hint = f" (có vẻ bị đảo: [{numbers[1]}, {numbers[0]}])" if swap else ", ví dụ [22.35, 103.45]"
+        hint_en = f" (looks swapped: [{numbers[1]}, {numbers[0]}])" if swap else ", for example [22.35, 103.45]"
         ck.report(
             node, "invalid-geo",
-            f"'{where}' phải là [vĩ độ, kinh độ] bằng số, vĩ độ từ -90 đến 90 và kinh độ từ -180 đến 180, ví dụ [22.35, 103.45]",
-            f"'{where}' must be [latitude, longitude] as numbers in range, for example [22.35, 103.45]",
+            f"'{where}' phải là [vĩ độ, kinh độ] bằng số, vĩ độ từ -90 đến 90 và kinh độ từ -180 đến 180{hint}",
+            f"'{where}' must be [latitude, longitude] as numbers in range{hint_en}",
         )
         return None
     lat, lon = numbers
