@@ -73,14 +73,99 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
 
 
 @main.command()
-def schema() -> None:
+@CONFIG_OPTION
+@CONTENT_OPTION
+@click.option("--generic", is_flag=True, help="Do not offer the registries' ids (categories, areas, units).")
+def schema(config_file, content_dir, generic) -> None:
     """In JSON Schema của tệp sự kiện. Print the event file's JSON Schema.
 
-    Example: sukien schema > event.schema.json
-    """
-    from .schema import schema_json
+    The ids of the content tree's registries, when it has them, are offered
+    for completion (unless --generic).
 
-    sys.stdout.write(schema_json())
+    Example: sukien schema > content/event.schema.json
+    """
+    from .schema import read_registries, schema_json
+
+    registries = None if generic else read_registries(site_config(config_file, content_dir).content_dir)
+    sys.stdout.write(schema_json(registries))
+
+
+class Refused(click.ClickException):
+    """Exit code 1: the command would break the content (an id in use)."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"sukien: lỗi: {self.format_message()}", err=True, file=file)
+
+
+@main.command()
+@CONFIG_OPTION
+@CONTENT_OPTION
+@click.option("--unit", help="Mã đơn vị tổ chức (units.yaml).")
+@click.option("--title", help="Tên sự kiện.")
+@click.option("--summary", help="Tóm tắt, một hai câu.")
+@click.option("--category", help="Mã chủ đề (categories.yaml).")
+@click.option("--start", help="Bắt đầu: YYYY-MM-DD hoặc YYYY-MM-DD HH:MM.")
+@click.option("--end", help="Kết thúc, cùng kiểu với --start (hoặc HH:MM cùng ngày).")
+@click.option("--place", help="Tên địa điểm.")
+@click.option("--address", help="Địa chỉ.")
+@click.option("--area", help="Mã xã, phường (areas.yaml).")
+@click.option("--contact-name", help="Đầu mối liên hệ.")
+@click.option("--phone", help="Số điện thoại liên hệ.")
+@click.option("--email", help="Thư điện tử liên hệ.")
+@click.option("--press-invited/--no-press-invited", default=None, help="Có mời báo chí không.")
+@click.option("--repeat", help="Lặp lại: yearly hoặc lunar-yearly.")
+@click.option("--title-en", help="Tên tiếng Anh.")
+@click.option("--summary-en", help="Tóm tắt tiếng Anh.")
+@click.option("--id", "event_id", help="Mã sự kiện; như tên, được chuyển thành mã và thêm năm.")
+@click.option("--force-id", is_flag=True, help="Dùng đúng --id đã cho (không thêm năm).")
+@click.option("--interactive/--no-interactive", default=None,
+              help="Hỏi từng câu (mặc định: khi chạy trong cửa sổ lệnh).")
+def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> None:
+    """Tạo tệp sự kiện mới. Create a new event file, asking in Vietnamese.
+
+    Prints the new file's path.  Without a terminal (or with
+    --no-interactive), the required flags must all be given.
+
+    Example: sukien new --unit so-vhttdl --title "Lễ hội Then Kin Pang"
+    --summary "..." --category le-hoi --start "2026-04-26 07:30"
+    --place "Sân văn hoá xã Khổng Lào" --contact-name "..." --phone "0213 3800 000"
+    """
+    from . import newevent as ne
+    from .schema import read_registries
+
+    root = site_config(config_file, content_dir).content_dir
+    given = {key: ("có" if value else "không") if isinstance(value, bool) else value
+             for key, value in flags.items()}
+    if force_id and not event_id:
+        raise EnvironmentProblem("--force-id cần đi kèm --id (xem sukien new --help)")
+    qs = ne.questions(read_registries(root))
+    if sys.stdin.isatty() if interactive is None else interactive:
+        def ask(prompt, default):
+            return click.prompt(prompt, default=default or "", show_default=bool(default), err=True)
+
+        def tell(text):
+            click.echo(text, err=True)
+
+        answers = ne.interview(qs, given, ask, tell)
+        event_id = ne.ask_id(root, answers, ask, tell, event_id, force_id)
+    else:
+        try:
+            answers = ne.from_flags(qs, given)
+            event_id = ne.id_from_flags(root, answers, event_id, force_id)
+        except ne.FlagProblems as problems:
+            raise EnvironmentProblem(f"{problems}\n(xem sukien new --help)") from problems
+        except ne.IdTaken as error:
+            raise Refused(f"{error} (dùng --id)") from error
+        except ne.AnswerError as error:
+            raise EnvironmentProblem(f"--id: {error}") from error
+    try:
+        path = ne.write_event(root, answers, event_id)
+    except FileExistsError as error:
+        raise Refused(f"{error.filename} đã có; không ghi đè") from error
+    except OSError as error:
+        raise EnvironmentProblem(f"không ghi được tệp: {error}") from error
+    click.echo(path.as_posix())
+    click.echo(f"Đã tạo tệp sự kiện. Kiểm tra: sukien validate {path.as_posix()}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,215 @@
+"""``sukien new``: the answers' rules, the id, the file it writes (which must
+validate and read back with its exact text) and the command's two modes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator import newevent as ne
+from generator.cli import main
+from generator.config import SiteConfig
+from generator.schema import SCHEMA_COMMENT, Registries
+from generator.validate import validate_tree
+
+UNITS = """\
+- id: so-vhttdl
+  name: Sở Văn hoá, Thể thao và Du lịch
+- id: ubnd-xa-khong-lao
+  name: UBND xã Khổng Lào
+"""
+CATEGORIES = """\
+- id: le-hoi
+  name: Lễ hội truyền thống
+  name_en: Traditional festivals
+- id: van-hoa
+  name: Văn hoá
+  name_en: Culture
+"""
+AREAS = """\
+- id: khong-lao
+  name: Xã Khổng Lào
+  region: Phong Thổ
+- id: tan-phong
+  name: Phường Tân Phong
+  region: Thành phố Lai Châu
+"""
+
+FLAGS = {
+    "--unit": "so-vhttdl", "--title": "Lễ hội Then Kin Pang",
+    "--summary": "Lễ hội truyền thống của đồng bào Thái trắng, cầu mưa thuận gió hoà.",
+    "--category": "le-hoi", "--start": "2026-04-26 07:30", "--end": "2026-04-27 17:00",
+    "--place": "Sân văn hoá trung tâm xã Khổng Lào", "--area": "khong-lao",
+    "--contact-name": "Phòng Văn hoá - Xã hội xã Khổng Lào", "--phone": "0213 3800 000",
+}
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    (root / "events").mkdir(parents=True)
+    for name, text in (("units", UNITS), ("categories", CATEGORIES), ("areas", AREAS)):
+        (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def run(content: Path, *args: str, input: str | None = None, **flags: str):
+    """Run ``sukien new`` with FLAGS; keyword flags (``phone=...`` or
+    ``**{"--phone": ...}``) replace them, None removes one."""
+    argv = ["new", "-f", str(content.parent / "mkdocs.yml"), "--content", str(content), *args]
+    named = {key if key.startswith("--") else "--" + key.replace("_", "-"): v for key, v in flags.items()}
+    for flag, value in {**FLAGS, **named}.items():
+        argv += [flag, value] if value is not None else []
+    return CliRunner().invoke(main, argv, input=input)
+
+
+def loaded(content: Path, event_id: str):
+    """The event as the validator reads it; the tree must have no problem."""
+    result = validate_tree(SiteConfig(content_dir=content))
+    assert [p.text() for p in result.problems] == []
+    return result.content.event(event_id)
+
+
+def test_scripted_new_writes_a_valid_file_in_the_unit_folder(content):
+    result = run(content, "--press-invited", "--title-en", "Then Kin Pang Festival")
+    assert result.exit_code == 0, result.output
+    path = content / "events/so-vhttdl/le-hoi-then-kin-pang-2026.yaml"
+    assert result.stdout.strip() == path.as_posix()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(SCHEMA_COMMENT + "\n")
+    event = loaded(content, "le-hoi-then-kin-pang-2026")
+    assert (event.unit, event.category, event.location.area) == ("so-vhttdl", "le-hoi", "khong-lao")
+    assert event.start.isoformat() == "2026-04-26T07:30:00+07:00"
+    assert event.contact.phone == "0213 3800 000"
+    assert event.press.invited is True
+    assert event.en.title == "Then Kin Pang Festival"
+    keys = [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()]
+    assert keys == ["title", "summary", "category", "start", "end", "location", "contact", "press", "en"]
+
+
+@pytest.mark.parametrize("title", ["no", "Yes", "on", "~", "null", "2026", "1e3", "08:30",
+                                   "- Hội xuân", "Hội nghị: tổng kết #1", "'Mùa vàng'", "y"])
+def test_tricky_text_is_written_so_that_it_reads_back_exactly(content, title):
+    result = run(content, title=title, phone="0912345678", id="su-kien", email="vp@laichau.gov.vn")
+    assert result.exit_code == 0, result.output
+    event = loaded(content, "su-kien-2026")
+    assert (event.title, event.contact.phone) == (title, "0912345678")
+    # Other YAML readers (editors, scripts) must read the same text too.
+    data = yaml.safe_load((content / "events/so-vhttdl/su-kien-2026.yaml").read_text(encoding="utf-8"))
+    assert (data["title"], data["contact"]["phone"]) == (title, "0912345678")
+
+
+def test_missing_flags_without_a_terminal_are_a_usage_error_listing_them(content):
+    result = run(content, **{"--unit": None, "--start": None, "--phone": None})
+    assert result.exit_code == 2
+    assert "thiếu tuỳ chọn bắt buộc: --unit, --start, --email hoặc --phone" in result.stderr
+    assert not list((content / "events").rglob("*.yaml"))
+
+
+def test_invalid_flags_are_all_reported(content):
+    result = run(content, **{"--start": "30/02/2026", "--category": "khong-co", "--phone": "0912 abc"})
+    assert result.exit_code == 2
+    for flag in ("--start", "--category", "--phone"):
+        assert f"{flag}: " in result.stderr
+
+
+def test_an_existing_id_is_never_overwritten_in_any_unit(content):
+    other = content / "events/ubnd-xa-khong-lao/Le-Hoi-Then-Kin-Pang-2026.yml"
+    other.parent.mkdir()
+    other.write_text("giữ nguyên\n", encoding="utf-8")
+    result = run(content)
+    assert result.exit_code == 1
+    assert "đã được dùng" in result.stderr and other.name in result.stderr
+    assert other.read_text(encoding="utf-8") == "giữ nguyên\n"
+    assert not (content / "events/so-vhttdl").exists()
+
+
+def test_id_flag_is_a_base_unless_forced(content):
+    assert run(content, id="Then Kin Pang").stdout.strip().endswith("/then-kin-pang-2026.yaml")
+    assert run(content, "--force-id", id="then-kin-pang").stdout.strip().endswith("/then-kin-pang.yaml")
+    assert run(content, "--force-id", id="Then Kin Pang").exit_code == 2
+    assert run(content, "--force-id").exit_code == 2
+
+
+def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content):
+    answers = [
+        "9", "2",  # unit: out of range, then by number
+        "Ngày hội văn hoá dân tộc Mông", "", "Giao lưu văn hoá, thể thao của đồng bào Mông.",
+        "van-hoa",
+        "07/04/2026",  # Vietnamese day-first form, stored as ISO
+        "2026-04-01", "2026-04-09",  # end before start, then valid
+        "Sân vận động xã", "", "tan-phong",
+        "Ban tổ chức", "abc", "", "",  # bad phone, no phone, no e-mail either...
+        "bt@laichau.gov.vn",  # ...so the e-mail is asked again
+        "có", "lunar-yearly", "", "",  # press, repeat, no English, default id
+    ]
+    result = run(content, "--interactive", input="\n".join(answers) + "\n",
+                 **{flag: None for flag in FLAGS})
+    assert result.exit_code == 0, result.output
+    assert "Đơn vị tổ chức" in result.stderr and "ubnd-xa-khong-lao — UBND xã Khổng Lào" in result.stderr
+    assert result.stderr.count("Chưa đúng") == 3 and result.stderr.count("bắt buộc") == 2
+    event = loaded(content, "ngay-hoi-van-hoa-dan-toc-mong-2026")
+    assert event.unit == "ubnd-xa-khong-lao"
+    assert (event.start.isoformat(), event.end.isoformat()) == ("2026-04-07", "2026-04-09")
+    assert (event.contact.phone, event.contact.email) == (None, "bt@laichau.gov.vn")
+    assert (event.repeat, event.press.invited, event.en) == ("lunar-yearly", True, None)
+
+
+def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
+    first = run(content)
+    assert first.exit_code == 0
+    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("/le-hoi-then-kin-pang-2026-2.yaml")
+    assert loaded(content, "le-hoi-then-kin-pang-2026-2").press is None
+
+
+@pytest.mark.parametrize("title, year, expected", [
+    ("Lễ hội Then Kin Pang", 2026, "le-hoi-then-kin-pang-2026"),
+    ("Đại hội Đoàn tỉnh Lai Châu", 2027, "dai-hoi-doan-tinh-lai-chau-2027"),
+    ("Tuần văn hoá du lịch 2026", 2026, "tuan-van-hoa-du-lich-2026"),
+    ("!!!", 2026, "su-kien-2026"),
+])
+def test_derive_id(title, year, expected):
+    assert ne.derive_id(title, year) == expected
+
+
+def test_derived_id_of_a_long_title_is_a_valid_id():
+    event_id = ne.derive_id("Hội nghị " * 30, 2026)
+    assert len(event_id) <= 80 and event_id.endswith("-2026") and "--" not in event_id
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-04-07", "2026-04-07"), ("7/4/2026", "2026-04-07"), ("2026-04-07T07:30", "2026-04-07 07:30"),
+    ("07/04/2026 7h30", "2026-04-07 07:30"), ("2026-04-07  19:05", "2026-04-07 19:05"),
+])
+def test_parse_when_accepts_common_forms_and_gives_iso(text, expected):
+    assert ne.parse_when(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "07/04/26", "2026-04-07 25:00", "ngày mai"])
+def test_parse_when_rejects(text):
+    with pytest.raises(ne.AnswerError):
+        ne.parse_when(text)
+
+
+def test_parse_end_keeps_the_kind_of_start_and_its_order():
+    timed = {"start": "2026-04-07 07:30"}
+    assert ne.parse_end("17:00", timed) == ne.parse_end("17h", timed) == "2026-04-07 17:00"
+    for bad in ("2026-04-08", "06:00"):
+        with pytest.raises(ne.AnswerError):
+            ne.parse_end(bad, timed)
+    with pytest.raises(ne.AnswerError):
+        ne.parse_end("2026-04-08 08:00", {"start": "2026-04-07"})
+
+
+def test_from_flags_needs_phone_or_email():
+    answers = {"unit": "a-b", "title": "T", "summary": "S", "category": "le-hoi", "start": "2026-01-01",
+               "place": "P", "contact_name": "C"}
+    with pytest.raises(ne.FlagProblems) as raised:
+        ne.from_flags(ne.questions(Registries()), answers)
+    assert raised.value.missing == ["--email hoặc --phone"]
+    assert ne.from_flags(ne.questions(Registries()), {**answers, "email": "a@b.vn"})["email"] == "a@b.vn"
