@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_TAGS = {STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
 
 
 class _TextOnlyLoader(CParser, BaseResolver):
@@ -29,6 +30,17 @@ class _TextOnlyLoader(CParser, BaseResolver):
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         BaseResolver.__init__(self)
+
+    # No path-dependent or implicit resolvers: answer by node kind only
+    # (the C composer calls these for every node).
+    def resolve(self, kind, value, implicit):
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,8 @@ def parse(text: str) -> tuple[Node | None, Issue | None]:
         loader.dispose()
     if node is None:
         return None, None
+    if "!" not in text and "&" not in text and "*" not in text:
+        return node, None  # no tag and no alias can be written without these
     return node, check_nodes(text, node)
 
 
