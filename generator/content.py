@@ -7,6 +7,7 @@ of the returned ``Content`` and the others are still checked and loaded.
 from __future__ import annotations
 
 import os
+import stat
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,7 +74,11 @@ def display(path: Path) -> str:
 def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
     """The composed YAML of a file, or None with the problem reported."""
     try:
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            ck.report(None, "invalid-encoding", "đây không phải một tệp văn bản thường", "this is not a regular file")
+            return None
+        size = info.st_size
         if size > limit:
             ck.report(None, "file-too-large",
                       f"tệp quá lớn ({size:,} byte, tối đa {limit:,}); hãy rút gọn mô tả hoặc tách ảnh ra tệp riêng",
@@ -170,7 +175,13 @@ def _load_event(file: Path, unit: str, root: Path, config: SiteConfig, known: Re
     node = read_node(ck, file, config.max_file_size)
     event = None
     if node is not None:
-        event = _event_from_node(ck, node, event_id, unit, file.relative_to(root).as_posix())
+        try:
+            event = _event_from_node(ck, node, event_id, unit, file.relative_to(root).as_posix())
+        except Exception as error:  # a bug must not stop the other files being checked
+            ck.report(None, "internal-error",
+                      f"lỗi nội bộ của trình kiểm tra khi đọc tệp này ({type(error).__name__}: {error}); "
+                      "hãy báo cho nhóm biên tập",
+                      f"internal validator error on this file ({type(error).__name__}: {error})")
     problems.extend(ck.problems)
     return event if not ck.failed else None
 
