@@ -134,6 +134,8 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
     from .schema import read_registries
 
     root = site_config(config_file, content_dir).content_dir
+    if not root.is_dir():
+        raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{root.as_posix()}' (dùng --content DIR)")
     given = {key: ("có" if value else "không") if isinstance(value, bool) else value
              for key, value in flags.items()}
     if force_id and not event_id:
@@ -166,6 +168,156 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
         raise EnvironmentProblem(f"không ghi được tệp: {error}") from error
     click.echo(path.as_posix())
     click.echo(f"Đã tạo tệp sự kiện. Kiểm tra: sukien validate {path.as_posix()}", err=True)
+
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--check", is_flag=True, help="Only check that .github/CODEOWNERS is up to date (exit 1 if not).")
+def codeowners(config_file, check) -> None:
+    """Tạo (hoặc kiểm tra) .github/CODEOWNERS từ content/units.yaml.
+
+    Write .github/CODEOWNERS from the units' maintainers and the editors of
+    mkdocs.yml, or with --check fail when it is out of date.
+
+    Example: sukien codeowners --check
+    """
+    from .codeowners import CODEOWNERS_PATH, OwnersError, expected_codeowners, project_root
+
+    config = site_config(config_file, None)
+    try:
+        text = expected_codeowners(config)
+    except OwnersError as error:
+        raise EnvironmentProblem(str(error)) from error
+    target = project_root(config) / CODEOWNERS_PATH
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if check:
+        if current != text:
+            state = "chưa có" if current is None else "chưa khớp với content/units.yaml và mkdocs.yml (editors)"
+            click.echo(f"sukien: lỗi: {target.as_posix()} {state}. "
+                       "Hãy chạy 'sukien codeowners' rồi commit tệp .github/CODEOWNERS.", err=True)
+            sys.exit(1)
+        click.echo(f"{target.as_posix()} đã cập nhật.", err=True)
+        return
+    if not config.editors:
+        click.echo("sukien: cảnh báo: mkdocs.yml chưa có danh sách 'editors' (biên tập viên của Sở).", err=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    click.echo(target.as_posix())
+
+
+@main.command("check-owners")
+@CONFIG_OPTION
+@click.option("--author", required=True, help="The pull request's author (GitHub login).")
+@click.option("--base", required=True, help="Git revision the pull request is compared with (origin/main).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+def check_owners(config_file, author, base, fmt, lang) -> None:
+    """Kiểm tra quyền sửa thư mục của từng đơn vị trong một pull request.
+
+    Check the files changed since BASE (git diff BASE...HEAD) against the
+    author's units: a unit's folder may be changed by its maintainers and the
+    editors only.  Rights are read from BASE.
+
+    Example: sukien check-owners --author nguyenvana --base origin/main
+    """
+    from .codeowners import OwnersError
+    from .ownership import check_pull_request
+
+    config = site_config(config_file, None)
+    try:
+        problems = check_pull_request(config, author, base)
+    except OwnersError as error:
+        raise EnvironmentProblem(str(error)) from error
+    sys.stdout.write(FORMATTERS[fmt](problems, lang))
+    errors = sum(p.is_error for p in problems)
+    click.echo(f"Kiểm tra quyền của @{author}: {errors} lỗi, {len(problems) - errors} cần duyệt thêm.", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command("from-issue")
+@CONFIG_OPTION
+@CONTENT_OPTION
+@click.option("--body-file", type=click.File("r", encoding="utf-8-sig"), default="-", show_default=True,
+              help="The issue's body (Markdown of the issue form); - reads standard input.")
+@click.option("--write", is_flag=True, help="Write the event file (otherwise print it).")
+def from_issue(config_file, content_dir, body_file, write) -> None:
+    """Chuyển phiếu "Đăng ký sự kiện" (issue) thành tệp sự kiện.
+
+    Turn a submitted issue form into an event file: print it, or with --write
+    create it and print its path.  Lists every problem in Vietnamese (exit 1).
+
+    Example: gh issue view 12 --json body -q .body | sukien from-issue --write
+    """
+    from . import from_issue as fi
+    from .problems import format_text
+
+    config = site_config(config_file, content_dir)
+    try:
+        draft = fi.draft_from_body(body_file.read(), config.content_dir)
+    except fi.FormProblems as error:
+        click.echo("Phiếu đăng ký chưa hợp lệ, xin sửa các mục sau:", err=True)
+        click.echo("".join(f"- {line}\n" for line in error.problems), err=True, nl=False)
+        sys.exit(1)
+    problems = fi.check_draft(config, draft)
+    if has_errors(problems):
+        click.echo("Tệp tạo từ phiếu chưa hợp lệ:", err=True)
+        click.echo(format_text(problems), err=True, nl=False)
+        sys.exit(1)
+    if not write:
+        sys.stdout.write(draft.text)
+        return
+    try:
+        path = fi.write_draft(config, draft)
+    except FileExistsError as error:
+        click.echo(f"sukien: lỗi: {error.filename} đã có; không ghi đè", err=True)
+        sys.exit(1)
+    except OSError as error:
+        raise EnvironmentProblem(f"không ghi được tệp: {error}") from error
+    click.echo(path.as_posix())
+
+
+@main.command()
+@CONFIG_OPTION
+@CONTENT_OPTION
+@click.option("--month", required=True, help="The month, YYYY-MM.")
+@click.option("--unit", help="Only this unit (its id in units.yaml).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def report(config_file, content_dir, month, unit, fmt, output) -> None:
+    """Báo cáo sự kiện trong tháng của từng đơn vị (Markdown hoặc CSV cho Excel).
+
+    The month's events per unit (held, upcoming, postponed, cancelled; press
+    invited; English version) and totals by category and area.
+
+    Example: sukien report --month 2026-04 --unit so-vhttdl --format csv -o bao-cao.csv
+    """
+    import datetime as dt
+
+    from .clock import now
+    from .content import load_content
+    from .report import month_report, render_csv, render_markdown
+
+    try:
+        first = dt.datetime.strptime(month, "%Y-%m")
+    except ValueError:
+        raise click.BadParameter(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)", param_hint="--month")
+    config = site_config(config_file, content_dir)
+    content, problems = load_content(config)
+    if unit and content.unit(unit) is None:
+        raise EnvironmentProblem(f"không có đơn vị '{unit}' trong units.yaml")
+    broken = sorted({p.path for p in problems if p.is_error})
+    if broken:
+        click.echo(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính "
+                   "(chạy 'sukien validate' để xem)", err=True)
+    result = month_report(content, first.year, first.month, now(config.timezone), unit)
+    data = render_csv(result, content) if fmt == "csv" else render_markdown(result, content).encode("utf-8")
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover

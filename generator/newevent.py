@@ -8,6 +8,7 @@ valid as soon as it exists.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -90,6 +91,8 @@ def clean_line(text: str) -> str:
 def _line(limit: int) -> Parse:
     def parse(text: str, _answers: dict) -> str:
         value = clean_line(text)
+        if any(unicodedata.category(c) == "Cc" for c in value):
+            raise AnswerError("có ký tự điều khiển không in được")
         if len(value) > limit:
             raise AnswerError(f"dài {len(value)} ký tự, tối đa {limit} ký tự")
         return value
@@ -106,8 +109,10 @@ def _choice(entries: tuple[tuple[str, str], ...], what: str) -> Parse:
             return ids[int(value) - 1]
         if value in ids or (not ids and re.fullmatch(ID_PATTERN, value)):
             return value
-        hint = f" (từ 1 đến {len(ids)}, hoặc một mã trong danh sách)" if ids else ""
-        raise AnswerError(f"không có {what} \"{value}\"{hint}")
+        guess = difflib.get_close_matches(value, ids, n=1)
+        hint = f"; có phải ý bạn là \"{guess[0]}\"?" if guess else ""
+        listing = f" (số từ 1 đến {len(ids)}, hoặc một mã trong danh sách)" if ids else " (dạng mã, ví dụ le-hoi)"
+        raise AnswerError(f"không có {what} \"{value}\"{hint}{listing}")
     return parse
 
 

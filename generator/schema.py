@@ -135,8 +135,8 @@ def event_schema(registries: Registries | None = None) -> dict:
         "repeat_until": _year("Lặp đến năm", "Năm cuối cùng của chuỗi sự kiện (tính cả năm đó)."),
         "exceptions": _exceptions(),
         "updates": _updates(),
-        "published": _datetime("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
-                               "Bỏ trống thì lấy từ lịch sử phiên bản."),
+        "published": _when("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
+                           "Bỏ trống thì lấy từ lịch sử phiên bản."),
         "en": _mapping("Bản tiếng Anh", "Phiên bản tiếng Anh của sự kiện.", {
             "title": _text("Tên tiếng Anh", "Tên sự kiện bằng tiếng Anh."),
             "summary": _text("Tóm tắt tiếng Anh", "Tóm tắt bằng tiếng Anh."),
@@ -219,11 +219,6 @@ def _when(title: str, text: str) -> dict:
 
 def _date(title: str, text: str) -> dict:
     return _doc(_pattern(DATE_PATTERN, "Cần ngày dạng YYYY-MM-DD, ví dụ 2026-04-07."), title, text)
-
-
-def _datetime(title: str, text: str) -> dict:
-    return _doc(_pattern(DATETIME_PATTERN, "Cần ngày giờ dạng YYYY-MM-DD HH:MM, ví dụ 2026-04-07 07:30."),
-                title, text)
 
 
 def _url(title: str, text: str, pattern: str = URL_PATTERN) -> dict:
@@ -342,7 +337,7 @@ def _exceptions() -> dict:
 
 def _updates() -> dict:
     item = _mapping("Tin cập nhật", "Một tin cập nhật.", {
-        "at": _datetime("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
+        "at": _when("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
         "text": _markdown("Nội dung", "Nội dung tin (Markdown)."),
     }, required=["at", "text"])
     return _doc({"type": "array", "items": item}, "Tin cập nhật",

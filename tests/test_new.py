@@ -116,6 +116,18 @@ def test_invalid_flags_are_all_reported(content):
         assert f"{flag}: " in result.stderr
 
 
+def test_a_unit_not_in_the_registry_gets_a_suggestion(content):
+    result = run(content, unit="so-vhtdl")
+    assert result.exit_code == 2
+    assert '--unit: không có đơn vị "so-vhtdl"; có phải ý bạn là "so-vhttdl"?' in result.stderr
+
+
+def test_a_missing_content_tree_is_an_environment_error(tmp_path):
+    result = run(tmp_path / "content")
+    assert result.exit_code == 2 and "không tìm thấy thư mục nội dung" in result.stderr
+    assert not (tmp_path / "content").exists()
+
+
 def test_an_existing_id_is_never_overwritten_in_any_unit(content):
     other = content / "events/ubnd-xa-khong-lao/Le-Hoi-Then-Kin-Pang-2026.yml"
     other.parent.mkdir()
@@ -213,3 +225,11 @@ def test_from_flags_needs_phone_or_email():
         ne.from_flags(ne.questions(Registries()), answers)
     assert raised.value.missing == ["--email hoặc --phone"]
     assert ne.from_flags(ne.questions(Registries()), {**answers, "email": "a@b.vn"})["email"] == "a@b.vn"
+
+
+def test_text_answers_are_one_clean_nfc_line():
+    title = next(q for q in ne.questions(Registries()) if q.key == "title")
+    assert title.parse("  Le\u0302\u0303 hội\n  Then Kin Pang ", {}) == "Lễ hội Then Kin Pang"
+    for bad in ("Lễ hội\x00", "x" * 151):
+        with pytest.raises(ne.AnswerError):
+            title.parse(bad, {})
