@@ -126,9 +126,10 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
     Prints the new file's path.  Without a terminal (or with
     --no-interactive), the required flags must all be given.
 
-    Example: sukien new --unit so-vhttdl --title "Lễ hội Then Kin Pang"
-    --summary "..." --category le-hoi --start "2026-04-26 07:30"
-    --place "Sân văn hoá xã Khổng Lào" --contact-name "..." --phone "0213 3800 000"
+    \b
+    Example: sukien new --unit so-vhttdl --title "Lễ hội Then Kin Pang" \\
+      --summary "..." --category le-hoi --start "2026-04-26 07:30" \\
+      --place "Sân văn hoá xã Khổng Lào" --contact-name "..." --phone "0213 3800 000"
     """
     from . import newevent as ne
     from .schema import read_registries

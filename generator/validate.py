@@ -38,8 +38,6 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         raise OSError(f"không tìm thấy thư mục nội dung '{display(root)}' (dùng --content DIR)")
     loaded = load_tree(config)
     problems = list(loaded.problems)
-    if base:
-        problems += removed_events(root, base)
     checked = len(loaded.event_files)
     if files:
         wanted = {_key(Path(f)) for f in files}
@@ -48,6 +46,8 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
             raise OSError(f"không tìm thấy tệp: {', '.join(missing)}")
         problems = [p for p in problems if _key(Path(p.path)) in wanted]
         checked = sum(_key(f) in wanted for f in loaded.event_files)
+    if base:
+        problems += removed_events(root, base)
     return ValidationResult(loaded.content, sorted(problems), checked)
 
 
