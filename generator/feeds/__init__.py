@@ -1,0 +1,60 @@
+"""Every feed of the site, as bytes by site-relative path.
+
+``build_feeds`` is pure: the content, the site configuration, the git
+history and the build's "now" in, files out.  ``now`` decides only what must
+depend on the clock: which past occurrences leave the calendars, how many
+years of a series are published, which news items are already due.  Serve
+the files with these types (subscribers' clients choose their parser by
+them): ``.ics`` ``text/calendar; charset=utf-8``, ``.rss``
+``application/rss+xml``, ``.atom`` ``application/atom+xml``,
+``feeds/events.json`` ``application/feed+json``, ``api/events.json``
+``application/json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..config import SiteConfig
+from ..history import History
+from ..model import Content
+from ..repeats import occurrences
+from .announcements import announcements
+from .common import Item, event_url
+from .ics import calendars
+from .opendata import open_data
+from .updates import updates_feed
+
+def build_feeds(content: Content, config: SiteConfig, history: History | None,
+                now: dt.datetime) -> dict[str, bytes]:
+    """All feed files: ``{"feeds/events.ics": b"...", ...}``."""
+    history = history or History()
+    today = now.astimezone(ZoneInfo(config.timezone)).date()
+    until_year = today.year + config.years_ahead
+    items = [
+        Item(event, tuple(occurrences(event, until_year=until_year)),
+             history.of(event, now=now, years_ahead=config.years_ahead),
+             event_url(config, event.id))
+        for event in sorted(content.events, key=lambda e: e.id)
+    ]
+    files = calendars(items, content, config, today)
+    files.update(announcements(items, content, config, today))
+    files["feeds/updates.atom"] = updates_feed(items, content, config, now)
+    files["api/events.json"] = open_data(items, content, config)
+    return dict(sorted(files.items()))
+
+
+def write_feeds(out_dir: str | Path, files: dict[str, bytes]) -> list[Path]:
+    """Write the files under ``out_dir`` (folders made as needed); only
+    rewrite a file whose bytes changed, so that live preview stays calm."""
+    written = []
+    for relative, data in files.items():
+        target = Path(out_dir, relative)
+        if target.exists() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(target)
+    return written

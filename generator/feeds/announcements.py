@@ -1,0 +1,187 @@
+"""Announcements: RSS 2.0, Atom and JSON Feed 1.1, one item per event,
+newest announcement first, the event's date and place in every title.
+
+feedgen writes RSS and Atom, each from its own generator because it keeps
+one list of links for both formats (the RSS channel link must be the HTML
+page, ``atom:link rel="self"`` the file itself).  Its Atom entries lose
+``rel`` and ``type`` on links (lkiesow/python-feedgen#135), so entry links
+are added afterwards with lxml.  Nothing here reads the build clock: the
+feeds' dates are the events' own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from ..config import SiteConfig
+from ..model import Content, Occurrence
+from ..richtext import render_markdown
+from . import common
+from .common import Item
+
+ATOM = "http://www.w3.org/2005/Atom"
+EPOCH = dt.datetime(2025, 1, 1, tzinfo=common.UTC)  # the dates of an empty feed
+GENERATOR = "sukien"
+
+
+def announcements(items: list[Item], content: Content, config: SiteConfig,
+                  today: dt.date) -> dict[str, bytes]:
+    ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
+    entries = [(item, item.current(today)) for item in ordered]
+    entries = [(item, occ) for item, occ in entries if occ is not None]
+    return {
+        "feeds/events.rss": rss(entries, content, config),
+        "feeds/events.atom": atom(entries, content, config),
+        "feeds/events.json": json_feed(entries, content, config),
+    }
+
+
+def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
+    fg = _channel(config, "feeds/events.rss")
+    fg.link(href=common.site_root(config) + "feeds/events.rss", rel="self",
+            type="application/rss+xml")
+    fg.link(href=common.site_root(config), rel="alternate")  # the last one is RSS's <link>
+    fg.lastBuildDate(common.utc(_newest(entries, lambda i: i.history.updated)))
+    fg.pubDate(common.utc(_newest(entries, lambda i: i.history.published)))
+    for item, occ in reversed(entries):  # feedgen prepends
+        fe = fg.add_entry()
+        fe.title(common.headline(occ, content))
+        fe.link(href=item.url)
+        fe.guid(item.url, permalink=True)
+        fe.pubDate(common.utc(item.history.published))
+        fe.description(body_html(item, occ, content))
+        fe.category(term=_category(item, content))
+    return fg.rss_str(pretty=True)
+
+
+def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
+    fg = _channel(config, "feeds/events.atom")
+    fg.updated(common.utc(_newest(entries, lambda i: i.history.updated)))
+    fg.link(href=common.site_root(config) + "feeds/events.atom", rel="self",
+            type="application/atom+xml")
+    fg.link(href=common.site_root(config), rel="alternate", type="text/html")
+    links = {}
+    for item, occ in reversed(entries):
+        fe = fg.add_entry()
+        fe.id(item.url)
+        fe.title(common.headline(occ, content))
+        fe.published(common.utc(item.history.published))
+        fe.updated(common.utc(item.history.updated))
+        fe.author(name=_unit_name(item, content))
+        fe.summary(common.text(item.event.summary))
+        fe.content(body_html(item, occ, content), type="html")
+        fe.category(term=item.event.category, label=_category(item, content))
+        links[item.url] = [("alternate", "text/html", item.url),
+                           ("related", "text/calendar", item.url.rstrip("/") + ".ics")]
+    return add_entry_links(fg.atom_str(), links)
+
+
+def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
+    """JSON Feed 1.1, with the event's time and place in ``_sukien``."""
+    root = common.site_root(config)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": common.text(config.site_name),
+        "home_page_url": root,
+        "feed_url": root + "feeds/events.json",
+        "description": "Các sự kiện tại tỉnh Lai Châu",
+        "language": "vi",
+        "authors": [{"name": common.text(config.site_name), "url": root}],
+        "items": [_json_item(item, occ, content) for item, occ in entries],
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
+    event = item.event
+    entry = {
+        "id": item.url,
+        "url": item.url,
+        "title": common.headline(occ, content),
+        "summary": common.text(event.summary),
+        "content_html": body_html(item, occ, content),
+        "date_published": common.rfc3339(item.history.published),
+        "date_modified": common.rfc3339(item.history.updated),
+        "authors": [{"name": _unit_name(item, content)}],
+        "tags": [_category(item, content), *event.tags],
+        "language": "vi",
+        "_sukien": {
+            "start": occ.start.isoformat(),
+            "end": occ.end.isoformat() if occ.end else None,
+            "status": occ.status,
+            "location": common.place(event.location, content),
+            "ics": item.url.rstrip("/") + ".ics",
+        },
+    }
+    if event.image and event.image.is_url:
+        entry["image"] = event.image.src
+    return entry
+
+
+def body_html(item: Item, occ: Occurrence, content: Content) -> str:
+    """The HTML of an entry: status, summary, key facts, the description
+    (rendered and sanitised by richtext), a link to the page."""
+    event, esc = occ.event, html.escape
+    parts = []
+    word = common.STATUS_WORD.get(occ.status)
+    if word:
+        note = common.text(occ.status_note)
+        parts.append(f"<p><strong>{esc(word)}{': ' + esc(note) if note else '.'}</strong></p>")
+    parts.append(f"<p>{esc(common.text(event.summary))}</p>")
+    when = common.when_label(occ.start, occ.end)
+    if occ.lunar:
+        when += f" ({occ.lunar.label_vi.lower()})"
+    facts = [("Thời gian", when), ("Địa điểm", common.place(event.location, content)),
+             ("Đơn vị tổ chức", _unit_name(item, content)),
+             ("Liên hệ", common.contact_line(event))]
+    parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
+    parts.append(render_markdown(event.description))
+    parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')
+    return "\n".join(part for part in parts if part)
+
+
+def add_entry_links(atom_bytes: bytes, links: dict[str, list[tuple[str, str, str]]]) -> bytes:
+    """Give each Atom entry (found by its id) its links with rel and type."""
+    root = etree.fromstring(atom_bytes)
+    for entry in root.iter(f"{{{ATOM}}}entry"):
+        for old in entry.findall(f"{{{ATOM}}}link"):
+            entry.remove(old)
+        for rel, kind, href in links.get(entry.findtext(f"{{{ATOM}}}id"), []):
+            etree.SubElement(entry, f"{{{ATOM}}}link", rel=rel, type=kind, href=href)
+    return _xml(root)
+
+
+def _channel(config: SiteConfig, path: str) -> FeedGenerator:
+    """What RSS and Atom share; each format gets its own generator."""
+    fg = FeedGenerator()
+    fg.id(common.site_root(config) + path)
+    fg.title(common.text(config.site_name))
+    fg.subtitle("Các sự kiện tại tỉnh Lai Châu")
+    fg.description("Các sự kiện tại tỉnh Lai Châu")
+    fg.author(name=common.text(config.site_name), uri=common.site_root(config))
+    fg.language("vi")
+    fg.generator(GENERATOR)
+    return fg
+
+
+def _newest(entries, value) -> dt.datetime:
+    return max((value(item) for item, _ in entries), default=EPOCH)
+
+
+def _category(item: Item, content: Content) -> str:
+    category = content.category(item.event.category)
+    return common.text(category.name) if category else item.event.category
+
+
+def _unit_name(item: Item, content: Content) -> str:
+    unit = content.unit(item.event.unit)
+    return common.text(unit.name) if unit else item.event.unit
+
+
+def _xml(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

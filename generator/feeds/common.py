@@ -1,0 +1,128 @@
+"""What every feed says the same way: URLs, titles, dates and places in
+Vietnamese, clean plain text, and which occurrences are current."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import unicodedata
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import nh3
+
+from ..config import SiteConfig
+from ..history import EventHistory
+from ..model import Content, Event, Location, Occurrence, When, is_all_day
+
+UTC = dt.timezone.utc
+STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}
+STATUS_WORD = {"cancelled": "Đã hủy", "postponed": "Hoãn", "tentative": "Dự kiến"}
+
+
+@dataclass(frozen=True)
+class Item:
+    """An event as the feeds see it: its occurrences and its history."""
+
+    event: Event
+    occurrences: tuple[Occurrence, ...]
+    history: EventHistory
+    url: str
+
+    def current(self, today: dt.date) -> Occurrence | None:
+        """The next occurrence not yet over, else the last one."""
+        for occ in self.occurrences:
+            if last_day(occ) >= today:
+                return occ
+        return self.occurrences[-1] if self.occurrences else None
+
+
+def site_root(config: SiteConfig) -> str:
+    url = config.site_url
+    return url if url.endswith("/") else url + "/"
+
+
+def event_url(config: SiteConfig, event_id: str) -> str:
+    return f"{site_root(config)}su-kien/{event_id}/"
+
+
+def text(value: str | None) -> str:
+    """Plain text for feeds: no markup at all (defence in depth for fields
+    that the format calls plain), NFC, single-line whitespace kept."""
+    if not value:
+        return ""
+    cleaned = value
+    for _ in range(3):  # entities may hide a second layer of markup
+        stripped = html.unescape(nh3.clean(cleaned, tags=set()))
+        if stripped == cleaned:
+            break
+        cleaned = stripped
+    return unicodedata.normalize("NFC", cleaned).strip()
+
+
+def title(occ: Occurrence) -> str:
+    """Status prefix and title, with the year for an occurrence of a series."""
+    event = occ.event
+    year = f" ({occ.year})" if event.repeat else ""
+    return f"{STATUS_PREFIX.get(occ.status, '')}{text(event.title)}{year}"
+
+
+def headline(occ: Occurrence, content: Content) -> str:
+    """Title, date and place: what a reader sorting by announcement needs."""
+    return f"{title(occ)} — {when_label(occ.start, occ.end)}, {place(occ.event.location, content, short=True)}"
+
+
+def place(location: Location, content: Content, *, short: bool = False) -> str:
+    """The full address (name, address, commune/ward); ``short``: name and area."""
+    area = content.area(location.area) if location.area else None
+    parts = [location.name] + ([] if short else [location.address or ""])
+    if area is not None:
+        parts.append(area.name)
+    kept: list[str] = []
+    for part in (text(p) for p in parts):
+        if part and part.casefold() not in ", ".join(kept).casefold():
+            kept.append(part)  # an address often names its commune already
+    return ", ".join(kept)
+
+
+def last_day(occ: Occurrence) -> dt.date:
+    """The calendar day on which an occurrence ends (its zone's date)."""
+    last = occ.end or occ.start
+    return last if is_all_day(last) else local(last, occ.event.timezone).date()
+
+
+def local(value: dt.datetime, timezone: str) -> dt.datetime:
+    return value.astimezone(ZoneInfo(timezone))
+
+
+def when_label(start: When, end: When | None, *, year: bool = True) -> str:
+    """'7/4/2025', '7/4 – 9/4/2025', '07:30 7/4/2025', '07:30 – 17:00 7/4/2025'."""
+    if is_all_day(start):
+        if end is None or end == start:
+            return day_label(start, year=year)
+        same_year = end.year == start.year
+        return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
+    if end is None:
+        return f"{start:%H:%M} {day_label(start, year=year)}"
+    if end.date() == start.date():
+        return f"{start:%H:%M} – {end:%H:%M} {day_label(start, year=year)}"
+    same_year = end.year == start.year
+    first = f"{start:%H:%M} {day_label(start, year=year and not same_year)}"
+    return f"{first} – {end:%H:%M} {day_label(end, year=year)}"
+
+
+def day_label(day: dt.date, *, year: bool = True) -> str:
+    return f"{day.day}/{day.month}/{day.year}" if year else f"{day.day}/{day.month}"
+
+
+def contact_line(event: Event) -> str:
+    contact = event.contact
+    return ", ".join(text(part) for part in (contact.name, contact.phone, contact.email) if part)
+
+
+def utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(UTC)
+
+
+def rfc3339(value: dt.datetime) -> str:
+    return utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,224 @@
+"""iCalendar files: the site's calendar, one per category, area and unit,
+and one per event.
+
+Every occurrence is its own VEVENT with its own UID (``<key>@<host>``):
+a lunar series cannot be written as an RRULE that any client understands
+(RSCALE is implemented nowhere), and one VEVENT per year lets an exception
+simply be that year's values.  icalendar builds the components; the bytes
+are then refolded here, because its folding can leave a line ending in a
+lone backslash (collective/icalendar#1501), which Google rejects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event as VEvent, Timezone, vText
+
+from ..config import SiteConfig
+from ..model import Content, Event, Occurrence, is_all_day
+from ..richtext import plain_text
+from . import common
+from .common import Item
+
+PRODID = "-//sukien//Lich su kien Lai Chau//VI"
+REFRESH = "PT6H"
+ICAL_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE",
+               "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+_LIMIT = 75  # octets per physical line, CRLF excluded (RFC 5545 §3.1)
+
+
+def calendars(items: list[Item], content: Content, config: SiteConfig,
+              today: dt.date) -> dict[str, bytes]:
+    """Every .ics file of the site, by site-relative path."""
+    built = [(item, occ, vevent(item, occ, content, config))
+             for item in items for occ in item.occurrences]
+    oldest = today - dt.timedelta(days=config.past_days)
+    current = [entry for entry in built if common.last_day(entry[1]) >= oldest]
+    zones: dict[str, Timezone] = {}
+
+    def calendar(path: str, name: str, about: str, keep: Callable[[Event], bool],
+                 entries=current) -> tuple[str, bytes]:
+        chosen = (vev for item, _, vev in entries if keep(item.event))
+        return path, serialise(_calendar(path, name, about, chosen, config, zones))
+
+    site = config.site_name
+    files = dict([calendar("feeds/events.ics", site,
+                           f"Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})", lambda e: True)])
+    for category in content.categories:
+        files.update([calendar(f"feeds/category/{category.id}.ics", f"{site}: {category.name}",
+                               f"Sự kiện thuộc chủ đề {category.name}",
+                               lambda e, key=category.id: e.category == key)])
+    for area in content.areas:
+        files.update([calendar(f"feeds/area/{area.id}.ics", f"{site}: {area.name}",
+                               f"Sự kiện tại {area.name}",
+                               lambda e, key=area.id: e.location.area == key)])
+    for unit in content.units:
+        files.update([calendar(f"feeds/unit/{unit.id}.ics", f"{site}: {unit.name}",
+                               f"Sự kiện do {unit.name} tổ chức",
+                               lambda e, key=unit.id: e.unit == key)])
+    for item in items:
+        event = item.event
+        files.update([calendar(f"su-kien/{event.id}.ics", common.text(event.title),
+                               common.text(event.summary),
+                               lambda e, key=event.id: e.id == key, entries=built)])
+    return files
+
+
+def _calendar(path: str, name: str, about: str, vevents: Iterable[VEvent],
+              config: SiteConfig, zones: dict[str, Timezone]) -> Calendar:
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("uid", f"{path}@{config.host}")
+    cal.add("name", vText(common.text(name)))
+    cal.add("x-wr-calname", vText(common.text(name)))
+    cal.add("description", vText(common.text(about)))
+    cal.add("x-wr-caldesc", vText(common.text(about)))
+    cal.add("x-wr-timezone", config.timezone)
+    cal.add("url", common.site_root(config))
+    cal.add("source", common.site_root(config) + path, parameters={"VALUE": "URI"})
+    cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", REFRESH)
+    events = sorted(vevents, key=lambda v: (_sort_day(v), str(v["uid"])))
+    for tzid in sorted({config.timezone} | _tzids(events)):
+        if tzid not in zones:
+            zones[tzid] = Timezone.from_tzid(tzid)
+        cal.add_component(zones[tzid])
+    for vev in events:
+        cal.add_component(vev)
+    return cal
+
+
+def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent:
+    """One occurrence as a VEVENT."""
+    event, history = occ.event, item.history
+    vev = VEvent()
+    vev.add("uid", f"{occ.key}@{config.host}")
+    vev.add("dtstamp", common.utc(history.last_modified))
+    vev.add("created", common.utc(history.created))
+    vev.add("last-modified", common.utc(history.last_modified))
+    vev.add("sequence", _sequence(item, occ))
+    _add_times(vev, occ)
+    vev.add("summary", vText(common.title(occ)))
+    vev.add("description", vText(_description(item, occ, content)))
+    vev.add("location", vText(common.place(event.location, content)))
+    if event.location.geo:
+        vev.add("geo", event.location.geo)
+    vev.add("url", item.url, parameters={"VALUE": "URI"})
+    category = content.category(event.category)
+    names = [category.name if category else event.category, *event.tags]
+    vev.add("categories", [common.text(name) for name in names])
+    vev.add("status", ICAL_STATUS.get(occ.status, "CONFIRMED"))
+    vev.add("class", "PUBLIC")
+    vev.add("transp", "TRANSPARENT")
+    vev.add("contact", vText(common.contact_line(event)))
+    if event.image and event.image.is_url:
+        vev.add("image", event.image.src, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
+    return vev
+
+
+def _sequence(item: Item, occ: Occurrence) -> int:
+    """From history; an event git never saw that is already cancelled or
+    postponed has necessarily changed once since it was announced."""
+    if item.history.tracked:
+        return item.history.sequence
+    return 1 if occ.status in ("cancelled", "postponed") else 0
+
+
+def _add_times(vev: VEvent, occ: Occurrence) -> None:
+    """All-day: DATE values and an exclusive DTEND.  Timed: the event's zone
+    (so a VTIMEZONE is written); no end: no DTEND (RFC 5545 §3.6.1)."""
+    if is_all_day(occ.start):
+        last = occ.end or occ.start
+        vev.add("dtstart", occ.start)
+        vev.add("dtend", last + dt.timedelta(days=1))
+        return
+    zone = ZoneInfo(occ.event.timezone)
+    vev.add("dtstart", occ.start.astimezone(zone))
+    if occ.end is not None and occ.end > occ.start:
+        vev.add("dtend", occ.end.astimezone(zone))
+
+
+def _description(item: Item, occ: Occurrence, content: Content) -> str:
+    event = occ.event
+    lines: list[str] = []
+    word = common.STATUS_WORD.get(occ.status)
+    if word:
+        note = common.text(occ.status_note)
+        lines += [f"{word}: {note}" if note else f"{word}.", ""]
+    lines.append(common.text(event.summary))
+    body = common.text(plain_text(event.description))
+    if body:
+        lines += ["", body]
+    when = common.when_label(occ.start, occ.end)
+    if occ.lunar:
+        when += f" ({occ.lunar.label_vi.lower()})"
+    unit = content.unit(event.unit)
+    lines += ["", f"Thời gian: {when}", f"Địa điểm: {common.place(event.location, content)}"]
+    if unit:
+        lines.append(f"Đơn vị tổ chức: {common.text(unit.name)}")
+    lines.append(f"Liên hệ: {common.contact_line(event)}")
+    if event.online_url:
+        lines.append(f"Trực tuyến: {event.online_url}")
+    lines.append(f"Chi tiết: {item.url}")
+    return "\n".join(lines)
+
+
+def _sort_day(vev: VEvent) -> dt.date:
+    start = vev.decoded("dtstart")
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+def _tzids(vevents: list[VEvent]) -> set[str]:
+    found = set()
+    for vev in vevents:
+        for name in ("dtstart", "dtend"):
+            if name in vev and "TZID" in vev[name].params:
+                found.add(str(vev[name].params["TZID"]))
+    return found
+
+
+def serialise(cal: Calendar) -> bytes:
+    """RFC 5545 bytes: NFC text, CRLF, lines of at most 75 octets folded
+    between whole characters and never right after an escaping backslash."""
+    unfolded = re.sub(r"\r\n[ \t]", "", cal.to_ical().decode("utf-8"))
+    lines = unicodedata.normalize("NFC", unfolded).split("\r\n")
+    return "".join(fold(line) for line in lines if line).encode("utf-8")
+
+
+def fold(line: str) -> str:
+    """One content line as physical lines, each ending in CRLF."""
+    pieces: list[str] = []
+    current, size, limit = "", 0, _LIMIT
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            head, current = _cut(current, char)
+            pieces.append(head)
+            size, limit = len(current.encode("utf-8")), _LIMIT - 1
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces) + "\r\n"
+
+
+def _cut(piece: str, following: str) -> tuple[str, str]:
+    """Where to fold ``piece``: never right after an odd run of backslashes
+    (the fold would split an escape) and, within a few characters, not
+    before white space (some unfolders eat it all)."""
+    for keep in range(len(piece), max(len(piece) - 8, 1), -1):
+        if not _odd_backslashes(piece[:keep]) and (piece[keep:] + following)[0] not in " \t":
+            return piece[:keep], piece[keep:]
+    keep = len(piece) - (1 if _odd_backslashes(piece) else 0)
+    return piece[:keep], piece[keep:]
+
+
+def _odd_backslashes(piece: str) -> bool:
+    return (len(piece) - len(piece.rstrip("\\"))) % 2 == 1

@@ -1,0 +1,93 @@
+"""``api/events.json``: open data for portals and apps.
+
+Every event with all its fields (as in the event file, keys unchanged),
+plus its page and calendar URLs, its history numbers and its occurrences.
+Markdown fields are published as sanitised HTML (``description_html``,
+``updates[].text_html``) so that no consumer can be handed raw markup.
+Dates are ISO 8601; an all-day ``end`` is the inclusive last day, as in the
+files.  ``schema_version`` rises on any incompatible change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+from ..config import SiteConfig
+from ..model import Content, Event, Occurrence
+from ..richtext import render_markdown
+from . import common
+from .common import Item
+
+SCHEMA_VERSION = "1.0"
+_MARKDOWN = {"description": "description_html", "text": "text_html"}
+_INTERNAL = {"path"}
+
+
+def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
+    root = common.site_root(config)
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "site": {"name": config.site_name, "url": root, "timezone": config.timezone},
+        "units": [_plain(unit) for unit in content.units],
+        "categories": [_plain(category) for category in content.categories],
+        "areas": [_plain(area) for area in content.areas],
+        "events": [_event(item, config) for item in sorted(items, key=lambda i: i.event.id)],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _event(item: Item, config: SiteConfig) -> dict:
+    record = _plain(item.event)
+    history = item.history
+    record.update({
+        "url": item.url,
+        "ics_url": f"{common.site_root(config)}su-kien/{item.event.id}.ics",
+        "published": common.rfc3339(history.published),
+        "last_modified": common.rfc3339(history.last_modified),
+        "sequence": history.sequence,
+        "occurrences": [_occurrence(occ, config) for occ in item.occurrences],
+    })
+    return record
+
+
+def _occurrence(occ: Occurrence, config: SiteConfig) -> dict:
+    return {
+        "key": occ.key,
+        "uid": f"{occ.key}@{config.host}",
+        "year": occ.year,
+        "all_day": occ.all_day,
+        "start": _value(occ.start),
+        "end": _value(occ.end),
+        "status": occ.status,
+        "status_note": common.text(occ.status_note) or None,
+        "status_note_en": common.text(occ.status_note_en) or None,
+        "lunar": {**_plain(occ.lunar), "label_vi": occ.lunar.label_vi} if occ.lunar else None,
+    }
+
+
+def _plain(value) -> dict:
+    """A dataclass as JSON-ready data, Markdown rendered, text cleaned."""
+    out = {}
+    for field in dataclasses.fields(value):
+        if field.name.startswith("_") or (isinstance(value, Event) and field.name in _INTERNAL):
+            continue
+        raw = getattr(value, field.name)
+        if field.name in _MARKDOWN and (raw is None or isinstance(raw, str)):
+            out[_MARKDOWN[field.name]] = render_markdown(raw) or None
+        else:
+            out[field.name] = _value(raw)
+    return out
+
+
+def _value(value):
+    if dataclasses.is_dataclass(value):
+        return _plain(value)
+    if isinstance(value, (tuple, list)):
+        return [_value(v) for v in value]
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, str):
+        return common.text(value)
+    return value

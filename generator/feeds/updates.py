@@ -1,0 +1,166 @@
+"""``feeds/updates.atom``: what changed, in words, for the press.
+
+One entry per occurrence and revision that moved an event, changed its
+place or its status (from the git history), and one per news item of the
+event's ``updates``.  Ids are tag URIs built from the event's key and the
+revision's number or the item's date, so they stay put as history grows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from itertools import groupby
+
+from feedgen.feed import FeedGenerator
+
+from ..config import SiteConfig
+from ..history import Change
+from ..model import Content, Location, Update, When, is_all_day
+from ..richtext import plain_text, render_markdown
+from . import common
+from .announcements import EPOCH, GENERATOR, add_entry_links
+from .common import Item
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    at: dt.datetime
+    title: str
+    html: str
+    item: Item
+
+
+def updates_feed(items: list[Item], content: Content, config: SiteConfig,
+                 now: dt.datetime) -> bytes:
+    entries = [entry for item in items for entry in _entries(item, content, config, now)]
+    entries.sort(key=lambda e: (e.at, e.id), reverse=True)
+    root = common.site_root(config)
+    fg = FeedGenerator()
+    fg.id(root + "feeds/updates.atom")
+    fg.title(f"{common.text(config.site_name)}: thay đổi và tin cập nhật")
+    fg.subtitle("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện")
+    fg.author(name=common.text(config.site_name), uri=root)
+    fg.language("vi")
+    fg.generator(GENERATOR)
+    fg.updated(common.utc(max((e.at for e in entries), default=EPOCH)))
+    fg.link(href=root + "feeds/updates.atom", rel="self", type="application/atom+xml")
+    fg.link(href=root, rel="alternate", type="text/html")
+    links = {}
+    for entry in reversed(entries):  # feedgen prepends
+        fe = fg.add_entry()
+        fe.id(entry.id)
+        fe.title(entry.title)
+        fe.published(common.utc(entry.at))
+        fe.updated(common.utc(entry.at))
+        unit = content.unit(entry.item.event.unit)
+        fe.author(name=common.text(unit.name) if unit else entry.item.event.unit)
+        fe.content(entry.html, type="html")
+        links[entry.id] = [("alternate", "text/html", entry.item.url)]
+    return add_entry_links(fg.atom_str(), links)
+
+
+def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
+    event = item.event
+    by_revision = groupby(item.history.changes, key=lambda c: (c.revision, c.key))
+    for (revision, key), group in by_revision:
+        changes = list(group)
+        words = describe(changes, content)
+        name = _name(item, key)
+        yield Entry(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
+                    changes[0].at, f"{name}: {words}",
+                    _html(words, item), item)
+    seen: dict[dt.datetime, int] = {}
+    for update in sorted(event.updates, key=lambda u: u.at):
+        if update.at > now:  # announced ahead of time: not news yet
+            continue
+        seen[update.at] = seen.get(update.at, 0) + 1
+        stamp = f"{common.utc(update.at):%Y%m%dT%H%M%SZ}-{seen[update.at]}"
+        yield Entry(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
+                    f"{common.text(event.title)}: {_headline(update)}",
+                    render_markdown(update.text) + _more(item), item)
+
+
+def describe(changes: list[Change], content: Content) -> str:
+    """A revision's changes to one occurrence, in Vietnamese words:
+    'Hoãn từ 12/4 sang 19/4', 'Đổi địa điểm: ...', 'Hủy sự kiện: ...'."""
+    kinds = {change.kind for change in changes}
+    sentences = []
+    for change in changes:
+        if change.kind == "time":
+            sentences.append(_time_words(*change.old, *change.new))
+        elif change.kind == "place":
+            sentences.append(_place_words(change.old, change.new, content))
+        elif not ("time" in kinds and change.new[0] == "confirmed"):
+            sentences.append(_status_words(*change.old, *change.new))
+    return "; ".join(sentences)
+
+
+def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
+    with_year = old_start.year != new_start.year
+    old = _moment(old_start, with_year)
+    new = _moment(new_start, with_year)
+    old_day, new_day = _day(old_start), _day(new_start)
+    if new_day > old_day:
+        return f"Hoãn từ {old} sang {new}"
+    if new_day < old_day:
+        return f"Dời lên sớm hơn, từ {old} sang {new}"
+    if old_start != new_start:
+        return f"Đổi giờ từ {old} sang {new}"
+    return (f"Đổi thời gian kết thúc: {common.when_label(new_start, new_end)} "
+            f"(trước đây: {common.when_label(old_start, old_end)})")
+
+
+def _place_words(old: Location, new: Location, content: Content) -> str:
+    return (f"Đổi địa điểm: {common.place(new, content)} "
+            f"(trước đây: {common.place(old, content)})")
+
+
+def _status_words(old_status: str, old_note: str | None, status: str, note: str | None) -> str:
+    note = common.text(note)
+    if status == "cancelled":
+        return f"Hủy sự kiện: {note}" if note else "Hủy sự kiện"
+    if status == "postponed":
+        return f"Hoãn sự kiện: {note}" if note else "Hoãn sự kiện, chưa có ngày mới"
+    if status == "tentative":
+        return f"Chuyển sang dự kiến: {note}" if note else "Chuyển sang dự kiến, chưa chắc chắn"
+    if old_status in ("cancelled", "postponed"):
+        return "Sự kiện được tổ chức trở lại"
+    return "Đã xác nhận tổ chức"
+
+
+def _moment(value: When, with_year: bool) -> str:
+    day = common.day_label(_day(value), year=with_year)
+    return day if is_all_day(value) else f"{value:%H:%M} {day}"
+
+
+def _day(value: When) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _name(item: Item, key: str) -> str:
+    event = item.event
+    year = f" ({key.rsplit('-', 1)[1]})" if event.repeat else ""
+    return f"{common.text(event.title)}{year}"
+
+
+def _headline(update: Update) -> str:
+    """The news item's first line, in plain words, shortened for a title."""
+    lines = common.text(plain_text(update.text)).splitlines()
+    first = lines[0].strip() if lines else ""
+    return first if len(first) <= 120 else first[:119].rstrip() + "…"
+
+
+def _html(words: str, item: Item) -> str:
+    return f"<p>{html.escape(words)}</p>" + _more(item)
+
+
+def _more(item: Item) -> str:
+    return f'\n<p><a href="{html.escape(item.url)}">Xem chi tiết sự kiện</a></p>'
+
+
+def _tag(config: SiteConfig, at: dt.datetime, specific: str) -> str:
+    """A tag URI (RFC 4151): stable, and valid as an Atom id."""
+    return f"tag:{config.host},{common.utc(at):%Y-%m-%d}:{specific}"

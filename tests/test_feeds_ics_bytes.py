@@ -1,0 +1,149 @@
+"""The byte and header checks of the feeds checklist, on every calendar the
+test tree gives (none of the parsers checks these)."""
+
+import re
+import unicodedata
+
+import pytest
+from icalendar import Calendar
+
+from feedsupport import HOST, built, calendars
+from generator.feeds.ics import fold
+
+FILES = calendars(built())
+PATHS = sorted(FILES)
+
+
+def physical_lines(data: bytes) -> list[bytes]:
+    assert data.endswith(b"\r\n")
+    return data[:-2].split(b"\r\n")
+
+
+def content_lines(data: bytes) -> list[str]:
+    return re.sub(r"\r\n[ \t]", "", data.decode("utf-8")).split("\r\n")[:-1]
+
+
+def names(data: bytes) -> list[str]:
+    return [re.split(r"[;:]", line, maxsplit=1)[0] for line in content_lines(data)]
+
+
+def calendar_names(data: bytes) -> list[str]:
+    """Property names of the VCALENDAR itself, outside every component."""
+    depth, found = 0, []
+    for name, line in zip(names(data), content_lines(data)):
+        if name == "BEGIN":
+            depth += 1
+        elif name == "END":
+            depth -= 1
+        elif depth == 1:
+            found.append(line)
+    return found
+
+
+def test_every_calendar_of_the_site_is_built():
+    expected = {"feeds/events.ics", "feeds/category/le-hoi.ics", "feeds/area/khong-lao.ics",
+                "feeds/unit/so-vhttdl.ics", "feeds/unit/ubnd-xa-vang.ics",
+                "su-kien/le-hoi-then-kin-pang.ics", "su-kien/hoi-cho-da-qua.ics"}
+    assert expected <= set(PATHS)
+    assert len([p for p in PATHS if p.startswith("su-kien/")]) == 8
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_crlf_utf8_no_bom(path):
+    data = FILES[path]
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert data.endswith(b"\r\n")
+    assert data.count(b"\n") == data.count(b"\r\n") == data.count(b"\r")
+    data.decode("utf-8")
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_lines_are_short_whole_and_never_end_in_an_escape(path):
+    for line in physical_lines(FILES[path]):
+        assert len(line) <= 75, line
+        line.decode("utf-8")  # a fold inside a character would fail here
+        trailing = len(line) - len(line.rstrip(b"\\"))
+        assert trailing % 2 == 0, line
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_text_is_nfc(path):
+    text = FILES[path].decode("utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_calendar_headers_once_each(path):
+    header = [re.split(r"[;:]", line, maxsplit=1)[0] for line in calendar_names(FILES[path])]
+    for name in ("VERSION", "PRODID", "CALSCALE", "METHOD", "NAME", "X-WR-CALNAME",
+                 "DESCRIPTION", "X-WR-CALDESC", "REFRESH-INTERVAL", "X-PUBLISHED-TTL",
+                 "X-WR-TIMEZONE", "UID"):
+        assert header.count(name) == 1, name
+    lines = calendar_names(FILES[path])
+    assert "VERSION:2.0" in lines
+    assert "CALSCALE:GREGORIAN" in lines
+    assert "METHOD:PUBLISH" in lines
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in lines
+    assert "X-PUBLISHED-TTL:PT6H" in lines
+    assert "X-WR-TIMEZONE:Asia/Ho_Chi_Minh" in lines
+    assert not {"ORGANIZER", "ATTENDEE"} & set(names(FILES[path]))
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_time_zones_and_dates(path):
+    cal = Calendar.from_ical(FILES[path])
+    assert not cal.get_missing_tzids()
+    assert "Asia/Ho_Chi_Minh" in {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")}
+    for event in cal.walk("VEVENT"):
+        start = event["DTSTART"]
+        if start.params.get("VALUE") == "DATE":
+            assert event["DTEND"].params.get("VALUE") == "DATE"
+            assert event.decoded("DTEND") > event.decoded("DTSTART")
+        else:
+            assert start.params.get("TZID") or start.to_ical().endswith(b"Z")  # never floating
+            if "DTEND" in event:
+                assert event["DTEND"].params.get("TZID") == start.params.get("TZID")
+                assert event.decoded("DTEND") > event.decoded("DTSTART")
+        assert "DURATION" not in event
+        for name in ("DTSTAMP", "CREATED", "LAST-MODIFIED"):
+            assert event[name].to_ical().endswith(b"Z"), name
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_identity_and_content_fields(path):
+    cal = Calendar.from_ical(FILES[path])
+    uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
+    assert len(uids) == len(set(uids))
+    for event in cal.walk("VEVENT"):
+        assert str(event["UID"]).endswith(f"@{HOST}")
+        assert str(event["URL"]).startswith(f"https://{HOST}/su-kien/")
+        assert str(event["URL"]) in str(event["DESCRIPTION"])  # Google ignores URL
+        assert event["SEQUENCE"] >= 0
+        assert event.get("CATEGORIES")
+    for line in content_lines(FILES[path]):
+        if line.startswith("GEO:"):
+            lat, lon = map(float, line[4:].split(";"))
+            assert -90 <= lat <= 90 and -180 <= lon <= 180
+
+
+def test_text_escaping_round_trips():
+    cal = Calendar.from_ical(FILES["su-kien/dem-van-nghe-doc-hai.ics"])
+    event = next(iter(cal.walk("VEVENT")))
+    assert str(event["LOCATION"]) == ("Sân khấu ngoài trời, bản Nà Ít, Số 1, đường Trung tâm; "
+                                      "xã Khổng Lào, tỉnh Lai Châu")
+    assert str(event["SUMMARY"]) == 'Đêm văn nghệ "Sắc màu Khổng Lào" \\ đường dẫn C:\\thu-muc\\ & 5 > 3'
+
+
+@pytest.mark.parametrize("line", [
+    "SUMMARY:" + "a" * 66 + "\\\\" + "b" * 20,   # an escaped backslash on the fold
+    "DESCRIPTION:" + "x" * 62 + "\\n" + "y" * 40,  # an escape sequence on the fold
+    "LOCATION:" + "Lễ hội " * 30,                   # multi-byte letters and spaces
+    "X:" + "\\" * 200,
+])
+def test_folding_keeps_escapes_and_characters_whole(line):
+    folded = fold(line).encode("utf-8")
+    lines = physical_lines(folded)
+    assert all(len(part) <= 75 for part in lines)
+    assert all((len(p) - len(p.rstrip(b"\\"))) % 2 == 0 for p in lines)
+    assert all(not p[1:2].isspace() for p in lines[1:])
+    assert re.sub(r"\r\n ", "", folded.decode("utf-8")) == line + "\r\n"
