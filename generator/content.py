@@ -21,7 +21,7 @@ from .rules import registries as registry_rules
 from .rules.context import FileCheck, Registries, suggest
 from .rules.event import check_event
 from .rules.values import id_form
-from .yamlread import MappingNode, Node, decode, parse
+from .yamlread import MappingNode, Node, decode, is_null, parse
 
 EVENT_SUFFIXES = (".yaml", ".yml")
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
@@ -99,10 +99,11 @@ def node_from_bytes(ck: FileCheck, data: bytes) -> Node | None:
     if issue is not None:
         ck.problems.append(Problem(ck.path, issue.line + 1, issue.column + 1, issue.code, issue.vi, issue.en))
         return None
-    if node is None:
+    if node is None or is_null(node):
         ck.report(None, "empty-file",
                   "tệp trống: chưa có nội dung sự kiện (hãy dùng 'sukien new' hoặc sao chép một tệp mẫu)",
                   "the file is empty: it holds no event")
+        return None
     return node
 
 

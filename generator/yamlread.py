@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
+import yaml.reader
 from yaml._yaml import CParser
 from yaml.resolver import BaseResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -87,7 +88,9 @@ def parse(text: str) -> tuple[Node | None, Issue | None]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         return None, syntax_issue(text, error)
-    except yaml.YAMLError as error:  # reader errors carry no mark object
+    except yaml.reader.ReaderError as error:  # carries a position, not a mark
+        return None, _reader_issue(text, error)
+    except yaml.YAMLError as error:
         return None, Issue(0, 0, "yaml-syntax", f"YAML không hợp lệ: {error}", f"invalid YAML: {error}")
     finally:
         loader.dispose()
@@ -196,6 +199,17 @@ def _tab_in_indent(text: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+def _reader_issue(text: str, error) -> Issue:
+    head = text[: error.position]
+    line, column = head.count("\n"), error.position - (head.rfind("\n") + 1)
+    code = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+    return Issue(
+        line, column, "yaml-syntax",
+        f"tệp chứa ký tự điều khiển không được phép ({code}); hãy xoá ký tự này (thường do sao chép từ Word hoặc PDF)",
+        f"the file contains a control character that is not allowed ({code}); delete it",
+    )
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     """0-based line and column (in characters) of a byte offset."""
     head = data[:offset]
@@ -206,7 +220,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 def is_null(node: Node) -> bool:
     """An empty or null plain scalar (``key:`` or ``key: ~``)."""
-    return isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS
+    return isinstance(node, ScalarNode) and not node.style and node.value in _NULLS
 
 
 __all__ = ["Issue", "MappingNode", "Node", "ScalarNode", "SequenceNode", "decode", "is_null", "parse"]

@@ -80,3 +80,21 @@ def test_unknown_nested_key(tmp_path):
     (problem,) = problems(tmp_path, text)
     assert (problem.code, problem.line, problem.column) == ("unknown-key", 8, 3)
     assert "location.adress" in problem.message and "'address'" in problem.message
+
+
+@pytest.mark.parametrize("data", [b"---\n", b"~\n", b"---\n# nothing\n...\n"])
+def test_null_document_is_empty(tmp_path, data):
+    assert check(tmp_path, data) == [("empty-file", 1, 1)]
+
+
+@pytest.mark.parametrize("value", ["~", "null", ""])
+def test_null_end_means_no_end(tmp_path, value):
+    assert check(tmp_path, with_fields(end=value) if value else with_fields(end="")) == []
+
+
+def test_quoted_null_is_text(tmp_path):
+    assert check(tmp_path, with_fields(title='"null"')) == []
+
+
+def test_control_character_is_located(tmp_path):
+    assert check(tmp_path, b"title: x\nsummary: \"a\x07b\"\n") == [("yaml-syntax", 2, 12)]

@@ -180,9 +180,16 @@ def tag(ck: FileCheck, node: Node, where: str) -> str | None:
 
 
 def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
-    items = sequence(ck, node, where)
-    if items is None:
+    if not isinstance(node, SequenceNode):
+        written = node.value.strip() if isinstance(node, ScalarNode) else ""
+        example = f"[{written.strip('[]()')}]" if re.fullmatch(r"[(\[]?\s*-?[\d.]+\s*[,;]\s*-?[\d.]+\s*[)\]]?", written) else "[22.35, 103.45]"
+        ck.report(
+            node, "invalid-geo",
+            f"'{where}' phải là danh sách [vĩ độ, kinh độ] trong ngoặc vuông, ví dụ {example}",
+            f"'{where}' must be a [latitude, longitude] list in square brackets, for example {example}",
+        )
         return None
+    items = node.value
     numbers = []
     for item in items:
         try:
