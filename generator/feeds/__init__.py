@@ -21,7 +21,7 @@ from ..config import SiteConfig
 from ..history import History
 from ..model import Content
 from ..repeats import occurrences
-from .announcements import announcements
+from .announcements import announcement_feeds
 from .common import Item, event_url
 from .ics import calendars
 from .opendata import open_data
@@ -40,7 +40,7 @@ def build_feeds(content: Content, config: SiteConfig, history: History | None,
         for event in sorted(content.events, key=lambda e: e.id)
     ]
     files = calendars(items, content, config, today)
-    files.update(announcements(items, content, config, today))
+    files.update(announcement_feeds(items, content, config, today))
     files["feeds/updates.atom"] = updates_feed(items, content, config, now)
     files["api/events.json"] = open_data(items, content, config)
     return dict(sorted(files.items()))

@@ -29,7 +29,7 @@ EPOCH = dt.datetime(2025, 1, 1, tzinfo=common.UTC)  # the dates of an empty feed
 GENERATOR = "sukien"
 
 
-def announcements(items: list[Item], content: Content, config: SiteConfig,
+def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
                   today: dt.date) -> dict[str, bytes]:
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
     entries = [(item, item.current(today)) for item in ordered]
