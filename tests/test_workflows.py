@@ -290,3 +290,20 @@ def test_a_wrong_issue_gets_a_comment_listing_the_problems(issue_repo):
     problems = (Path(env["RUNNER_TEMP"]) / "problems").read_text(encoding="utf-8")
     assert "«Tóm tắt»: mục bắt buộc, chưa điền" in problems
     assert not git(repo, "status", "--porcelain")
+
+
+# --- Documentation for unit staff ------------------------------------------------------
+
+def test_contributing_explains_every_check_code():
+    from generator.rules import RULES
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    codes = [*RULES, "not-maintainer", "unknown-unit-folder", "team-review", "editor-review"]
+    missing = [code for code in codes if f"| `{code}` |" not in guide]
+    assert missing == []
+
+
+def test_contributing_codes_are_the_ones_the_ownership_check_reports():
+    source = (ROOT / "generator" / "ownership.py").read_text(encoding="utf-8")
+    reported = set(re.findall(r'Problem\([^"]*"([a-z-]+)"', source, re.S))
+    assert reported == {"not-maintainer", "unknown-unit-folder", "team-review", "editor-review"}
