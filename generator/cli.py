@@ -321,5 +321,77 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
         sys.stdout.flush()
 
 
+@main.command()
+@CONFIG_OPTION
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to put the site (default: site_dir of mkdocs.yml).")
+@CONTENT_OPTION
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def build(config_file, site_dir, content_dir, strict) -> None:
+    """Kiểm tra nội dung rồi tạo trang web và các lịch. Validate, then build the site.
+
+    Invalid content builds nothing and leaves an existing site untouched.
+
+    Example: sukien build -d public --content tests/data/site/content
+    """
+    from .build import build as build_site
+    from .validate import GitError
+
+    config = site_config(config_file, content_dir)
+    try:
+        result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
+    except (GitError, OSError) as error:
+        raise EnvironmentProblem(str(error)) from error
+    sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
+    if has_errors(result.problems, strict):
+        click.echo("sukien: nội dung có lỗi, không tạo trang.", err=True)
+        sys.exit(1)
+    if not result.built:
+        raise EnvironmentProblem(f"tạo trang thất bại (mkdocs trả về mã {result.returncode})")
+    click.echo(f"Đã tạo trang tại {result.site_dir}", err=True)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-a", "--dev-addr", "address", default="127.0.0.1:8000", show_default=True,
+              help="Address of the preview server.")
+@CONTENT_OPTION
+def serve(config_file, address, content_dir) -> None:
+    """Xem trước trang web, tự tải lại khi sửa tệp sự kiện. Live preview.
+
+    Example: sukien serve -a 127.0.0.1:8000
+    """
+    from .serve import serve as run_preview
+
+    sys.exit(run_preview(site_config(config_file, content_dir), address, content_dir))
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@CONFIG_OPTION
+@CONTENT_OPTION
+def export(out_dir, config_file, content_dir) -> None:
+    """Ghi các trang Markdown và lịch ra thư mục. Write the generated pages and feeds.
+
+    OUT_DIR gets mkdocs.yml, docs/ (hand-written and generated pages, feeds)
+    and overrides/: any MkDocs-compatible builder can build it.
+
+    Example: sukien export build/site-src && mkdocs build -f build/site-src/mkdocs.yml
+    """
+    from .clock import now
+    from .export import export as export_site
+
+    config = site_config(config_file, content_dir)
+    try:
+        result = export_site(config, out_dir, now(config.timezone))
+    except (ConfigError, OSError) as error:
+        raise EnvironmentProblem(str(error)) from error
+    sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
+    if not result.ok:
+        click.echo("sukien: nội dung có lỗi, không xuất trang.", err=True)
+        sys.exit(1)
+    click.echo(f"Đã xuất {len(result.site.pages)} trang và {len(result.feeds)} tệp lịch vào {out_dir}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,98 @@
+"""The ``sukien`` MkDocs plugin: a thin adapter over the core.
+
+It loads the content (``SUKIEN_CONTENT`` overrides the configured folder),
+stops the build when the content is invalid, hands every generated page and
+file to MkDocs as virtual files (event pages stay out of the navigation),
+writes the feeds after the build, and makes ``mkdocs serve`` watch the
+content.  Everything it hands over comes from ``generator.export.prepare``,
+which ``sukien export`` writes to disk for other builders.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import clock
+from .config import DEFAULT_BOUNDS, DEFAULT_MAX_FILE_SIZE, ConfigError, load_site_config
+from .export import Prepared, prepare
+from .feeds import write_feeds
+from .model import DEFAULT_TIMEZONE
+from .problems import format_text
+
+log = logging.getLogger("mkdocs.plugins.sukien")
+
+CONTENT_ENV = "SUKIEN_CONTENT"
+# Theme files the site does not use: Material's scripts (the site has its
+# own small one, and no CDN-loading code should be served), source maps,
+# the default favicon and the palette sheet.
+_UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/favicon.png", "assets/stylesheets/palette.")
+
+
+class SukienConfig(base.Config):
+    content = c.Type(str, default="content")
+    timezone = c.Type(str, default=DEFAULT_TIMEZONE)
+    geo_bounds = c.ListOfItems(c.Type((int, float)), default=list(DEFAULT_BOUNDS))
+    years_ahead = c.Type(int, default=2)
+    past_days = c.Type(int, default=60)
+    max_file_size = c.Type(int, default=DEFAULT_MAX_FILE_SIZE)
+    editors = c.ListOfItems(c.Type(str), default=[])
+    featured_categories = c.ListOfItems(c.Type(str), default=["le-hoi"])
+
+
+class SukienPlugin(BasePlugin[SukienConfig]):
+    def __init__(self) -> None:
+        self.prepared: Prepared | None = None
+        self.content_dir: Path | None = None
+        self.today = ""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            site = load_site_config(config.config_file_path).with_content(os.environ.get(CONTENT_ENV))
+        except ConfigError as error:
+            raise PluginError(str(error)) from error
+        now = clock.now(site.timezone)
+        prepared = prepare(site, now)
+        for line in format_text(prepared.problems).splitlines():
+            log.warning(line)
+        if not prepared.ok:
+            raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
+        self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.prepared is not None
+        for file in list(files):
+            if file.src_uri.startswith(_UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
+                files.remove(file)
+        site = self.prepared.site
+        for path, text in site.pages.items():
+            files.append(File.generated(config, path, content=text))
+        for path, data in site.assets.items():
+            files.append(File.generated(config, path, content=data))
+        for path, source in site.media.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # the sitemap's dates: the build's (pinned) day, not the wall clock
+        page.update_date = self.today
+        return page
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.prepared is not None
+        write_feeds(config.site_dir, self.prepared.feeds)

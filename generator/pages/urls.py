@@ -1,0 +1,87 @@
+"""Where every page lives, in both languages.
+
+Page URLs are site-relative directory URLs ("su-kien/<id>/", "" for the
+home page); links inside a page are written relative to that page, so the
+site works under any base path.  These paths are a public interface
+(outputs.md): add, never rename.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+_SECTIONS = {
+    "vi": {
+        "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
+        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem",
+    },
+    "en": {
+        "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
+        "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
+        "search": "en/search",
+    },
+}
+# feeds/<kind>/<id>.ics for the kinds of list pages
+FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
+SEARCH_DIR = "search"
+QR_DIR = "theo-doi/qr"
+MEDIA_DIR = "media"
+
+
+def home(lang: str) -> str:
+    return "en/" if lang == "en" else ""
+
+
+def section(lang: str, kind: str) -> str:
+    """The index page of a kind: 'chu-de/', 'en/calendar/' ..."""
+    return _SECTIONS[lang][kind] + "/"
+
+
+def item(lang: str, kind: str, item_id: str) -> str:
+    """The page of one event, category, area or unit."""
+    return f"{_SECTIONS[lang][kind]}/{item_id}/"
+
+
+def event(lang: str, event_id: str) -> str:
+    return item(lang, "event", event_id)
+
+
+def month(lang: str, year: int, month_number: int) -> str:
+    return f"{_SECTIONS[lang]['calendar']}/{year:04d}-{month_number:02d}/"
+
+
+def event_ics(event_id: str) -> str:
+    return f"su-kien/{event_id}.ics"
+
+
+def feed(kind: str, item_id: str) -> str:
+    """The calendar feed of a category, area or unit."""
+    return f"feeds/{FEED_KIND[kind]}/{item_id}.ics"
+
+
+def source(url: str) -> str:
+    """The Markdown source path of a page URL ('lich/' -> 'lich/index.md')."""
+    return f"{url}index.md"
+
+
+def relative(from_page: str, to: str) -> str:
+    """A link from the page at ``from_page`` to the site path ``to``."""
+    target = posixpath.relpath(to or ".", from_page or ".")
+    if to.endswith("/") or not to:
+        target = "./" if target == "." else target + "/"
+    return target
+
+
+def absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path
+
+
+def webcal(site_url: str, path: str) -> str:
+    """The webcal:// form of a calendar feed (subscription, not download)."""
+    parts = urlsplit(absolute(site_url, path))
+    return f"webcal://{parts.netloc}{parts.path}"
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "vi" else "vi"
