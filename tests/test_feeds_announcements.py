@@ -97,6 +97,8 @@ def test_json_feed_1_1():
     assert feed["feed_url"] == SITE + "feeds/events.json"
     rss_ids = [e.id for e in feedparser.parse(FILES["feeds/events.rss"]).entries]
     assert [item["id"] for item in feed["items"]] == rss_ids
+    images = {item["id"]: item.get("image") for item in feed["items"]}
+    assert images[SITE + "su-kien/ngay-hoi-van-hoa-ba-ngay/"] == "https://sukien.example.vn/anh/ngay-hoi.jpg"
     for item in feed["items"]:
         assert RFC3339.match(item["date_published"]) and RFC3339.match(item["date_modified"])
         assert item["content_html"] and item["title"]

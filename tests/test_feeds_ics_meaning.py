@@ -57,6 +57,12 @@ def test_three_day_all_day_event_spans_three_days_in_ical_js(js):
     assert (event["start"], event["end"], event["days"]) == ("2026-05-01", "2026-05-04", 3)
 
 
+def test_image_is_a_uri():
+    event = vevents("su-kien/ngay-hoi-van-hoa-ba-ngay.ics")["ngay-hoi-van-hoa-ba-ngay"]
+    assert event["IMAGE"].params["VALUE"] == "URI"
+    assert str(event["IMAGE"]) == "https://sukien.example.vn/anh/ngay-hoi.jpg"
+
+
 def test_three_day_event_covers_exactly_its_days_in_recurring_ical_events():
     cal = Calendar.from_ical(FILES["su-kien/ngay-hoi-van-hoa-ba-ngay.ics"])
     on = lambda day: recurring_ical_events.of(cal).at(day)  # noqa: E731

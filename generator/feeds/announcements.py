@@ -20,7 +20,6 @@ from lxml import etree
 
 from ..config import SiteConfig
 from ..model import Content, Occurrence
-from ..richtext import render_markdown
 from . import common
 from .common import Item
 
@@ -140,7 +139,7 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
              ("Đơn vị tổ chức", _unit_name(item, content)),
              ("Liên hệ", common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
-    parts.append(render_markdown(event.description))
+    parts.append(common.markdown_html(event.description))
     parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')
     return "\n".join(part for part in parts if part)
 

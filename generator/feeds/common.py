@@ -4,6 +4,7 @@ Vietnamese, clean plain text, and which occurrences are current."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import unicodedata
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ import nh3
 from ..config import SiteConfig
 from ..history import EventHistory
 from ..model import Content, Event, Location, Occurrence, When, is_all_day
+from ..richtext import plain_text, render_markdown
 
 UTC = dt.timezone.utc
 STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}
@@ -37,6 +39,19 @@ class Item:
         return self.occurrences[-1] if self.occurrences else None
 
 
+@functools.lru_cache(maxsize=4096)
+def markdown_html(source: str | None) -> str:
+    """Sanitised HTML of a Markdown field (richtext), once per text: every
+    description appears in several feeds."""
+    return render_markdown(source)
+
+
+@functools.lru_cache(maxsize=4096)
+def markdown_text(source: str | None) -> str:
+    """Plain text of a Markdown field, cleaned like every other text."""
+    return text(plain_text(source))
+
+
 def site_root(config: SiteConfig) -> str:
     url = config.site_url
     return url if url.endswith("/") else url + "/"
@@ -46,6 +61,7 @@ def event_url(config: SiteConfig, event_id: str) -> str:
     return f"{site_root(config)}su-kien/{event_id}/"
 
 
+@functools.lru_cache(maxsize=16384)
 def text(value: str | None) -> str:
     """Plain text for feeds: no markup at all (defence in depth for fields
     that the format calls plain), NFC, single-line whitespace kept."""

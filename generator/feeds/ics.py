@@ -12,16 +12,15 @@ lone backslash (collective/icalendar#1501), which Google rejects.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event as VEvent, Timezone, vText
 
 from ..config import SiteConfig
 from ..model import Content, Event, Occurrence, is_all_day
-from ..richtext import plain_text
 from . import common
 from .common import Item
 
@@ -32,19 +31,32 @@ ICAL_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE",
 _LIMIT = 75  # octets per physical line, CRLF excluded (RFC 5545 §3.1)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One occurrence's VEVENT, serialised once and shared by every
+    calendar that lists it."""
+
+    event: Event
+    key: str
+    first: dt.date
+    last: dt.date
+    tzids: frozenset[str]
+    text: str
+
+
 def calendars(items: list[Item], content: Content, config: SiteConfig,
               today: dt.date) -> dict[str, bytes]:
     """Every .ics file of the site, by site-relative path."""
-    built = [(item, occ, vevent(item, occ, content, config))
-             for item in items for occ in item.occurrences]
+    every = sorted((_entry(item, occ, content, config) for item in items for occ in item.occurrences),
+                   key=lambda entry: (entry.first, entry.key))
     oldest = today - dt.timedelta(days=config.past_days)
-    current = [entry for entry in built if common.last_day(entry[1]) >= oldest]
-    zones: dict[str, Timezone] = {}
+    current = [entry for entry in every if entry.last >= oldest]
+    zones: dict[str, str] = {}
 
     def calendar(path: str, name: str, about: str, keep: Callable[[Event], bool],
-                 entries=current) -> tuple[str, bytes]:
-        chosen = (vev for item, _, vev in entries if keep(item.event))
-        return path, serialise(_calendar(path, name, about, chosen, config, zones))
+                 pool: list[_Entry] = current) -> tuple[str, bytes]:
+        chosen = [entry for entry in pool if keep(entry.event)]
+        return path, _calendar(path, name, about, chosen, config, zones).encode("utf-8")
 
     site = config.site_name
     files = dict([calendar("feeds/events.ics", site,
@@ -61,16 +73,29 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         files.update([calendar(f"feeds/unit/{unit.id}.ics", f"{site}: {unit.name}",
                                f"Sự kiện do {unit.name} tổ chức",
                                lambda e, key=unit.id: e.unit == key)])
+    by_event: dict[str, list[_Entry]] = {}
+    for entry in every:
+        by_event.setdefault(entry.event.id, []).append(entry)
     for item in items:
         event = item.event
         files.update([calendar(f"su-kien/{event.id}.ics", common.text(event.title),
-                               common.text(event.summary),
-                               lambda e, key=event.id: e.id == key, entries=built)])
+                               common.text(event.summary), lambda e: True,
+                               by_event.get(event.id, []))])
     return files
 
 
-def _calendar(path: str, name: str, about: str, vevents: Iterable[VEvent],
-              config: SiteConfig, zones: dict[str, Timezone]) -> Calendar:
+def _entry(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> _Entry:
+    vev = vevent(item, occ, content, config)
+    tzids = frozenset(str(vev[name].params["TZID"]) for name in ("dtstart", "dtend")
+                      if name in vev and "TZID" in vev[name].params)
+    first = occ.start if is_all_day(occ.start) else common.local(occ.start, occ.event.timezone).date()
+    return _Entry(occ.event, occ.key, first, common.last_day(occ), tzids, serialise(vev))
+
+
+def _calendar(path: str, name: str, about: str, entries: list[_Entry],
+              config: SiteConfig, zones: dict[str, str]) -> str:
+    """The VCALENDAR: its own properties from icalendar, then the shared,
+    already serialised VTIMEZONEs and VEVENTs."""
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
@@ -86,14 +111,12 @@ def _calendar(path: str, name: str, about: str, vevents: Iterable[VEvent],
     cal.add("source", common.site_root(config) + path, parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
-    events = sorted(vevents, key=lambda v: (_sort_day(v), str(v["uid"])))
-    for tzid in sorted({config.timezone} | _tzids(events)):
+    head, end = serialise(cal).rsplit("END:VCALENDAR", 1)
+    tzids = sorted({config.timezone}.union(*(entry.tzids for entry in entries)))
+    for tzid in tzids:
         if tzid not in zones:
-            zones[tzid] = Timezone.from_tzid(tzid)
-        cal.add_component(zones[tzid])
-    for vev in events:
-        cal.add_component(vev)
-    return cal
+            zones[tzid] = serialise(Timezone.from_tzid(tzid))
+    return "".join([head, *(zones[t] for t in tzids), *(e.text for e in entries), "END:VCALENDAR", end])
 
 
 def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent:
@@ -154,7 +177,7 @@ def _description(item: Item, occ: Occurrence, content: Content) -> str:
         note = common.text(occ.status_note)
         lines += [f"{word}: {note}" if note else f"{word}.", ""]
     lines.append(common.text(event.summary))
-    body = common.text(plain_text(event.description))
+    body = common.markdown_text(event.description)
     if body:
         lines += ["", body]
     when = common.when_label(occ.start, occ.end)
@@ -171,30 +194,18 @@ def _description(item: Item, occ: Occurrence, content: Content) -> str:
     return "\n".join(lines)
 
 
-def _sort_day(vev: VEvent) -> dt.date:
-    start = vev.decoded("dtstart")
-    return start.date() if isinstance(start, dt.datetime) else start
-
-
-def _tzids(vevents: list[VEvent]) -> set[str]:
-    found = set()
-    for vev in vevents:
-        for name in ("dtstart", "dtend"):
-            if name in vev and "TZID" in vev[name].params:
-                found.add(str(vev[name].params["TZID"]))
-    return found
-
-
-def serialise(cal: Calendar) -> bytes:
-    """RFC 5545 bytes: NFC text, CRLF, lines of at most 75 octets folded
-    between whole characters and never right after an escaping backslash."""
-    unfolded = re.sub(r"\r\n[ \t]", "", cal.to_ical().decode("utf-8"))
-    lines = unicodedata.normalize("NFC", unfolded).split("\r\n")
-    return "".join(fold(line) for line in lines if line).encode("utf-8")
+def serialise(component) -> str:
+    """RFC 5545 text of a component: NFC, CRLF, lines of at most 75 octets
+    folded between whole characters and never right after an escaping
+    backslash (icalendar's own folding is not used)."""
+    return "".join(fold(unicodedata.normalize("NFC", str(line)))
+                   for line in component.content_lines() if line)
 
 
 def fold(line: str) -> str:
     """One content line as physical lines, each ending in CRLF."""
+    if len(line) * 4 <= _LIMIT or len(line.encode("utf-8")) <= _LIMIT:
+        return line + "\r\n"
     pieces: list[str] = []
     current, size, limit = "", 0, _LIMIT
     for char in line:

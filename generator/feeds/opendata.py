@@ -16,7 +16,6 @@ import json
 
 from ..config import SiteConfig
 from ..model import Content, Event, Occurrence
-from ..richtext import render_markdown
 from . import common
 from .common import Item
 
@@ -75,7 +74,7 @@ def _plain(value) -> dict:
             continue
         raw = getattr(value, field.name)
         if field.name in _MARKDOWN and (raw is None or isinstance(raw, str)):
-            out[_MARKDOWN[field.name]] = render_markdown(raw) or None
+            out[_MARKDOWN[field.name]] = common.markdown_html(raw) or None
         else:
             out[field.name] = _value(raw)
     return out

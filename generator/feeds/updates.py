@@ -18,7 +18,6 @@ from feedgen.feed import FeedGenerator
 from ..config import SiteConfig
 from ..history import Change
 from ..model import Content, Location, Update, When, is_all_day
-from ..richtext import plain_text, render_markdown
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
@@ -80,7 +79,7 @@ def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
         stamp = f"{common.utc(update.at):%Y%m%dT%H%M%SZ}-{seen[update.at]}"
         yield Entry(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
                     f"{common.text(event.title)}: {_headline(update)}",
-                    render_markdown(update.text) + _more(item), item)
+                    common.markdown_html(update.text) + _more(item), item)
 
 
 def describe(changes: list[Change], content: Content) -> str:
@@ -148,7 +147,7 @@ def _name(item: Item, key: str) -> str:
 
 def _headline(update: Update) -> str:
     """The news item's first line, in plain words, shortened for a title."""
-    lines = common.text(plain_text(update.text)).splitlines()
+    lines = common.markdown_text(update.text).splitlines()
     first = lines[0].strip() if lines else ""
     return first if len(first) <= 120 else first[:119].rstrip() + "…"
 
