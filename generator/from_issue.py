@@ -59,6 +59,12 @@ FIELDS = (
 LABELS = {key: label for label, key in FIELDS}
 REPEAT_CHOICES = {"Không lặp lại": "không", **{label: key for key, label in REPEAT_VI.items()}}
 
+_REGISTRY_FILES = {
+    "unit": ("đơn vị", "content/units.yaml", "\"Sở Văn hóa, Thể thao và Du lịch\" hoặc so-vhttdl"),
+    "category": ("chủ đề", "content/categories.yaml", "le-hoi"),
+    "area": ("xã, phường", "content/areas.yaml", "\"Khổng Lào\" hoặc khong-lao"),
+}
+
 # Keys in the order of the format's spec, for a file that reads like the docs.
 _ORDER = ("title", "summary", "category", "start", "end", "location", "online_url", "description",
           "price", "contact", "press", "repeat", "en")
@@ -136,6 +142,11 @@ def _answers(given: dict, reg, problems: list[str]) -> dict:
             if q.needed(answers):
                 other = f" (hoặc điền «{LABELS['phone']}»)" if q.alternative else ""
                 problems.append(f"«{label}»: mục bắt buộc, chưa điền{other}")
+            continue
+        if q.key in _REGISTRY_FILES and q.choices and text not in {i for i, _ in q.choices}:
+            what, file, example = _REGISTRY_FILES[q.key]
+            problems.append(f"«{label}»: không có {what} \"{newevent.clean_line(text)}\" trong {file}; "
+                            f"hãy ghi tên hoặc mã, ví dụ {example}")
             continue
         try:
             answers[q.key] = q.parse(text, answers)

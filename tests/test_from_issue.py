@@ -105,6 +105,7 @@ def test_what_is_wrong_is_listed_in_vietnamese(project):
         assert f"- «{label}»:" in out, label
     assert "«Tên sự kiện»: mục bắt buộc, chưa điền" in out
     assert "hoặc điền «Số điện thoại»" in out
+    assert "«Đơn vị tổ chức»: không có đơn vị \"so-khong-co\" trong content/units.yaml" in out
     assert sorted((project / "content").rglob("*")) == before
 
 
