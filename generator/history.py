@@ -148,9 +148,9 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
 
 def _significant(event: Event) -> tuple:
     """What a subscriber's calendar must hear about: time, place, status."""
-    where = event.location
-    return (event.start, event.end, event.timezone, event.repeat, event.status,
-            event.exceptions, (where.name, where.address, where.area, where.geo))
+    overrides = tuple((o.year, o.status, o.start, o.end) for o in event.exceptions)
+    return (event.start, event.end, event.timezone, event.repeat, event.status, overrides,
+            _place(event.location))
 
 
 def _changes(old: Event, new: Event, at: dt.datetime, number: int,
@@ -208,7 +208,7 @@ def _parse_log(log: bytes):
     exists)."""
     for record in log.split(b"\x01")[1:]:
         header, *fields = record.split(b"\0")
-        commit, _, stamp = header.decode().partition(" ")
+        commit, _, stamp = header.decode().strip().partition(" ")
         time = dt.datetime.fromtimestamp(int(stamp), UTC)
         for meta, path in zip(fields[0::2], fields[1::2]):
             blob = meta.split()[3].decode() if meta.strip() else _ZERO
