@@ -20,13 +20,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
 from . import newevent
+from .eventfile import dump_event
 from .config import SiteConfig
 from .problems import Problem
-from .schema import REPEAT_VI, SCHEMA_COMMENT, URL_PATTERN, read_registries
+from .schema import REPEAT_VI, URL_PATTERN, read_registries
 
 NO_RESPONSE = "_No response_"
 
@@ -240,10 +240,7 @@ def event_text(answers: dict) -> str:
     if answers.get("description_en"):
         doc["en"] = {**doc.get("en", {}), "description": answers["description_en"]}
     ordered = {key: doc[key] for key in _ORDER if key in doc}
-    # newevent's dumper: the same quoting and layout as ``sukien new``.
-    body = yaml.dump(ordered, Dumper=newevent._Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1_000_000)
-    return f"{SCHEMA_COMMENT}\n{body}"
+    return dump_event(ordered)
 
 
 def check_draft(config: SiteConfig, draft: Draft) -> list[Problem]:

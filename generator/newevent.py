@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from slugify import slugify
 
 from .model import REPEATS
-from .schema import EMAIL_PATTERN, ID_PATTERN, PHONE_PATTERN, SCHEMA_COMMENT, Registries
+from .eventfile import Quoted, dump_event
+from .schema import EMAIL_PATTERN, ID_PATTERN, PHONE_PATTERN, Registries
 
 Parse = Callable[[str, dict], object]
 
@@ -329,36 +329,6 @@ def ask_id(content_dir: Path, answers: dict, ask: Ask, tell: Tell,
 
 # --- The file --------------------------------------------------------------
 
-class _Quoted(str):
-    """Written in double quotes whatever it holds (phone numbers)."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """Quotes every string that a YAML 1.1 or 1.2 reader could take for a
-    number, boolean or null (``no``, ``0912345678``), and leaves ISO dates
-    plain, as units write them: our reader takes every scalar as text."""
-
-
-_Dumper.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
-}
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_Dumper.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"), list("-+.0123456789"))
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^[yYnN]$"), list("yYnN"))
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if isinstance(value, _Quoted) else ("|" if "\n" in value else None)
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_Quoted, _represent_str)
-
-
 def event_document(answers: dict) -> dict:
     """The event as a mapping, keys in the order of the format's spec."""
     doc = {key: answers[key] for key in ("title", "summary", "category", "start")}
@@ -367,7 +337,7 @@ def event_document(answers: dict) -> dict:
     _put(doc["location"], "address", answers.get("address"))
     _put(doc["location"], "area", answers.get("area"))
     doc["contact"] = {"name": answers["contact_name"]}
-    _put(doc["contact"], "phone", answers.get("phone") and _Quoted(answers["phone"]))
+    _put(doc["contact"], "phone", answers.get("phone") and Quoted(answers["phone"]))
     _put(doc["contact"], "email", answers.get("email"))
     if answers.get("press_invited"):
         doc["press"] = {"invited": True}
@@ -384,9 +354,7 @@ def _put(mapping: dict, key: str, value) -> None:
 
 def event_yaml(answers: dict) -> str:
     """The file's text: the schema line for editors, then the event."""
-    body = yaml.dump(event_document(answers), Dumper=_Dumper, allow_unicode=True,
-                     sort_keys=False, default_flow_style=False, width=1_000_000)
-    return f"{SCHEMA_COMMENT}\n{body}"
+    return dump_event(event_document(answers))
 
 
 def event_path(content_dir: Path, unit: str, event_id: str) -> Path:

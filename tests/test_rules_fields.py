@@ -2,7 +2,7 @@
 
 import pytest
 
-from contenttree import VALID, check, problems, with_fields
+from contenttree import check, problems, with_fields
 
 
 def codes(tmp_path, **changes):
