@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from itertools import pairwise
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from .config import SiteConfig
@@ -30,7 +31,7 @@ from .model import Content, Event, Location, Occurrence, is_all_day
 from .repeats import occurrences
 
 Parse = Callable[[str, str], "Event | None"]
-UTC = dt.timezone.utc
+UTC = dt.UTC
 _ZERO = "0" * 40
 _EVENT_SUFFIXES = (".yaml", ".yml")
 
@@ -135,7 +136,7 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
         revisions[0] = Revision(_fallback_created(event, stamp), None, event)
     created = revisions[0].time
     sequence, last_modified, changes = 0, created, []
-    for number, (old, new) in enumerate(zip(revisions, revisions[1:]), start=2):
+    for number, (old, new) in enumerate(pairwise(revisions), start=2):
         if old.event == new.event:
             continue
         last_modified = new.time

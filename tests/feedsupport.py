@@ -39,7 +39,7 @@ def load(content_dir: Path = CONTENT) -> Content:
     return content
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def built(now: dt.datetime = NOW) -> dict[str, bytes]:
     """The feeds of the test tree, without git history (the tree lives in
     the project's repository, whose history must not leak into tests)."""

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
+from feedsupport import CONTENT, NOW, built, config, load
 from icalendar import Calendar
 
-from feedsupport import CONTENT, NOW, built, config, load
 from generator.feeds import build_feeds, write_feeds
 from generator.history import History
 

@@ -5,9 +5,9 @@ import re
 import unicodedata
 
 import pytest
+from feedsupport import HOST, built, calendars
 from icalendar import Calendar
 
-from feedsupport import HOST, built, calendars
 from generator.feeds.ics import fold
 
 FILES = calendars(built())

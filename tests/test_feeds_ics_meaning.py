@@ -11,9 +11,8 @@ import datetime as dt
 import pytest
 import recurring_ical_events
 import vobject
-from icalendar import Calendar
-
 from feedsupport import HOST, NOW, ZONE, built, calendars, ical_js, write
+from icalendar import Calendar
 
 FILES = calendars(built())
 
@@ -65,7 +64,7 @@ def test_image_is_a_uri():
 
 def test_three_day_event_covers_exactly_its_days_in_recurring_ical_events():
     cal = Calendar.from_ical(FILES["su-kien/ngay-hoi-van-hoa-ba-ngay.ics"])
-    on = lambda day: recurring_ical_events.of(cal).at(day)  # noqa: E731
+    on = lambda day: recurring_ical_events.of(cal).at(day)
     assert [len(on(dt.date(2026, 5, d))) for d in (1, 2, 3, 4)] == [1, 1, 1, 0]
     assert len(on(dt.date(2026, 4, 30))) == 0
 
@@ -78,7 +77,7 @@ def test_lunar_series_lands_on_the_vietnamese_dates(js):
     assert starts["le-hoi-then-kin-pang-2027"] == ("2027-04-16T07:30:00", "Asia/Ho_Chi_Minh")
     # 07:30 in Lai Châu is 00:30 UTC
     assert events[f"le-hoi-then-kin-pang-2026@{HOST}"]["startUnix"] == dt.datetime(
-        2026, 4, 26, 0, 30, tzinfo=dt.timezone.utc).timestamp()
+        2026, 4, 26, 0, 30, tzinfo=dt.UTC).timestamp()
     trung_thu = vevents("su-kien/trung-thu-cho-em.ics")
     assert {key: e.decoded("DTSTART") for key, e in trung_thu.items()
             if int(key[-4:]) <= 2026} == {

@@ -7,9 +7,9 @@ import re
 import shutil
 
 import pytest
+from feedsupport import CONTENT, DATA, NOW, config, load
 from lxml import etree
 
-from feedsupport import CONTENT, DATA, NOW, config, load
 from generator.feeds import build_feeds
 from generator.history import History
 

@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-
 from feedsupport import NOW, ZONE, load
+
 from generator.feeds.updates import describe
 from generator.history import Change
 from generator.model import Location

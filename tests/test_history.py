@@ -6,10 +6,10 @@ import shutil
 import subprocess
 
 import pytest
+from feedsupport import CONTENT, NOW, config, load
 from icalendar import Calendar
 from lxml import etree
 
-from feedsupport import CONTENT, NOW, config, load
 from generator import history as history_module
 from generator.feeds import build_feeds
 from generator.history import History, load_history, read_history
@@ -28,7 +28,7 @@ contact:
   name: UBND xã Khổng Lào
   phone: "0213 3800 222"
 """
-UTC = dt.timezone.utc
+UTC = dt.UTC
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -108,8 +108,8 @@ def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
     assert str(event["STATUS"]) == "CANCELLED"
     assert update_titles(files) == [
         "Giải kéo co mở rộng: Hủy sự kiện: Mưa lũ",
-        "Giải kéo co mở rộng: Đổi địa điểm: Nhà văn hoá xã, Xã Khổng Lào "
-        "(trước đây: Sân bản Nà Ít, Xã Khổng Lào)",
+        ("Giải kéo co mở rộng: Đổi địa điểm: Nhà văn hoá xã, Xã Khổng Lào "
+         "(trước đây: Sân bản Nà Ít, Xã Khổng Lào)"),
         "Giải kéo co mở rộng: Hoãn từ 12/4 sang 19/4",
     ]
     rss = files["feeds/events.rss"].decode()

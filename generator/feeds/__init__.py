@@ -27,6 +27,7 @@ from .ics import calendars
 from .opendata import open_data
 from .updates import updates_feed
 
+
 def build_feeds(content: Content, config: SiteConfig, history: History | None,
                 now: dt.datetime) -> dict[str, bytes]:
     """All feed files: ``{"feeds/events.ics": b"...", ...}``."""

@@ -17,7 +17,7 @@ from ..history import EventHistory
 from ..model import Content, Event, Location, Occurrence, When, is_all_day
 from ..richtext import plain_text, render_markdown
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}
 STATUS_WORD = {"cancelled": "Đã hủy", "postponed": "Hoãn", "tentative": "Dự kiến"}
 

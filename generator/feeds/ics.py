@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone, vText
+from icalendar import Calendar, Timezone, vText
+from icalendar import Event as VEvent
 
 from ..config import SiteConfig
 from ..model import Content, Event, Occurrence, is_all_day
