@@ -76,7 +76,7 @@ def search_page(ctx: Ctx) -> Page:
     form = (
         f"<form{attrs(class_='sk-search-form', role='search', action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
         + el("label", esc(text["label"]), for_="sk-q")
-        + el("div", f'<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
+        + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
              + el("button", esc(text["button"]), type="submit", class_="sk-button"), class_="sk-search-row")
         + el("label", '<input type="checkbox" id="sk-past" name="past" value="1"> ' + esc(text["past"]),
              class_="sk-check")

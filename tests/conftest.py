@@ -1,0 +1,27 @@
+"""Shared fixtures: the small site content tree and its built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_CONTENT = ROOT / "tests" / "data" / "site" / "content"
+SITE_NOW = "2026-04-20T10:00:00+07:00"  # a Monday
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site of tests/data/site/content, built once by `sukien build`
+    with the clock pinned at SITE_NOW."""
+    from generator.build import build
+    from generator.config import load_site_config
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SUKIEN_NOW", SITE_NOW)
+        config = load_site_config(ROOT / "mkdocs.yml").with_content(SITE_CONTENT)
+        result = build(config, site_dir=out, content_dir=SITE_CONTENT)
+    assert result.built, result.problems
+    return out
