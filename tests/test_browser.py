@@ -1,0 +1,214 @@
+"""The built site in a real headless Chromium (Debian's chromium and
+chromium-driver), served on 127.0.0.1.  The page clock is pinned to the
+build's "now" so that the scripts see the same day as the build."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
+                                reason="needs Debian's chromium and chromium-driver")
+
+PINNED = "2026-04-20T03:00:00Z"  # SITE_NOW in UTC
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix="sukien-chromium-")
+    for flag in (*FLAGS, f"--user-data-dir={profile}", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    pin_clock(driver, PINNED)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def pin_clock(driver, when: str) -> None:
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {
+        "source": f"Date.now = function () {{ return Date.parse('{when}'); }};"})
+
+
+def phone(driver, on: bool) -> None:
+    if on:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    else:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def wait_for(condition, timeout: float = 5.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def css(driver, selector):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def texts(driver, selector) -> list[str]:
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(function (e) { return e.textContent; })",
+        selector)
+
+
+def test_month_grid_marks_today_spans_days_and_is_keyboard_reachable(browser, origin):
+    from selenium.webdriver.common.keys import Keys
+
+    browser.get(origin + "lich/2026-04/")
+    table = css(browser, "table.sk-month")[0]
+    assert table.find_element("css selector", "caption").text == "Tháng 4 năm 2026"
+    assert len(css(browser, "table.sk-month th[scope=col]")) == 7
+    today = css(browser, "td[aria-current=date]")
+    assert [cell.get_attribute("data-date") for cell in today] == ["2026-04-20"]
+    spanned = [cell.get_attribute("data-date") for cell in css(browser, "td[data-date]")
+               if cell.find_elements("css selector", "a[href*='tuan-van-hoa-2026']")]
+    assert spanned == ["2026-04-24", "2026-04-25", "2026-04-26"]
+    body = css(browser, "body")[0]
+    for _ in range(80):
+        body = browser.switch_to.active_element
+        body.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        inside = browser.execute_script(
+            "return !!arguments[0].closest('table.sk-month') && arguments[0].tagName === 'A'", focused)
+        if inside:
+            break
+    else:
+        raise AssertionError("no link of the grid is reachable with the keyboard")
+    focused.send_keys(Keys.ENTER)
+    wait_for(lambda: "/su-kien/" in browser.current_url)
+
+
+def test_language_switch_goes_to_the_same_event_in_english_and_back(browser, origin):
+    browser.get(origin + "su-kien/le-hoi-then-kin-pang/")
+    switch = css(browser, "a.sk-lang")[0]
+    assert switch.get_attribute("hreflang") == "en"
+    switch.click()
+    wait_for(lambda: browser.current_url.endswith("/en/events/le-hoi-then-kin-pang/"))
+    assert browser.execute_script("return document.documentElement.lang") == "en"
+    assert css(browser, "h1")[0].text == "Then Kin Pang Festival"
+    css(browser, "a.sk-lang")[0].click()
+    wait_for(lambda: browser.current_url.endswith("/su-kien/le-hoi-then-kin-pang/"))
+    assert browser.execute_script("return document.documentElement.lang") == "vi"
+
+
+def test_search_without_accents_finds_accented_titles(browser, origin):
+    browser.get(origin + "su-kien/tuan-van-hoa-2026/")
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert not [name for name in loaded if "/search/" in name]  # nothing until one searches
+    box = css(browser, "#sk-header-q")[0]
+    box.send_keys("le hoi")
+    box.submit()
+    wait_for(lambda: "/tim-kiem/" in browser.current_url)
+    titles = wait_for(lambda: texts(browser, "#sk-results .sk-card__title"))
+    assert "Lễ hội Then Kin Pang" in titles
+    assert "Lễ hội" in titles[0]  # title matches rank first
+    query = css(browser, "#sk-q")[0]
+    query.clear()
+    query.send_keys("khong lao cho")
+    wait_for(lambda: texts(browser, "#sk-results .sk-card__title") == ["Hội chợ nông sản Khổng Lào"])
+
+
+def test_add_to_calendar_links(browser, origin):
+    browser.get(origin + "su-kien/le-hoi-then-kin-pang/")
+    ics = css(browser, ".sk-add a[type='text/calendar']")[0].get_attribute("href")
+    assert ics == origin + "su-kien/le-hoi-then-kin-pang.ics"
+    text = browser.execute_async_script(
+        "var done = arguments[1]; fetch(arguments[0]).then(function (r) { return r.text(); }).then(done);", ics)
+    assert text.startswith("BEGIN:VCALENDAR") and "Then Kin Pang" in text
+    google = css(browser, ".sk-add a[data-cal=google]")[0].get_attribute("href")
+    assert google.startswith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+    assert "dates=20260426T003000Z%2F20260426T103000Z" in google
+    outlook = css(browser, ".sk-add a[data-cal=outlook]")[0].get_attribute("href")
+    assert outlook.startswith("https://outlook.live.com/calendar/0/deeplink/compose?")
+
+
+def test_cancelled_banner_is_shown_with_its_note(browser, origin):
+    browser.get(origin + "su-kien/hoi-nghi-xuc-tien/")
+    banner = css(browser, ".sk-banner--cancelled")[0]
+    assert banner.is_displayed()
+    assert "Sự kiện đã bị hủy." in banner.text and "trùng lịch" in banner.text
+    assert css(browser, "h1 .sk-badge--cancelled")[0].text == "Đã hủy"
+
+
+def test_home_hides_what_ended_since_the_build(browser, origin):
+    pin_clock(browser, "2026-04-22T12:00:00Z")  # after the fair of 20-21 April
+    try:
+        browser.get(origin)
+        now_on = css(browser, "[data-sk-section=now_on]")[0]
+        assert not [c for c in now_on.find_elements("css selector", ".sk-card") if c.is_displayed()]
+        assert now_on.find_element("css selector", ".sk-empty--js").is_displayed()
+    finally:
+        pin_clock(browser, PINNED)
+
+
+def test_only_this_host_is_contacted(browser, origin):
+    for page in ("", "lich/2026-04/", "su-kien/le-hoi-then-kin-pang/", "theo-doi/"):
+        browser.get(origin + page)
+        names = browser.execute_script(
+            "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+        assert all(name.startswith(origin) for name in names), names
+
+
+@pytest.mark.parametrize("page", ["", "lich/2026-04/", "su-kien/le-hoi-then-kin-pang/", "theo-doi/",
+                                  "en/events/hostile-markdown/"])
+def test_phone_and_desktop_layouts(browser, origin, page, tmp_path):
+    """Screenshots at 390 px and 1280 px (kept when SUKIEN_SCREENSHOTS names
+    a folder); on the phone nothing may overflow sideways."""
+    keep = os.environ.get("SUKIEN_SCREENSHOTS")
+    name = page.strip("/").replace("/", "_") or "home"
+    for width, is_phone in ((390, True), (1280, False)):
+        phone(browser, is_phone)
+        try:
+            browser.get(origin + page)
+            overflow = browser.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (page, width, overflow)
+            shot = (Path(keep) if keep else tmp_path) / f"{name}-{width}.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            assert browser.save_screenshot(str(shot))
+            assert shot.read_bytes().startswith(b"\x89PNG")
+        finally:
+            phone(browser, False)
