@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from itertools import pairwise
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
