@@ -143,7 +143,8 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
         if _significant(old.event) != _significant(new.event):
             sequence += 1
             changes += _changes(old.event, new.event, new.time, number, years_ahead)
-    published = event.published.astimezone(UTC) if event.published else created
+    # a ``published`` still to come is not an announcement yet: say "now"
+    published = min(event.published, now).astimezone(UTC) if event.published else created
     return EventHistory(created, published, last_modified, sequence, tuple(changes), tracked)
 
 

@@ -4,6 +4,7 @@ temporary git repositories."""
 import datetime as dt
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pytest
 from feedsupport import CONTENT, NOW, config, load
@@ -12,7 +13,7 @@ from lxml import etree
 
 from generator import history as history_module
 from generator.feeds import build_feeds
-from generator.history import History, load_history, read_history
+from generator.history import History, load_history, read_history, summarise
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 
@@ -199,3 +200,11 @@ def test_whole_tree_in_few_git_calls(repo, monkeypatch):
     assert len(calls) <= 3
     sequences = [history.of(e, now=NOW, years_ahead=2).sequence for e in content.events]
     assert sorted(sequences) == [0] * 20 + [1] * 20
+
+
+def test_declared_published_wins_but_never_lies_in_the_future():
+    event = load().event("ngay-hoi-van-hoa-ba-ngay")
+    declared = dt.datetime(2026, 1, 15, 9, 0, tzinfo=NOW.tzinfo)
+    assert summarise(replace(event, published=declared), (), now=NOW, years_ahead=2).published == declared
+    ahead = summarise(replace(event, published=NOW + dt.timedelta(days=3)), (), now=NOW, years_ahead=2)
+    assert ahead.published == NOW
