@@ -20,13 +20,15 @@ _TAGS = {
 }
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
 _SCHEMES = {"http", "https", "mailto", "tel"}
+# One converter, reset between texts: building one per call is slow.
+_MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 def render_markdown(text: str | None) -> str:
     """Markdown to sanitised HTML ('' for no text)."""
     if not text:
         return ""
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    html = _MARKDOWN.reset().convert(text)
     return nh3.clean(
         html,
         tags=_TAGS,
