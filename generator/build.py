@@ -24,6 +24,7 @@ from .problems import Problem, has_errors
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
+REPORTED_ENV = "SUKIEN_PROBLEMS_REPORTED"  # the plugin need not print them again
 
 
 @dataclass
@@ -76,7 +77,8 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
                "-d", str(temporary)]
     if strict:
         command.append("--strict")
-    done = subprocess.run(command, env=builder_env(config, content_dir), check=False)
+    env = {**builder_env(config, content_dir), REPORTED_ENV: "1"}
+    done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import clock
+from .build import REPORTED_ENV
 from .config import DEFAULT_BOUNDS, DEFAULT_MAX_FILE_SIZE, ConfigError, load_site_config
 from .export import Prepared, prepare
 from .feeds import write_feeds
@@ -62,8 +63,9 @@ class SukienPlugin(BasePlugin[SukienConfig]):
             raise PluginError(str(error)) from error
         now = clock.now(site.timezone)
         prepared = prepare(site, now)
+        level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
-            log.warning(line)
+            log.log(level, line)
         if not prepared.ok:
             raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()

@@ -16,6 +16,7 @@ import yaml
 from . import urls
 
 _SPACES = re.compile(r"\s+")
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: front matter is hot
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Page:
         return meta
 
     def markdown(self) -> str:
-        front = yaml.safe_dump(self.meta(), allow_unicode=True, sort_keys=False, width=10_000)
+        front = yaml.dump(self.meta(), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
         return f"---\n{front}---\n\n{self.body}"
 
 
