@@ -25,6 +25,7 @@ from .yamlread import MappingNode, Node, decode, is_null, parse
 
 EVENT_SUFFIXES = (".yaml", ".yml")
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
+REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml")
 REGISTRIES = (
     ("units.yaml", "units", registry_rules.read_units),
     ("categories.yaml", "categories", registry_rules.read_categories),
@@ -76,22 +77,28 @@ def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
     try:
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):
-            ck.report(None, "invalid-encoding", "đây không phải một tệp văn bản thường", "this is not a regular file")
+            ck.report(None, "unsafe-path", "đây không phải một tệp văn bản thường (thư mục, thiết bị hay ống dẫn)",
+                      "this is not a regular file")
             return None
         size = info.st_size
         if size > limit:
             ck.report(None, "file-too-large",
-                      f"tệp quá lớn ({size:,} byte, tối đa {limit:,}); hãy rút gọn mô tả hoặc tách ảnh ra tệp riêng",
-                      f"the file is too large ({size:,} bytes, at most {limit:,})")
+                      f"tệp quá lớn ({_number(size)} byte, tối đa {_number(limit)}); hãy rút gọn mô tả hoặc tách ảnh ra tệp riêng",
+                      f"the file is too large ({size} bytes, at most {limit})")
             return None
         data = file.read_bytes()
     except OSError as error:
-        ck.report(None, "invalid-encoding", f"không đọc được tệp: {error.strerror}", f"cannot read the file: {error.strerror}")
+        ck.report(None, "unsafe-path", "không đọc được tệp (liên kết hỏng hoặc không có quyền đọc)",
+                  f"cannot read the file: {error.strerror}")
         return None
-    return node_from_bytes(ck, data)
+    return node_from_bytes(ck, data, registry=file.name in REGISTRY_NAMES)
 
 
-def node_from_bytes(ck: FileCheck, data: bytes) -> Node | None:
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node | None:
     text, issue = decode(data)
     node = None
     if issue is None:
@@ -100,9 +107,13 @@ def node_from_bytes(ck: FileCheck, data: bytes) -> Node | None:
         ck.problems.append(Problem(ck.path, issue.line + 1, issue.column + 1, issue.code, issue.vi, issue.en))
         return None
     if node is None or is_null(node):
-        ck.report(None, "empty-file",
-                  "tệp trống: chưa có nội dung sự kiện (hãy dùng 'sukien new' hoặc sao chép một tệp mẫu)",
-                  "the file is empty: it holds no event")
+        if registry:
+            ck.report(None, "empty-file", "tệp danh mục trống: cần một danh sách các mục '- id: ...'",
+                      "the registry is empty: it needs a list of '- id: ...' entries")
+        else:
+            ck.report(None, "empty-file",
+                      "tệp trống: chưa có nội dung sự kiện (hãy dùng 'sukien new' hoặc sao chép một tệp mẫu)",
+                      "the file is empty: it holds no event")
         return None
     return node
 
@@ -112,6 +123,8 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
     for filename, kind, read in REGISTRIES:
         file = root / filename
         ck = FileCheck(display(file), file, root, config, Registries())
+        if file.is_symlink() and not _check_link(file, root.resolve(), root, config, problems):
+            continue
         if not file.is_file():
             ck.report(None, "missing-registry",
                       f"thiếu tệp danh mục {filename} trong thư mục {display(root)}",
@@ -120,6 +133,7 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
             continue
         node = read_node(ck, file, REGISTRY_SIZE_LIMIT)
         items = read(ck, node) if node is not None else None
+        ck.close()
         problems.extend(ck.problems)
         if items is None:
             problems.append(Problem(ck.path, 1, 1, "missing-registry",
@@ -137,14 +151,16 @@ def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
     """(file, unit folder) of every event file, sorted; symlinks that lead
     out of the tree are reported and not followed."""
     events = root / "events"
-    if not events.is_dir():
-        return
     real_root = root.resolve()
+    if not events.is_dir() or (events.is_symlink() and not _check_link(events, real_root, root, config, problems)):
+        return
     for folder, dirs, names in os.walk(events):
         here = Path(folder)
         dirs.sort()
         for name in list(dirs):
-            if (here / name).is_symlink():
+            if name == "images" or name.startswith("."):
+                dirs.remove(name)  # pictures, and hidden folders (.git), hold no event
+            elif (here / name).is_symlink():
                 dirs.remove(name)
                 _check_link(here / name, real_root, root, config, problems)
         for name in sorted(names):
@@ -157,16 +173,21 @@ def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
 
 
 def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, problems) -> bool:
+    """True for a symlink that stays inside the tree; others are reported."""
     try:
-        link.resolve().relative_to(real_root)
+        target = link.resolve(strict=True)
+        target.relative_to(real_root)
         return True
-    except (ValueError, OSError, RuntimeError):
-        ck = FileCheck(display(link), None, root, config, Registries())
-        ck.report(None, "unsafe-path",
-                  f"liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/: {display(link)} bị bỏ qua",
-                  f"a symbolic link leads out of content/: {display(link)} is ignored")
-        problems.extend(ck.problems)
-        return False
+    except ValueError:
+        vi, en = "trỏ ra ngoài thư mục content/", "leads out of content/"
+    except (OSError, RuntimeError):
+        vi, en = "hỏng (không trỏ tới tệp nào, hoặc tạo vòng lặp)", "is broken (no target, or a loop)"
+    ck = FileCheck(display(link), None, root, config, Registries())
+    ck.report(None, "unsafe-path",
+              f"liên kết tượng trưng (symlink) {display(link)} {vi}: bị bỏ qua; hãy thay bằng tệp thật",
+              f"the symbolic link {display(link)} {en}: it is ignored")
+    problems.extend(ck.problems)
+    return False
 
 
 def _load_event(file: Path, unit: str, root: Path, config: SiteConfig, known: Registries, problems) -> model.Event | None:
@@ -183,6 +204,7 @@ def _load_event(file: Path, unit: str, root: Path, config: SiteConfig, known: Re
                       f"lỗi nội bộ của trình kiểm tra khi đọc tệp này ({type(error).__name__}: {error}); "
                       "hãy báo cho nhóm biên tập",
                       f"internal validator error on this file ({type(error).__name__}: {error})")
+    ck.close()
     problems.extend(ck.problems)
     return event if not ck.failed else None
 

@@ -4,9 +4,9 @@ libyaml (PyYAML's C parser) composes the node tree; we resolve no implicit
 types at all (every scalar stays text, so ``no`` stays "no" and ``08:30``
 stays "08:30") and construct nothing: the rules read the nodes directly,
 so every problem keeps its line and column.  Hostile input becomes a
-problem, never an exception: bad encodings, tags, aliases (refused: a
-node reached twice is an alias, so an alias bomb is caught at its first
-repetition), several documents, syntax errors.
+problem, never an exception: bad encodings, tags, anchors and aliases
+(refused, found in the parser's events before anything is composed, so an
+alias bomb never expands), several documents, syntax errors.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from yaml.resolver import BaseResolver
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 STR_TAG = "tag:yaml.org,2002:str"
-_PLAIN_TAGS = {STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
 
@@ -83,9 +82,14 @@ def decode(data: bytes) -> tuple[str | None, Issue | None]:
 
 def parse(text: str) -> tuple[Node | None, Issue | None]:
     """Compose the single document of ``text``; None for an empty one."""
+    text = text.translate(_EXOTIC_BREAKS)
+    if "!" in text or "&" in text or "*" in text:
+        issue = scan_events(text)  # tags and aliases need one of these
+        if issue is not None:
+            return None, issue
     loader = _TextOnlyLoader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node(), None
     except yaml.MarkedYAMLError as error:
         return None, syntax_issue(text, error)
     except yaml.reader.ReaderError as error:  # carries a position, not a mark
@@ -94,77 +98,75 @@ def parse(text: str) -> tuple[Node | None, Issue | None]:
         return None, Issue(0, 0, "yaml-syntax", f"YAML không hợp lệ: {error}", f"invalid YAML: {error}")
     finally:
         loader.dispose()
-    if node is None:
-        return None, None
-    if "!" not in text and "&" not in text and "*" not in text:
-        return node, None  # no tag and no alias can be written without these
-    return node, check_nodes(text, node)
 
 
-def check_nodes(text: str, root: Node) -> Issue | None:
-    """Find the first explicit tag or alias (iteratively: no recursion)."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return alias_issue(text, node)
-        seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            return tag_issue(node)
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(value)
-                stack.append(key)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-    return None
+# YAML 1.1 counts NEL, LS and PS as line breaks, editors do not: as spaces
+# they keep every line number the unit sees.
+_EXOTIC_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 
 
-def alias_issue(text: str, node: Node) -> Issue:
-    mark = _first_alias_mark(text) or node.start_mark
-    return Issue(
-        mark.line, mark.column, "yaml-alias",
-        "không dùng bí danh YAML (*tên / &tên): hãy viết lại giá trị đầy đủ",
-        "YAML aliases (*name / &name) are not allowed: write the value out in full",
-    )
-
-
-def _first_alias_mark(text: str):
+def scan_events(text: str) -> Issue | None:
+    """The first explicit tag, anchor or alias, from the parser's events
+    (linear: an alias bomb is never expanded)."""
     parser = CParser(text)
     try:
         while (event := parser.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
-            if isinstance(event, yaml.AliasEvent):
-                return event.start_mark
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                return alias_issue(event.start_mark)
+            if getattr(event, "tag", None) is not None:
+                return tag_issue(event.start_mark, event.tag)
     except yaml.YAMLError:
-        return None
+        return None  # the composer reports syntax errors
     finally:
         parser.dispose()
     return None
 
 
-def tag_issue(node: Node) -> Issue:
-    mark = node.start_mark
-    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+def alias_issue(mark) -> Issue:
+    return Issue(
+        mark.line, mark.column, "yaml-alias",
+        "không dùng neo và bí danh YAML (&tên, *tên): hãy viết lại giá trị đầy đủ ở mỗi chỗ",
+        "YAML anchors and aliases (&name, *name) are not allowed: write the value out in full",
+    )
+
+
+def tag_issue(mark, tag: str) -> Issue:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
     return Issue(
         mark.line, mark.column, "yaml-tag",
-        f"không dùng thẻ YAML '{tag}': hãy xoá thẻ và chỉ viết giá trị",
-        f"YAML tags such as '{tag}' are not allowed: remove the tag and write the value only",
+        f"không dùng thẻ YAML '{shown}': hãy xoá thẻ và chỉ viết giá trị",
+        f"YAML tags such as '{shown}' are not allowed: remove the tag and write the value only",
     )
 
 
 _SYNTAX_VI = {
-    "mapping values are not allowed here":
-        "dấu ':' không được phép ở đây; nếu giá trị có dấu ':' hãy đặt nó trong dấu ngoặc kép \"...\"",
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "did not find expected key": "thụt lề không đúng hoặc thiếu tên trường",
-    "did not find expected '-' indicator": "thụt lề của danh sách không đúng",
+    "mapping values are not allowed":
+        "dấu ':' không được phép ở đây; nếu giá trị có dấu ':' (giờ, tiêu đề...) hãy đặt cả giá trị trong "
+        "dấu ngoặc kép \"...\", hoặc kiểm tra thụt lề",
+    "could not find expected ':'": "thiếu dấu ':' sau tên trường (dạng 'tên: giá trị')",
+    "did not find expected key":
+        "dòng này không đúng dạng 'tên: giá trị': có thể thụt lề sai, hoặc có chữ sau dấu ngoặc kép đóng "
+        "(hãy đặt cả giá trị trong một cặp ngoặc kép)",
+    "did not find expected '-' indicator": "thụt lề của danh sách không đúng (các dòng '- ' phải thẳng hàng)",
+    "did not find expected ',' or ']'": "danh sách [...] chưa đóng hoặc thiếu dấu phẩy giữa các phần tử",
+    "did not find expected ',' or '}'": "bảng {...} chưa đóng hoặc thiếu dấu phẩy giữa các phần tử",
+    "did not find expected comment or line break":
+        "sau '|' hoặc '>' phải xuống dòng rồi mới viết nội dung (thụt lề bên dưới)",
+    "block sequence entries are not allowed":
+        "không thể bắt đầu danh sách '- ' trên cùng dòng với tên trường: hãy xuống dòng và thụt lề",
+    "did not find expected node content": "thiếu giá trị, hoặc giá trị bắt đầu bằng ký tự đặc biệt (hãy đặt trong ngoặc kép)",
     "found unexpected end of stream": "tệp kết thúc khi một giá trị chưa đóng (thiếu dấu ngoặc kép hoặc ngoặc đóng?)",
-    "found undefined alias": "bí danh YAML (*tên) không được phép",
-    "expected a single document in the stream": "mỗi tệp chỉ được chứa một sự kiện (một tài liệu YAML, không dùng '---' lần thứ hai)",
-    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi ngoặc kép; dùng ngoặc đơn '...' hoặc viết '\\\\'",
-    "found character that cannot start any token": "ký tự không được phép ở đầu giá trị; hãy đặt giá trị trong dấu ngoặc kép",
+    "expected a single document": "mỗi tệp chỉ được chứa một sự kiện (không dùng '---' lần thứ hai)",
+    "but found another document": "mỗi tệp chỉ được chứa một sự kiện (không dùng '---' lần thứ hai)",
+    "did not find expected <document start>": "mỗi tệp chỉ được chứa một sự kiện (có nội dung thừa sau '...' hoặc '---')",
+    "found incompatible YAML document": "phiên bản YAML (%YAML) không được hỗ trợ: hãy xoá dòng %YAML",
+    "found unknown escape character":
+        "ký tự thoát '\\' không hợp lệ trong chuỗi ngoặc kép; dùng ngoặc đơn '...' hoặc viết '\\\\'",
+    "found character that cannot start any token":
+        "ký tự này không được đứng đầu giá trị (như @, `, %); hãy đặt cả giá trị trong dấu ngoặc kép",
     "exceeded maximum nesting depth": "cấu trúc lồng nhau quá sâu",
+    "found duplicate anchor": "không dùng neo YAML (&tên)",
+    "found undefined": "không dùng thẻ, neo hay bí danh YAML",
 }
 
 
@@ -180,6 +182,8 @@ def syntax_issue(text: str, error: yaml.MarkedYAMLError) -> Issue:
         )
     problem = (error.problem or error.context or "").strip()
     vi = next((v for k, v in _SYNTAX_VI.items() if problem.startswith(k)), None)
+    if "tab character" in problem:
+        vi = "có ký tự Tab: YAML chỉ cho phép dấu cách để thụt lề; hãy thay Tab bằng dấu cách"
     return Issue(
         line, column, "yaml-syntax",
         f"lỗi cú pháp YAML: {vi or problem}",
@@ -200,8 +204,9 @@ def _tab_in_indent(text: str, line: int) -> tuple[int, int] | None:
 
 
 def _reader_issue(text: str, error) -> Issue:
-    head = text[: error.position]
-    line, column = head.count("\n"), error.position - (head.rfind("\n") + 1)
+    # libyaml counts bytes of the UTF-8 text
+    head = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
+    line, column = head.count("\n"), len(head) - (head.rfind("\n") + 1)
     code = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
     return Issue(
         line, column, "yaml-syntax",

@@ -64,6 +64,7 @@ _TABLE = [
     ("timezone-mismatch", ERROR, "độ lệch giờ (+07:00) không khớp múi giờ của sự kiện", "an explicit offset disagrees with the event's time zone"),
     ("lunar-leap-month", ERROR, "chuỗi âm lịch bắt đầu trong tháng nhuận", "a lunar-yearly series starting in a leap month"),
     ("schedule-outside-event", ERROR, "mục chương trình nằm ngoài thời gian sự kiện", "a schedule item outside the event"),
+    ("too-many-problems", ERROR, "tệp có quá nhiều lỗi, chỉ liệt kê 100 lỗi đầu", "more problems than are listed"),
     ("internal-error", ERROR, "lỗi nội bộ của trình kiểm tra", "an internal validator error (a bug)"),
     ("invalid-registry", ERROR, "mục trong tệp danh mục không hợp lệ", "an invalid entry in a registry"),
 ]

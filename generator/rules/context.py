@@ -28,6 +28,9 @@ class Registries:
     area_names: dict = field(default_factory=dict)
 
 
+MAX_PROBLEMS_PER_FILE = 100
+
+
 @dataclass
 class FileCheck:
     path: str  # as displayed
@@ -37,9 +40,30 @@ class FileCheck:
     registries: Registries
     problems: list[Problem] = field(default_factory=list)
 
+    suppressed: int = 0
+
     def report(self, where: Node | None, code: str, vi: str, en: str) -> None:
+        if self.saturated:
+            self.suppressed += 1
+            return
         line, column = (where.start_mark.line + 1, where.start_mark.column + 1) if where else (1, 1)
         self.problems.append(Problem(self.path, line, column, code, vi, en, severity(code)))
+
+    @property
+    def saturated(self) -> bool:
+        """Past this many problems a file is reported in summary: nobody
+        reads more, and a hostile file must not flood the output."""
+        return len(self.problems) >= MAX_PROBLEMS_PER_FILE
+
+    def close(self) -> None:
+        if self.suppressed:
+            first = self.problems[-1]
+            self.problems.append(Problem(
+                self.path, first.line, first.column, "too-many-problems",
+                f"và {self.suppressed} lỗi khác trong tệp này không được liệt kê; hãy sửa các lỗi trên rồi kiểm tra lại",
+                f"and {self.suppressed} more problems in this file are not listed; fix the ones above and check again",
+            ))
+            self.suppressed = 0
 
     @property
     def failed(self) -> bool:
@@ -81,7 +105,10 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
             continue
         seen[name] = k
         if name not in allowed:
-            unknown_key(ck, k, name, allowed, where, aliases)
+            if ck.saturated:
+                ck.suppressed += 1
+            else:
+                unknown_key(ck, k, name[:100], allowed, where, aliases)
         elif is_null(v) or (isinstance(v, ScalarNode) and not v.value.strip()):
             found.empty[name] = k
         else:

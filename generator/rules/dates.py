@@ -16,19 +16,20 @@ from ..yamlread import Node
 from .context import FileCheck
 
 _ISO = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
 )
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
-_LOOSE_TIME = r"(\d{1,2})\s*(?:[:hg]|giờ)\s*(\d{0,2})(?:\s*phút)?"
-_DAY_FIRST = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
-_YEAR_FIRST = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
-_WORDS = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:năm\s*)?(\d{4})", re.I)
-_LOOSE = re.compile(
-    rf"(?P<date>.*?\d{{4}}(?:\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{1,2}})?)"
-    rf"(?:\s*(?:[,T]|lúc|\s)\s*(?P<time>{_LOOSE_TIME}))?\s*$",
-    re.I,
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+_LOOSE_TIME = r"([0-9]{1,2})\s?(?:[:hg]|giờ)\s?([0-9]{0,2})(?:\s?phút)?"
+_DATE_PART = (
+    r"[0-9]{1,2}\s?[/.\-]\s?[0-9]{1,2}\s?[/.\-]\s?[0-9]{4}"
+    r"|[0-9]{4}\s?[/.\-]\s?[0-9]{1,2}\s?[/.\-]\s?[0-9]{1,2}"
+    r"|(?:ngày\s?)?[0-9]{1,2}\s?tháng\s?[0-9]{1,2}\s?(?:năm\s?)?[0-9]{4}"
 )
+_LOOSE = re.compile(rf"(?P<date>{_DATE_PART})(?:(?:\s?,\s?|\s?lúc\s?|T|\s)(?P<time>{_LOOSE_TIME}))?", re.I)
+_DAY_FIRST = re.compile(r"([0-9]{1,2})\s?[/.\-]\s?([0-9]{1,2})\s?[/.\-]\s?([0-9]{4})")
+_YEAR_FIRST = re.compile(r"([0-9]{4})\s?[/.\-]\s?([0-9]{1,2})\s?[/.\-]\s?([0-9]{1,2})")
+_WORDS = re.compile(r"(?:ngày\s?)?([0-9]{1,2})\s?tháng\s?([0-9]{1,2})\s?(?:năm\s?)?([0-9]{4})", re.I)
 
 KIND_DATE = "date"
 KIND_DATETIME = "datetime"
@@ -85,7 +86,7 @@ def parse_clock(ck: FileCheck, node: Node, where: str) -> dt.time | None:
     if match:
         hour, minute, second = match.groups()
         return check_time(ck, node, where, int(hour), int(minute), int(second or 0))
-    loose = re.fullmatch(_LOOSE_TIME, text, re.I)
+    loose = re.match(_LOOSE_TIME, text[:20], re.I)
     iso = _iso_time(loose) if loose else "08:30"
     ck.report(
         node, "invalid-time",
@@ -119,7 +120,12 @@ def _offset_agrees(value: dt.datetime, offset: str) -> bool:
 def _format_problem(ck: FileCheck, node: Node, where: str, text: str, kinds) -> None:
     iso = iso_form(text)
     example = "2026-04-26 07:30" if KIND_DATE not in kinds else "2026-04-26"
-    if iso:
+    time_only = len(text) <= 20 and re.fullmatch(_LOOSE_TIME, text, re.I)
+    if time_only and KIND_DATETIME in kinds:
+        clock = _iso_time(time_only)
+        vi = f"'{where}': '{text}' chỉ có giờ; hãy ghi cả ngày và giờ, ví dụ 'YYYY-MM-DD {clock}' (như '2026-04-26 {clock}')"
+        en = f"'{where}': '{text}' is only a time; write the date and the time, e.g. '2026-04-26 {clock}'"
+    elif iso:
         vi = f"'{where}': '{text}' không đúng dạng ngày ISO; hãy viết '{iso}' (năm-tháng-ngày)"
         en = f"'{where}': '{text}' is not an ISO date; write '{iso}' (year-month-day)"
     else:
@@ -130,6 +136,8 @@ def _format_problem(ck: FileCheck, node: Node, where: str, text: str, kinds) -> 
 
 def iso_form(text: str) -> str | None:
     """The ISO form of a date written the Vietnamese way, if recognisable."""
+    if len(text) > 40:  # no date is written that long; keeps the patterns cheap
+        return None
     loose = _LOOSE.fullmatch(text.strip())
     if not loose:
         return None

@@ -13,6 +13,7 @@ from .. import model
 from ..yamlread import Node
 from . import dates, parts, series, values
 from .context import FileCheck, fields, suggest
+from .series import STATUS_ALIASES
 
 TOP_KEYS = (
     "title", "summary", "category", "start", "end", "timezone", "status", "status_note",
@@ -25,17 +26,16 @@ REQUIRED = {
     "summary": "summary: Một hoặc hai câu giới thiệu sự kiện.",
     "category": "category: le-hoi",
     "start": "start: 2026-04-26",
-    "location": "location:\\n  name: Sân văn hoá trung tâm xã",
-    "contact": "contact:\\n  name: Phòng Văn hoá - Xã hội\\n  phone: \"0213 3800 000\"",
-}
-STATUS_ALIASES = {
-    "canceled": "cancelled", "huy": "cancelled", "da-huy": "cancelled", "huy-bo": "cancelled",
-    "hoan": "postponed", "tam-hoan": "postponed", "hoan-lai": "postponed", "delayed": "postponed",
-    "xac-nhan": "confirmed", "chinh-thuc": "confirmed", "du-kien": "tentative",
+    "location": "'location:' rồi dòng dưới thụt lề '  name: Sân văn hoá trung tâm xã'",
+    "contact": "'contact:' rồi các dòng dưới thụt lề '  name: Phòng Văn hoá - Xã hội' và '  phone: \"0213 3800 000\"'",
 }
 REPEAT_ALIASES = {
     "annual": "yearly", "annually": "yearly", "hang-nam": "yearly", "hằng năm": "yearly",
     "lunar": "lunar-yearly", "am-lich": "lunar-yearly", "hang-nam-am-lich": "lunar-yearly",
+}
+TIMEZONE_ALIASES = {
+    name: "Asia/Ho_Chi_Minh"
+    for name in ("GMT+7", "UTC+7", "GMT+07:00", "UTC+07:00", "+07:00", "+7", "ICT", "ASIA/HANOI", "ASIA/SAIGON", "VIETNAM")
 }
 KEY_ALIASES = {
     "tieu-de": "title", "ten": "title", "ten-su-kien": "title", "name": "title",
@@ -84,7 +84,7 @@ def _timezone(ck: FileCheck, got: dict) -> str:
     value = values.text(ck, node, "timezone")
     if value is None or value in _zones():
         return value or ck.config.timezone
-    guess = suggest(value, sorted(_zones()))
+    guess = TIMEZONE_ALIASES.get(value.upper().replace(" ", "")) or suggest(value, sorted(_zones()))
     ck.report(
         node, "invalid-timezone",
         f"'timezone': '{value}' không phải tên múi giờ IANA"

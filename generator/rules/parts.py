@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -108,7 +110,7 @@ def _image_src(ck: FileCheck, node: Node) -> str | None:
     raw = values.text(ck, node, "image.src")
     if raw is None:
         return None
-    if values._SCHEME.match(raw) and not Path(raw).drive:
+    if values._SCHEME.match(raw) and not _WINDOWS_DRIVE.match(raw):
         return values.url(ck, node, "image.src", https_only=True)
     if ck.file is None or ck.content_root is None:
         return raw
@@ -116,19 +118,10 @@ def _image_src(ck: FileCheck, node: Node) -> str | None:
 
 
 def _inside_content(ck: FileCheck, node: Node, raw: str) -> str | None:
-    root = ck.content_root
-    candidate = Path(os.path.normpath(ck.file.parent / raw))
-    lexical_ok = not (raw.startswith(("/", "\\")) or Path(raw).is_absolute() or Path(raw).drive)
-    try:
-        relative = candidate.relative_to(root)
-    except ValueError:
-        lexical_ok = False
-    if lexical_ok and candidate.exists():
-        try:
-            candidate.resolve().relative_to(root.resolve())
-        except ValueError:
-            lexical_ok = False
-    if not lexical_ok:
+    candidate = _on_disk(Path(os.path.normpath(ck.file.parent / raw)))
+    absolute = raw.startswith(("/", "\\")) or _WINDOWS_DRIVE.match(raw)
+    relative = None if absolute else _below(candidate, ck.content_root)
+    if relative is None:
         ck.report(
             node, "unsafe-path",
             f"'image.src': đường dẫn '{raw}' đi ra ngoài thư mục content/; hãy đặt ảnh trong thư mục "
@@ -137,15 +130,59 @@ def _inside_content(ck: FileCheck, node: Node, raw: str) -> str | None:
             "folder and write 'images/name.jpg'",
         )
         return None
-    if not candidate.is_file():
+    if not _is_file(candidate):
+        shown = raw if len(raw) <= 120 else raw[:120] + "…"
         ck.report(
             node, "image-not-found",
-            f"'image.src': không tìm thấy tệp ảnh '{raw}' (tính từ thư mục của tệp sự kiện); "
+            f"'image.src': không tìm thấy tệp ảnh '{shown}' (tính từ thư mục của tệp sự kiện); "
             "hãy tải ảnh lên hoặc sửa tên tệp (phân biệt chữ hoa, chữ thường)",
-            f"'image.src': the image file '{raw}' does not exist (relative to the event file)",
+            f"'image.src': the image file '{shown}' does not exist (relative to the event file)",
         )
         return None
     return relative.as_posix()
+
+
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+
+def _below(path: Path, root: Path) -> Path | None:
+    """``path`` relative to ``root``, if it stays inside after symlinks."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return None
+    try:
+        if path.is_symlink() or path.exists():
+            path.resolve(strict=True).relative_to(root.resolve())
+    except (ValueError, RuntimeError):  # outside, or a symlink loop
+        return None
+    except OSError:  # unreadable (a name too long, say): reported as not found
+        pass
+    return relative
+
+
+def _on_disk(path: Path) -> Path:
+    """The path as stored on disk: NFC or NFD accents (macOS writes NFD)."""
+    try:
+        if path.exists():
+            return path
+    except OSError:  # a name too long, say
+        return path
+    for form in ("NFD", "NFC"):
+        other = Path(unicodedata.normalize(form, str(path)))
+        try:
+            if other.exists():
+                return other
+        except OSError:
+            break
+    return path
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, say
+        return False
 
 
 def press(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Press | None:

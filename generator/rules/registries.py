@@ -39,8 +39,13 @@ def name_index(items) -> dict[str, str]:
     return index
 
 
-def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> list:
+def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> list | None:
+    """The registry's entries, or None when it is not a list at all.  An
+    entry with a problem is still kept when it has an id, so that the
+    events that name it are not flagged too."""
     items = values.sequence(ck, root, label)
+    if items is None:
+        return None
     result, seen = [], set()
     for index, node in enumerate(items or ()):
         where = f"{label}[{index + 1}]"
@@ -50,16 +55,16 @@ def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> li
         for name in required:
             if name not in got:
                 parts.missing(ck, node, where, name, f"{name}: ...", got)
-        if any(name not in got for name in required):
+        if "id" not in got:
             continue
         entry = build(ck, got, where)
-        if entry is None:
+        if entry is None or not entry.id:
             continue
         if not values.id_form(entry.id):
             ck.report(got["id"][1], "invalid-registry",
                       f"'{where}.id': '{entry.id}' phải viết thường, không dấu, nối bằng '-'",
                       f"'{where}.id': '{entry.id}' must be lowercase ASCII words joined by '-'")
-        elif entry.id in seen:
+        if entry.id in seen:
             ck.report(got["id"][1], "invalid-registry",
                       f"'{where}.id': mã '{entry.id}' đã được dùng ở một mục khác",
                       f"'{where}.id': the id '{entry.id}' is used twice")
@@ -69,12 +74,19 @@ def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> li
     return result
 
 
+def _named(found: dict) -> dict:
+    """A registry entry without a usable name still has its id."""
+    found["id"] = found.get("id") or ""
+    found["name"] = found.get("name") or found["id"]
+    return found
+
+
 def _texts(ck: FileCheck, got: dict, where: str, names) -> dict:
     return {name: values.text(ck, got[name][1], f"{where}.{name}") for name in names if name in got}
 
 
 def _unit(ck: FileCheck, got: dict, where: str) -> model.Unit:
-    found = _texts(ck, got, where, ("id", "name", "name_en", "short", "kind"))
+    found = _named(_texts(ck, got, where, ("id", "name", "name_en", "short", "kind")))
     if "website" in got:
         found["website"] = values.url(ck, got["website"][1], f"{where}.website")
     if "contact" in got:
@@ -89,11 +101,13 @@ def _unit(ck: FileCheck, got: dict, where: str) -> model.Unit:
 
 
 def _category(ck: FileCheck, got: dict, where: str) -> model.Category:
-    return model.Category(**_texts(ck, got, where, CATEGORY_KEYS))
+    found = _named(_texts(ck, got, where, CATEGORY_KEYS))
+    found.setdefault("name_en", found["name"])
+    return model.Category(**found)
 
 
 def _area(ck: FileCheck, got: dict, where: str) -> model.Area:
-    found = _texts(ck, got, where, ("id", "name", "name_en", "region", "region_en"))
+    found = _named(_texts(ck, got, where, ("id", "name", "name_en", "region", "region_en")))
     if "geo" in got:
         found["geo"] = values.geo(ck, got["geo"][1], f"{where}.geo")
     return model.Area(**found)

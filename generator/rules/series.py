@@ -4,11 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .. import lunar, model, repeats
 from ..yamlread import Node, ScalarNode
 from . import dates, parts, values
 from .context import FileCheck, fields
+
+STATUS_ALIASES = {
+    "canceled": "cancelled", "huy": "cancelled", "da-huy": "cancelled", "huy-bo": "cancelled",
+    "hoan": "postponed", "tam-hoan": "postponed", "hoan-lai": "postponed", "delayed": "postponed",
+    "xac-nhan": "confirmed", "chinh-thuc": "confirmed", "du-kien": "tentative",
+}
 
 EXCEPTION_KEYS = ("status", "status_note", "start", "end", "en")
 SCHEDULE_KEYS = ("start", "end", "title", "place")
@@ -44,7 +51,7 @@ def _moment(ck: FileCheck, node: Node, where: str, zone: str):
     """A time of day, or a date-time within the event."""
     if not isinstance(node, ScalarNode):
         return values.text(ck, node, where)
-    if len(node.value.strip()) <= 8:
+    if not re.match(r"\s*[0-9]{4}-", node.value):
         return dates.parse_clock(ck, node, where)
     return dates.parse_when(ck, node, where, zone, (dates.KIND_DATETIME,))
 
@@ -70,7 +77,7 @@ def exceptions(ck: FileCheck, key: Node, node: Node, zone: str) -> tuple[tuple[N
             continue
         read = {}
         if "status" in entry:
-            read["status"] = values.choice(ck, entry["status"][1], f"{where}.status", model.STATUSES)
+            read["status"] = values.choice(ck, entry["status"][1], f"{where}.status", model.STATUSES, STATUS_ALIASES)
         if "status_note" in entry:
             read["status_note"] = values.text(ck, entry["status_note"][1], f"{where}.status_note")
         for name in ("start", "end"):
@@ -91,7 +98,7 @@ def fields_by_year(ck: FileCheck, key: Node, node: Node) -> list[tuple[Node, Nod
         return []
     result = []
     for name, (year_node, body) in got.items():
-        if name.isdigit() and len(name) == 4:
+        if re.fullmatch(r"[0-9]{4}", name):
             result.append((year_node, body))
         else:
             ck.report(
@@ -161,7 +168,9 @@ def _lunar_start_ok(ck: FileCheck, got: dict, start) -> bool:
     try:
         leap = lunar.is_leap_month(day)
     except lunar.LunarError as error:
-        ck.report(got["start"][1], "invalid-value", f"'start': ngoài khoảng lịch âm hỗ trợ ({error})", f"'start': {error}")
+        ck.report(got["start"][1], "invalid-value",
+                  f"'start': lịch âm chỉ tính được cho các năm {lunar.FIRST_YEAR}-{lunar.LAST_YEAR}",
+                  f"'start': {error}")
         return False
     if leap:
         moon = lunar.to_lunar(day)

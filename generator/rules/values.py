@@ -17,8 +17,10 @@ from .context import FileCheck, shape_en, shape_vi, suggest
 ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
-_PHONE = re.compile(r"\+?[0-9 .()\-]+")
+_PHONE = re.compile(r"\+?[0-9 .()\-]{1,40}")
 _EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
              "false": False, "no": False, "không": False, "khong": False}
 
@@ -33,6 +35,14 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
         )
         return None
     value = unicodedata.normalize("NFC", node.value).strip()
+    bad = _CONTROL.search(value)
+    if bad:
+        ck.report(
+            node, "invalid-encoding",
+            f"'{where}' chứa ký tự điều khiển không in được (U+{ord(bad.group()):04X}); hãy xoá ký tự đó",
+            f"'{where}' contains a non-printing control character (U+{ord(bad.group()):04X}); delete it",
+        )
+        return None
     if max_len is not None and len(value) > max_len:
         ck.report(
             node, "too-long",
@@ -68,18 +78,35 @@ def url(ck: FileCheck, node: Node, where: str, https_only: bool = False) -> str 
             f"'{where}': '{name}:' URLs are not allowed for safety; use an https:// address",
         )
         return None
+    if https_only and name == "http":
+        ck.report(
+            node, "invalid-url",
+            f"'{where}': ảnh phải dùng địa chỉ an toàn https://; hãy ghi 'https://{value[7:]}' nếu trang hỗ trợ, "
+            "hoặc tải ảnh vào thư mục images/ của đơn vị",
+            f"'{where}': images must use https://; write 'https://{value[7:]}' or put the image in images/",
+        )
+        return None
     allowed = ("https",) if https_only else ("http", "https")
-    parts = urlsplit(value) if name in allowed else None
-    if parts is None or not parts.hostname or " " in value:
+    if name not in allowed or not _well_formed(value):
         needed = "https://" if https_only else "http:// hoặc https://"
-        hint = f"; có phải 'https://{value}'?" if not scheme and "." in value and " " not in value else ""
+        guess = "https:" + value if value.startswith("//") else "https://" + value
+        hint = f"; có phải '{guess}'?" if not scheme and "." in value and " " not in value else ""
         ck.report(
             node, "invalid-url",
             f"'{where}': '{value}' không phải địa chỉ web đầy đủ (phải bắt đầu bằng {needed}){hint}",
-            f"'{where}': '{value}' is not an absolute {needed.replace(' hoặc ', ' or ')} URL",
+            f"'{where}': '{value}' is not an absolute {needed.replace(' hoặc ', ' or ')} URL{hint.replace('có phải', 'did you mean')}",
         )
         return None
     return value
+
+
+def _well_formed(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        parts.port  # raises on a bad port
+    except ValueError:
+        return False
+    return bool(parts.hostname) and " " not in value and len(value) <= 2000
 
 
 def phone(ck: FileCheck, node: Node, where: str) -> str | None:
@@ -104,7 +131,7 @@ def email(ck: FileCheck, node: Node, where: str) -> str | None:
     value = text(ck, node, where)
     if value is None:
         return None
-    if not _EMAIL.fullmatch(value):
+    if len(value) > 254 or not _EMAIL.fullmatch(value):
         ck.report(
             node, "invalid-email",
             f"'{where}': '{value}' không phải địa chỉ email (dạng ten@donvi.gov.vn)",
@@ -150,9 +177,9 @@ def year(ck: FileCheck, node: Node, where: str) -> int | None:
     value = text(ck, node, where)
     if value is None:
         return None
-    if re.fullmatch(r"\d{4}", value):
+    if re.fullmatch(r"[0-9]{4}", value):
         return int(value)
-    guess = re.match(r"\d{4}", value)
+    guess = re.match(r"[0-9]{4}", value)
     ck.report(
         node, "invalid-value",
         f"'{where}': '{value}' không phải một năm" + (f"; có phải ý bạn là {guess.group()}?" if guess else " (ví dụ 2030)"),
@@ -170,10 +197,13 @@ def tag(ck: FileCheck, node: Node, where: str) -> str | None:
     if value is None:
         return None
     if not id_form(value):
+        better = slugify(value[:200])
         ck.report(
             node, "invalid-tag",
-            f"'{where}': thẻ '{value}' phải viết thường, không dấu, nối bằng dấu '-'; hãy ghi '{slugify(value) or 'the-hop-le'}'",
-            f"'{where}': tag '{value}' must be lowercase ASCII words joined by '-'; write '{slugify(value) or 'valid-tag'}'",
+            f"'{where}': thẻ '{value[:80]}' phải viết thường, không dấu, nối bằng dấu '-'"
+            + (f"; hãy ghi '{better}'" if better else ", ví dụ 'le-hoi'"),
+            f"'{where}': tag '{value[:80]}' must be lowercase ASCII words joined by '-'"
+            + (f"; write '{better}'" if better else ", for example 'festival'"),
         )
         return None
     return value
@@ -190,12 +220,17 @@ def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
         )
         return None
     items = node.value
-    numbers = []
-    for item in items:
-        try:
-            numbers.append(float(item.value) if isinstance(item, ScalarNode) else None)
-        except ValueError:
-            numbers.append(None)
+    numbers = [
+        float(item.value) if isinstance(item, ScalarNode) and _NUMBER.fullmatch(item.value.strip()) else None
+        for item in items
+    ]
+    if any(isinstance(i, ScalarNode) and re.fullmatch(r"-?[0-9]+,[0-9]+", i.value.strip()) for i in items):
+        ck.report(
+            node, "invalid-geo",
+            f"'{where}': số thập phân dùng dấu chấm, không dùng dấu phẩy, ví dụ [22.35, 103.45]",
+            f"'{where}': decimals take a point, not a comma, for example [22.35, 103.45]",
+        )
+        return None
     if len(numbers) != 2 or None in numbers or not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
         swap = len(numbers) == 2 and None not in numbers and -90 <= numbers[1] <= 90
         hint = f" (có vẻ bị đảo: [{numbers[1]}, {numbers[0]}])" if swap else ", ví dụ [22.35, 103.45]"
