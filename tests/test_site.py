@@ -178,3 +178,20 @@ def test_invalid_content_builds_nothing_and_keeps_the_old_site(tmp_path):
     assert "hong.yaml" in result.output
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_preview_watches_the_content(monkeypatch):
+    from mkdocs.config import load_config
+
+    watched = []
+
+    class Server:
+        def watch(self, path):
+            watched.append(path)
+
+    monkeypatch.setenv("SUKIEN_NOW", SITE_NOW)
+    monkeypatch.setenv("SUKIEN_CONTENT", str(SITE_CONTENT))
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config.plugins.on_config(config)
+    config.plugins.on_serve(Server(), config=config, builder=None)
+    assert watched == [str(SITE_CONTENT)]

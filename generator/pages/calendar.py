@@ -34,7 +34,7 @@ def month_page(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -
         grid(ctx, year, month, items),
         el("h2", esc(t(ctx.lang, "month_events")), id="danh-sach" if ctx.lang == "vi" else "list"),
         day_lists(ctx, year, month, items),
-        month_nav(ctx, year, month, months),
+        month_nav(ctx, year, month, months, landmark=False),
     )
     return Page(url=url, lang=ctx.lang, title=title,
                 description=f"{title}. {len(items)} {t(ctx.lang, 'events_count')}.", body=body,
@@ -71,7 +71,8 @@ def index_page(ctx: Ctx, months: list[tuple[int, int]]) -> Page:
                 alternate=urls.section(urls.other(ctx.lang), "calendar"))
 
 
-def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -> str:
+def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]], landmark: bool = True) -> str:
+    """Previous month, all months, next month (a navigation landmark once per page)."""
     index = months.index((year, month)) if (year, month) in months else -1
     parts = []
     if index > 0:
@@ -84,6 +85,8 @@ def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) ->
         y, m = months[index + 1]
         parts.append(link(ctx.link(urls.month(ctx.lang, y, m)), esc(month_label(y, m, ctx.lang)) + " →",
                           rel="next", class_="sk-button sk-button--quiet"))
+    if not landmark:
+        return el("div", "".join(parts), class_="sk-monthnav")
     return el("nav", "".join(parts), class_="sk-monthnav", aria_label=t(ctx.lang, "calendar"))
 
 

@@ -74,7 +74,7 @@ def search_page(ctx: Ctx) -> Page:
     text = _TEXTS[ctx.lang]
     status_words = {s: t(ctx.lang, s) for s in ("tentative", "postponed", "cancelled")}
     form = (
-        f"<form{attrs(class_='sk-search-form', role='search', action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
+        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
         + el("label", esc(text["label"]), for_="sk-q")
         + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
              + el("button", esc(text["button"]), type="submit", class_="sk-button"), class_="sk-search-row")

@@ -89,6 +89,7 @@ def subscribe_page(ctx: Ctx) -> Page:
     body = block(
         el("h1", esc(title)),
         el("p", esc(intro), class_="sk-lead"),
+        el("h2", esc("Các nguồn chính" if vi else "Main feeds")),
         _main_feeds(ctx),
         el("h2", esc("Hướng dẫn theo thiết bị" if vi else "Step by step, per device"), id="huong-dan" if vi else "how-to"),
         "\n".join(el("section", el("h3", esc(name)) + el("ol", "".join(el("li", step) for step in steps)))
