@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from click.testing import CliRunner
 
 from generator.cli import main

@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 
 from ..config import SiteConfig
 from ..history import History
+from ..media import image_location, published_media
 from ..model import Content
 from ..repeats import occurrences
 from .announcements import announcement_feeds
-from .common import Item, event_url
+from .common import Item, event_url, site_root
 from .ics import calendars
 from .opendata import open_data
 from .updates import updates_feed
@@ -34,10 +35,11 @@ def build_feeds(content: Content, config: SiteConfig, history: History | None,
     history = history or History()
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     until_year = today.year + config.years_ahead
+    media = published_media(content)
     items = [
         Item(event, tuple(occurrences(event, until_year=until_year)),
              history.of(event, now=now, years_ahead=config.years_ahead),
-             event_url(config, event.id))
+             event_url(config, event.id), _absolute(config, image_location(event, media)))
         for event in sorted(content.events, key=lambda e: e.id)
     ]
     files = calendars(items, content, config, today)
@@ -45,6 +47,12 @@ def build_feeds(content: Content, config: SiteConfig, history: History | None,
     files["feeds/updates.atom"] = updates_feed(items, content, config, now)
     files["api/events.json"] = open_data(items, content, config)
     return dict(sorted(files.items()))
+
+
+def _absolute(config: SiteConfig, location: str | None) -> str | None:
+    if location is None or location.startswith("https://"):
+        return location
+    return site_root(config) + location
 
 
 def write_feeds(out_dir: str | Path, files: dict[str, bytes]) -> list[Path]:

@@ -117,8 +117,8 @@ def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
             "ics": item.url.rstrip("/") + ".ics",
         },
     }
-    if event.image and event.image.is_url:
-        entry["image"] = event.image.src
+    if item.image:
+        entry["image"] = item.image
     return entry
 
 

@@ -30,6 +30,7 @@ class Item:
     occurrences: tuple[Occurrence, ...]
     history: EventHistory
     url: str
+    image: str | None = None  # absolute URL of the event's image
 
     def current(self, today: dt.date) -> Occurrence | None:
         """The next occurrence not yet over, else the last one."""

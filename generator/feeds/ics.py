@@ -143,8 +143,8 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     vev.add("class", "PUBLIC")
     vev.add("transp", "TRANSPARENT")
     vev.add("contact", vText(common.contact_line(event)))
-    if event.image and event.image.is_url:
-        vev.add("image", event.image.src, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
+    if item.image:
+        vev.add("image", item.image, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
     return vev
 
 

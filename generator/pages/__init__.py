@@ -11,11 +11,11 @@ MkDocs-compatible builder.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import SiteConfig
+from ..media import published_media
 from ..model import Content
 from . import calendar, event, home, lists, search, subscribe, urls
 from .agenda import Agenda
@@ -24,9 +24,6 @@ from .i18n import LANGS
 from .page import Page
 
 DEFAULT_FEATURED = ("le-hoi",)
-_SVG_DANGER = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
-
-
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
@@ -42,7 +39,7 @@ def render_site(content: Content, config: SiteConfig, now: dt.datetime,
     modified, when the caller knows them (from version control).
     """
     agenda = Agenda(content, now, until_year=now.year + config.years_ahead)
-    site = Site(media=media_files(content))
+    site = Site(media=published_media(content))
     featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
     months = agenda.months()
     for lang in LANGS:
@@ -68,20 +65,3 @@ def _markdown(pages: list[Page]) -> dict[str, str]:
 
 def robots(config: SiteConfig) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, 'sitemap.xml')}\n"
-
-
-def media_files(content: Content) -> dict[str, Path]:
-    """Event images stored in the content tree, by their site path.  An SVG
-    that could run script when opened directly is left out."""
-    root = Path(content.root)
-    found: dict[str, Path] = {}
-    for item in content.events:
-        if item.image is None or item.image.is_url:
-            continue
-        source = root / item.image.src
-        if not source.is_file():
-            continue
-        if source.suffix.lower() == ".svg" and _SVG_DANGER.search(source.read_bytes()):
-            continue
-        found[f"{urls.MEDIA_DIR}/{item.image.src}"] = source
-    return dict(sorted(found.items()))

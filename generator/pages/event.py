@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import richtext
+from ..media import image_location
 from ..model import Contact, Event
 from . import jsonld, links, urls
 from .agenda import Entry
@@ -57,12 +58,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
 
 def image_url(ctx: Ctx, event: Event) -> str | None:
     """Site path of a local image (copied under media/), or the https URL."""
-    if event.image is None:
-        return None
-    if event.image.is_url:
-        return event.image.src
-    path = f"{urls.MEDIA_DIR}/{event.image.src}"
-    return path if path in ctx.media else None
+    return image_location(event, ctx.media)
 
 
 def _header(ctx: Ctx, item: Entry) -> str:
