@@ -33,6 +33,7 @@ def test_local_image_published_and_linked_by_feeds(tmp_path):
     files = build_feeds(content, config, None, NOW)
     url = "https://example.org/lich/media/events/so-vhttdl/images/anh.svg"
     assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
+    assert json.loads(files["api/events.json"])["events"][0]["image_url"] == url
     (event,) = Calendar.from_ical(files["su-kien/le-hoi-a.ics"]).walk("VEVENT")
     assert str(event["IMAGE"]) == url and event["IMAGE"].params["VALUE"] == "URI"
 

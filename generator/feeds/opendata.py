@@ -46,6 +46,7 @@ def _event(item: Item, config: SiteConfig) -> dict:
         "published": common.rfc3339(history.published),
         "last_modified": common.rfc3339(history.last_modified),
         "sequence": history.sequence,
+        "image_url": item.image,
         "occurrences": [_occurrence(occ, config) for occ in item.occurrences],
     })
     return record
