@@ -128,3 +128,20 @@ def test_duplicate_id_reported_for_a_given_file(tmp_path):
     new = write_event(content, "ubnd-xa-khong-lao/le-hoi-a.yaml", VALID)
     result = validate_tree(SiteConfig(content_dir=content), files=[new])
     assert [p.code for p in result.problems] == ["duplicate-id"]
+
+
+def test_a_bug_on_one_file_is_reported_and_the_others_still_load(tmp_path, monkeypatch):
+    import generator.content as loading
+
+    real = loading.check_event
+
+    def flaky(ck, node, event_id, unit, path):
+        if event_id == "le-hoi-b":
+            raise KeyError("boom")
+        return real(ck, node, event_id, unit, path)
+
+    monkeypatch.setattr(loading, "check_event", flaky)
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": VALID, "so-vhttdl/le-hoi-b.yaml": VALID})
+    result = validate_tree(SiteConfig(content_dir=content))
+    assert [(p.code, p.path.endswith("le-hoi-b.yaml")) for p in result.problems] == [("internal-error", True)]
+    assert [e.id for e in result.content.events] == ["le-hoi-a"]
