@@ -11,6 +11,7 @@ the feeds sit in ``docs/`` and are copied to the same paths.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,10 @@ from .history import EventHistory, History, read_history
 from .model import Content, Event
 from .pages import Site, render_site
 from .problems import Problem, has_errors
+
+
+# Shown by MkDocs (its logger hierarchy) and by any plain logging setup.
+log = logging.getLogger("mkdocs.plugins.sukien")
 
 
 @dataclass
@@ -46,6 +51,10 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
         return Prepared(content, problems)
     history = read_history(config.content_dir,
                            lambda text, path: parse_event_text(text, path, content, config))
+    if history.shallow:
+        log.warning("lịch sử git không đầy đủ (shallow clone): SEQUENCE, LAST-MODIFIED và ngày đăng "
+                    "sẽ sai; hãy checkout với fetch-depth: 0 / the git history is shallow: "
+                    "check out the full history")
     dates = {event.id: _dates(event, history, now, config) for event in content.events}
     site = render_site(content, config, now, dates)
     return Prepared(content, problems, site, build_feeds(content, config, history, now))
