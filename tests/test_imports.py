@@ -10,7 +10,9 @@ import pytest
 CORE = [
     "generator.model", "generator.config", "generator.content", "generator.validate",
     "generator.lunar", "generator.repeats", "generator.richtext", "generator.schema",
-    "generator.history", "generator.feeds", "generator.pages",
+    "generator.history", "generator.feeds", "generator.pages", "generator.export",
+    "generator.build", "generator.serve", "generator.media", "generator.report",
+    "generator.codeowners", "generator.ownership", "generator.from_issue", "generator.newevent",
 ]
 
 
