@@ -52,24 +52,24 @@ def load_tree(config: SiteConfig) -> Loaded:
     found, known = _registries(root, config, problems)
     events: list[model.Event] = []
     files = list(_event_files(root, config, problems))
-    for file, unit in files:
-        event = _load_event(file, unit, root, config, known, problems)
+    for file, unit, path in files:
+        event = _load_event(file, unit, path, root, config, known, problems)
         if event is not None:
             events.append(event)
     events = _drop_duplicates(events, files, root, problems)
     events.sort(key=lambda e: (e.start.isoformat(), e.id))
     content = model.Content(root=str(root), events=tuple(events), **found)
     problems.sort()
-    return Loaded(content, problems, [file for file, _ in files])
+    return Loaded(content, problems, [file for file, _, _ in files])
 
 
 def display(path: Path) -> str:
     """The path as the user sees it: relative to the working directory."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else Path(relative).as_posix()
+    text = os.path.abspath(path)
+    cwd = os.path.join(os.getcwd(), "")
+    if text.startswith(cwd):
+        return text[len(cwd):].replace(os.sep, "/")
+    return str(path)
 
 
 def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
@@ -148,14 +148,16 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
 
 
 def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
-    """(file, unit folder) of every event file, sorted; symlinks that lead
-    out of the tree are reported and not followed."""
+    """(file, unit folder, path below the root) of every event file,
+    sorted; symlinks that lead out of the tree are reported, not followed."""
     events = root / "events"
     real_root = root.resolve()
     if not events.is_dir() or (events.is_symlink() and not _check_link(events, real_root, root, config, problems)):
         return
     for folder, dirs, names in os.walk(events):
         here = Path(folder)
+        below = os.path.relpath(folder, root).replace(os.sep, "/")  # events/<unit>[/...]
+        unit = below.split("/")[1] if here != events else ""
         dirs.sort()
         for name in list(dirs):
             if name == "images" or name.startswith("."):
@@ -169,7 +171,7 @@ def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
                 continue
             if file.is_symlink() and not _check_link(file, real_root, root, config, problems):
                 continue
-            yield file, file.relative_to(events).parts[0] if here != events else ""
+            yield file, unit, f"{below}/{name}"
 
 
 def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, problems) -> bool:
@@ -190,7 +192,8 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
     return False
 
 
-def _load_event(file: Path, unit: str, root: Path, config: SiteConfig, known: Registries, problems) -> model.Event | None:
+def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: Registries,
+                problems) -> model.Event | None:
     ck = FileCheck(display(file), file, root, config, known)
     event_id = _event_id(file)
     _check_place(ck, unit, event_id, known)
@@ -198,7 +201,7 @@ def _load_event(file: Path, unit: str, root: Path, config: SiteConfig, known: Re
     event = None
     if node is not None:
         try:
-            event = _event_from_node(ck, node, event_id, unit, file.relative_to(root).as_posix())
+            event = _event_from_node(ck, node, event_id, unit, path)
         except Exception as error:  # a bug must not stop the other files being checked
             ck.report(None, "internal-error",
                       f"lỗi nội bộ của trình kiểm tra khi đọc tệp này ({type(error).__name__}: {error}); "
@@ -261,7 +264,7 @@ def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> 
 
 def _drop_duplicates(events, files, root: Path, problems: list[Problem]) -> list[model.Event]:
     by_id: dict[str, list[Path]] = defaultdict(list)
-    for file, _ in files:
+    for file, _, _ in files:
         by_id[_event_id(file).lower()].append(file)
     clashes = {key: paths for key, paths in by_id.items() if len(paths) > 1}
     for paths in clashes.values():
