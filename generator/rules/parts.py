@@ -213,16 +213,24 @@ def reference(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Referenc
     return model.Reference(number, date, url)
 
 
-def links(ck: FileCheck, node: Node) -> tuple[model.Link, ...]:
-    result = []
-    for index, item in enumerate(values.sequence(ck, node, "links") or ()):
-        where = f"links[{index + 1}]"
-        got = fields(ck, item, LINK_KEYS, where)
+def list_items(ck: FileCheck, node: Node, label: str, keys, required: dict[str, str]):
+    """``(where, item node, fields)`` of each mapping in a list such as
+    ``links``, with its missing required keys reported."""
+    for index, item in enumerate(values.sequence(ck, node, label) or ()):
+        where = f"{label}[{index + 1}]"
+        got = fields(ck, item, keys, where)
         if got is None:
             continue
-        for name, example in (("title", "title: Kế hoạch tổ chức"), ("url", "url: https://...")):
+        for name, example in required.items():
             if name not in got:
                 missing(ck, item, where, name, example, got)
+        yield where, item, got
+
+
+def links(ck: FileCheck, node: Node) -> tuple[model.Link, ...]:
+    result = []
+    required = {"title": "title: Kế hoạch tổ chức", "url": "url: https://..."}
+    for where, _, got in list_items(ck, node, "links", LINK_KEYS, required):
         title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
         url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
         if title and url:
@@ -232,14 +240,8 @@ def links(ck: FileCheck, node: Node) -> tuple[model.Link, ...]:
 
 def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     result = []
-    for index, item in enumerate(values.sequence(ck, node, "updates") or ()):
-        where = f"updates[{index + 1}]"
-        got = fields(ck, item, UPDATE_KEYS, where)
-        if got is None:
-            continue
-        for name, example in (("at", "at: 2026-04-20 09:00"), ("text", "text: Nội dung tin")):
-            if name not in got:
-                missing(ck, item, where, name, example, got)
+    required = {"at": "at: 2026-04-20 09:00", "text": "text: Nội dung tin"}
+    for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
         at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
         body = values.text(ck, got["text"][1], f"{where}.text") if "text" in got else None
         if at is not None and body:

@@ -24,14 +24,8 @@ SCHEDULE_KEYS = ("start", "end", "title", "place")
 def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.ScheduleItem], ...]:
     """Programme items, each with its node (the span is checked later)."""
     result = []
-    for index, item in enumerate(values.sequence(ck, node, "schedule") or ()):
-        where = f"schedule[{index + 1}]"
-        got = fields(ck, item, SCHEDULE_KEYS, where)
-        if got is None:
-            continue
-        for name, example in (("start", "start: \"08:00\""), ("title", "title: Lễ khai mạc")):
-            if name not in got:
-                parts.missing(ck, item, where, name, example, got)
+    required = {"start": "start: \"08:00\"", "title": "title: Lễ khai mạc"}
+    for where, _, got in parts.list_items(ck, node, "schedule", SCHEDULE_KEYS, required):
         start = _moment(ck, got["start"][1], f"{where}.start", zone) if "start" in got else None
         end = _moment(ck, got["end"][1], f"{where}.end", zone) if "end" in got else None
         title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
