@@ -127,8 +127,10 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     Uncommitted changes in the work tree count as one more revision, dated
     at the start of ``now``'s day (so a preview stays stable within a day).
     """
-    revisions = list(revisions)
     stamp = _day_start(now)
+    # a commit dated after the build's clock (a pinned clock, a skewed
+    # machine) counts as made now: no feed date may lie in the future
+    revisions = [r if r.time <= now else Revision(now.astimezone(UTC), r.commit, r.event) for r in revisions]
     if not revisions or revisions[-1].event != event:
         revisions.append(Revision(stamp, None, event))
     tracked = revisions[0].commit is not None
@@ -143,8 +145,9 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
         if _significant(old.event) != _significant(new.event):
             sequence += 1
             changes += _changes(old.event, new.event, new.time, number, years_ahead)
-    # a ``published`` still to come is not an announcement yet: say "now"
-    published = min(event.published, now).astimezone(UTC) if event.published else created
+    # a ``published`` still to come keeps its date: the announcement feeds
+    # hold the event back until then
+    published = event.published.astimezone(UTC) if event.published else created
     return EventHistory(created, published, last_modified, sequence, tuple(changes), tracked)
 
 
@@ -169,7 +172,7 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
         if (prior.start, prior.end) != (occ.start, occ.end):
             result.append(Change(at, number, occ.key, "time", (prior.start, prior.end),
                                  (occ.start, occ.end)))
-        if _place(old.location) != _place(new.location):
+        if _place(old.location)[:3] != _place(new.location)[:3]:  # a new map point alone is no news
             result.append(Change(at, number, occ.key, "place", old.location, new.location))
         if prior.status != occ.status:
             result.append(Change(at, number, occ.key, "status",
@@ -193,7 +196,7 @@ def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
     event's first day, but never later than ``stamp`` (an announcement
     cannot lie in the future)."""
     if event.published:
-        return event.published.astimezone(UTC)
+        return min(event.published.astimezone(UTC), stamp)
     start = event.start
     if is_all_day(start):
         start = dt.datetime.combine(start, dt.time(), ZoneInfo(event.timezone))

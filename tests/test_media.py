@@ -44,3 +44,15 @@ def test_scripted_svg_is_neither_published_nor_linked(tmp_path):
     files = build_feeds(content, config, None, NOW)
     assert "image" not in json.loads(files["feeds/events.json"])["items"][0]
     assert b"IMAGE" not in files["su-kien/le-hoi-a.ics"]
+
+
+def test_future_announcement_is_held_back_from_the_announcement_feeds(tmp_path):
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(published="2026-04-10 08:00")})
+    config = SiteConfig(content_dir=content)
+    loaded, _ = load_content(config)
+    files = build_feeds(loaded, config, None, NOW)
+    assert json.loads(files["feeds/events.json"])["items"] == []
+    assert b"le-hoi-a" not in files["feeds/events.rss"]
+    assert b"UID:le-hoi-a@" in files["feeds/events.ics"]
+    later = build_feeds(loaded, config, None, NOW + dt.timedelta(days=10))
+    assert json.loads(later["feeds/events.json"])["items"][0]["date_published"] == "2026-04-10T01:00:00Z"

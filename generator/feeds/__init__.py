@@ -43,7 +43,8 @@ def build_feeds(content: Content, config: SiteConfig, history: History | None,
         for event in sorted(content.events, key=lambda e: e.id)
     ]
     files = calendars(items, content, config, today)
-    files.update(announcement_feeds(items, content, config, today))
+    announced = [item for item in items if item.history.published <= now]  # none before its date
+    files.update(announcement_feeds(announced, content, config, today))
     files["feeds/updates.atom"] = updates_feed(items, content, config, now)
     files["api/events.json"] = open_data(items, content, config)
     return dict(sorted(files.items()))

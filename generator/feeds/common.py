@@ -14,7 +14,7 @@ import nh3
 
 from ..config import SiteConfig
 from ..history import EventHistory
-from ..model import Content, Event, Location, Occurrence, When, is_all_day
+from ..model import DEFAULT_TIMEZONE, Content, Event, Location, Occurrence, When, is_all_day
 from ..richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -65,7 +65,8 @@ def event_url(config: SiteConfig, event_id: str) -> str:
 @functools.lru_cache(maxsize=16384)
 def text(value: str | None) -> str:
     """Plain text for feeds: no markup at all (defence in depth for fields
-    that the format calls plain), NFC, single-line whitespace kept."""
+    that the format calls plain: many readers render RSS titles as HTML),
+    NFC, single-line whitespace kept."""
     if not value:
         return ""
     cleaned = value
@@ -119,13 +120,24 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
             return day_label(start, year=year)
         same_year = end.year == start.year
         return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
+    zone = _zone_note(start)
     if end is None:
-        return f"{start:%H:%M} {day_label(start, year=year)}"
+        return f"{start:%H:%M} {day_label(start, year=year)}{zone}"
     if end.date() == start.date():
-        return f"{start:%H:%M} – {end:%H:%M} {day_label(start, year=year)}"
+        return f"{start:%H:%M} – {end:%H:%M} {day_label(start, year=year)}{zone}"
     same_year = end.year == start.year
     first = f"{start:%H:%M} {day_label(start, year=year and not same_year)}"
-    return f"{first} – {end:%H:%M} {day_label(end, year=year)}"
+    return f"{first} – {end:%H:%M} {day_label(end, year=year)}{zone}"
+
+
+def _zone_note(start: dt.datetime) -> str:
+    """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
+    which readers would otherwise take for Vietnam time."""
+    key = getattr(start.tzinfo, "key", DEFAULT_TIMEZONE)
+    if key == DEFAULT_TIMEZONE:
+        return ""
+    offset = start.strftime("%z")
+    return f" (giờ {key}, UTC{offset[:3]}:{offset[3:]})"
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:

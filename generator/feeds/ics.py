@@ -93,6 +93,13 @@ def _entry(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     return _Entry(occ.event, occ.key, first, common.last_day(occ), tzids, serialise(vev))
 
 
+def _calendar_zone(entries: list[_Entry], config: SiteConfig) -> str:
+    """The events' own zone when they all share one (an event in Paris has
+    its own .ics), else the site's."""
+    used = set().union(*(entry.tzids for entry in entries)) if entries else set()
+    return next(iter(used)) if len(used) == 1 else config.timezone
+
+
 def _calendar(path: str, name: str, about: str, entries: list[_Entry],
               config: SiteConfig, zones: dict[str, str]) -> str:
     """The VCALENDAR: its own properties from icalendar, then the shared,
@@ -107,7 +114,7 @@ def _calendar(path: str, name: str, about: str, entries: list[_Entry],
     cal.add("x-wr-calname", vText(common.text(name)))
     cal.add("description", vText(common.text(about)))
     cal.add("x-wr-caldesc", vText(common.text(about)))
-    cal.add("x-wr-timezone", config.timezone)
+    cal.add("x-wr-timezone", _calendar_zone(entries, config))
     cal.add("url", common.site_root(config))
     cal.add("source", common.site_root(config) + path, parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})

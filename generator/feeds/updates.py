@@ -99,9 +99,12 @@ def describe(changes: list[Change], content: Content) -> str:
 
 def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
     with_year = old_start.year != new_start.year
-    old = _moment(old_start, with_year)
-    new = _moment(new_start, with_year)
     old_day, new_day = _day(old_start), _day(new_start)
+    same_clock = not is_all_day(old_start) and not is_all_day(new_start) and old_start.timetz() == new_start.timetz()
+    if same_clock and old_day != new_day:  # "Hoãn từ 2/12 sang 9/12": the time of day did not change
+        old, new = common.day_label(old_day, year=with_year), common.day_label(new_day, year=with_year)
+    else:
+        old, new = _moment(old_start, with_year), _moment(new_start, with_year)
     if new_day > old_day:
         return f"Hoãn từ {old} sang {new}"
     if new_day < old_day:
