@@ -305,7 +305,12 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     except ValueError:
         raise click.BadParameter(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)", param_hint="--month")
     config = site_config(config_file, content_dir)
+    if not config.content_dir.is_dir():
+        raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{config.content_dir}' (dùng --content DIR)")
     content, problems = load_content(config)
+    if any(p.code == "missing-registry" for p in problems):
+        raise EnvironmentProblem("không đọc được danh mục units.yaml, categories.yaml hoặc areas.yaml: "
+                                 "chạy 'sukien validate' để xem lỗi")
     if unit and content.unit(unit) is None:
         raise EnvironmentProblem(f"không có đơn vị '{unit}' trong units.yaml")
     broken = sorted({p.path for p in problems if p.is_error})

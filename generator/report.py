@@ -228,15 +228,21 @@ def render_csv(report: MonthReport, content: Content) -> bytes:
     for unit, rows in report.units:
         for r in rows:
             occ = r.occurrence
-            writer.writerow([unit.id, unit.name, occ.key, occ.event.title, _iso(occ.start),
-                             _iso(occ.end) if occ.end is not None else "", r.category, r.area,
-                             STATE_VI[r.state], _yes(r.press), _yes(r.english)])
+            writer.writerow([unit.id, _cell(unit.name), occ.key, _cell(occ.event.title), _iso(occ.start),
+                             _iso(occ.end) if occ.end is not None else "", _cell(r.category),
+                             _cell(r.area), STATE_VI[r.state], _yes(r.press), _yes(r.english)])
     for title, first, groups in _summaries(report, content):
         writer.writerow([])
         writer.writerow([title])
         writer.writerow([first, *_COLUMNS])
-        writer.writerows([name, *_numbers(t)] for name, t in groups)
+        writer.writerows([_cell(name), *_numbers(t)] for name, t in groups)
     return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(text: str) -> str:
+    """Text that Excel must not run as a formula (titles come from the
+    public issue form): a leading = + - @ gets a quote mark, as OWASP advises."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _iso(value: When) -> str:

@@ -128,3 +128,19 @@ def test_bad_options_are_usage_errors(args, message):
     result = CliRunner().invoke(main, ["report", "-f", str(DATA / "mkdocs.yml"), *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_csv_cells_never_run_as_formulas():
+    from generator.report import _cell
+
+    assert _cell('=HYPERLINK("http://x.example","Bấm")') == '\'=HYPERLINK("http://x.example","Bấm")'
+    assert _cell("@SUM(A1)") == "'@SUM(A1)" and _cell("Lễ hội") == "Lễ hội"
+
+
+def test_report_without_content_is_an_environment_error(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["report", "--month", "2026-05", "--content", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "không tìm thấy" in result.output
