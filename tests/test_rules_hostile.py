@@ -20,6 +20,7 @@ from generator.validate import validate_tree
     ({"image": "\n  src: http://example.org/a.jpg\n  alt: Ảnh"}, ("invalid-url", 14, 8)),
     ({"title": '"Hội\\0nghị"'}, ("invalid-encoding", 1, 8)),
     ({"title": '"Hội nghị\\a"'}, ("invalid-encoding", 1, 8)),
+    ({"title": "Lễ hội \u202eiah"}, ("invalid-encoding", 1, 8)),
     ({"start": "２０２６-04-26"}, ("date-format", 4, 8)),
     ({"repeat": "yearly", "repeat_until": "２０３０"}, ("invalid-value", 14, 15)),
     ({"location": "\n  name: Sân\n  geo: [2_2.4, 10_3.4]"}, ("invalid-geo", 8, 8)),

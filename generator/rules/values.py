@@ -19,7 +19,9 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 _PHONE = re.compile(r"\+?[0-9 .()\-]{1,40}")
 _EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0/C1 controls, and the bidirectional overrides that can make a title
+# display as something else ("Trojan Source")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
              "false": False, "no": False, "không": False, "khong": False}
