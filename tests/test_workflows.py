@@ -237,6 +237,8 @@ def test_the_build_step(repo, tmp_path):
 FORM_STEPS = load("from-issue.yml")["jobs"]["open-pull-request"]["steps"]
 FAKE_GH = """#!/bin/sh
 printf '%s\\n' "$*" >> "$GH_LOG"
+# no pull request exists yet unless the test says so
+if [ "$1 $2" = "pr view" ] && [ -z "$GH_PR_EXISTS" ]; then exit 1; fi
 """
 
 
@@ -278,6 +280,26 @@ def test_an_approved_issue_becomes_a_pull_request(issue_repo):
     assert "content/events/so-vhttdl/hoi-thi-hat-dan-ca-2026.yaml" in pushed.splitlines()
     log = Path(env["GH_LOG"]).read_text(encoding="utf-8")
     assert "pr create --base main --head phieu-dang-ky/12 --title Đăng ký sự kiện: Hội thi (#12)" in log
+
+
+def test_labelling_again_updates_the_same_pull_request(issue_repo):
+    repo, origin, env = issue_repo
+    convert, open_pr = (s for s in FORM_STEPS if "run" in s and "pip install" not in s["run"])
+    for place in ("Nhà văn hoá tỉnh", "Quảng trường Nhân dân tỉnh"):
+        body = issue_body(unit="so-vhttdl", title="Hội thi hát dân ca", summary="Hội thi hát dân ca.",
+                          category="Văn hóa (van-hoa)", start="2026-10-10 19:30", place=place,
+                          contact_name="Phòng Nghiệp vụ Văn hoá", phone="0213 3800 003")
+        git(repo, "switch", "-q", "main")  # each run starts from a fresh checkout of main
+        if "phieu-dang-ky/12" in git(repo, "branch", "--list"):
+            git(repo, "branch", "-q", "-D", "phieu-dang-ky/12")
+        assert replay(repo, {**convert, "env": {**convert["env"], "ISSUE_BODY": body}}, extra_env=env).returncode == 0
+        done = replay(repo, open_pr, extra_env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+        env = {**env, "GH_PR_EXISTS": "1"}
+    pushed = git(origin, "show", "phieu-dang-ky/12:content/events/so-vhttdl/hoi-thi-hat-dan-ca-2026.yaml")
+    assert "Quảng trường Nhân dân tỉnh" in pushed
+    log = Path(env["GH_LOG"]).read_text(encoding="utf-8")
+    assert log.count("pr create") == 1 and "issue comment 12 --body Đã cập nhật pull request" in log
 
 
 def test_a_wrong_issue_gets_a_comment_listing_the_problems(issue_repo):
