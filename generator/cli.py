@@ -100,23 +100,23 @@ class Refused(click.ClickException):
 @main.command()
 @CONFIG_OPTION
 @CONTENT_OPTION
-@click.option("--unit", help="Mã đơn vị tổ chức (units.yaml).")
+@click.option("--unit", help="Đơn vị tổ chức: mã hoặc tên (units.yaml).")
 @click.option("--title", help="Tên sự kiện.")
 @click.option("--summary", help="Tóm tắt, một hai câu.")
-@click.option("--category", help="Mã chủ đề (categories.yaml).")
+@click.option("--category", help="Chủ đề: mã hoặc tên (categories.yaml).")
 @click.option("--start", help="Bắt đầu: YYYY-MM-DD hoặc YYYY-MM-DD HH:MM.")
 @click.option("--end", help="Kết thúc, cùng kiểu với --start (hoặc HH:MM cùng ngày).")
 @click.option("--place", help="Tên địa điểm.")
 @click.option("--address", help="Địa chỉ.")
-@click.option("--area", help="Mã xã, phường (areas.yaml).")
+@click.option("--area", help="Xã, phường: mã hoặc tên (areas.yaml).")
 @click.option("--contact-name", help="Đầu mối liên hệ.")
 @click.option("--phone", help="Số điện thoại liên hệ.")
 @click.option("--email", help="Thư điện tử liên hệ.")
 @click.option("--press-invited/--no-press-invited", default=None, help="Có mời báo chí không.")
-@click.option("--repeat", help="Lặp lại: yearly hoặc lunar-yearly.")
+@click.option("--repeat", help="Lặp lại: hằng năm (yearly) hoặc âm lịch (lunar-yearly).")
 @click.option("--title-en", help="Tên tiếng Anh.")
 @click.option("--summary-en", help="Tóm tắt tiếng Anh.")
-@click.option("--id", "event_id", help="Mã sự kiện; như tên, được chuyển thành mã và thêm năm.")
+@click.option("--id", "event_id", help="Mã sự kiện; như tên, được chuyển thành mã và thêm năm (trừ sự kiện lặp lại).")
 @click.option("--force-id", is_flag=True, help="Dùng đúng --id đã cho (không thêm năm).")
 @click.option("--interactive/--no-interactive", default=None,
               help="Hỏi từng câu (mặc định: khi chạy trong cửa sổ lệnh).")
@@ -149,8 +149,12 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
         def tell(text):
             click.echo(text, err=True)
 
-        answers = ne.interview(qs, given, ask, tell)
-        event_id = ne.ask_id(root, answers, ask, tell, event_id, force_id)
+        try:
+            answers = ne.interview(qs, given, ask, tell)
+            event_id = ne.ask_id(root, answers, ask, tell, event_id, force_id)
+        except click.Abort:  # Ctrl-D or Ctrl-C at a prompt
+            click.echo("\nĐã huỷ, chưa tạo tệp.", err=True)
+            sys.exit(1)
     else:
         try:
             answers = ne.from_flags(qs, given)

@@ -20,13 +20,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from slugify import slugify
-
 from . import newevent
-from .eventfile import dump_event
+from .answers import AnswerError, clean_line, parse_when
 from .config import SiteConfig
+from .eventfile import dump_event
 from .problems import Problem
-from .schema import REPEAT_VI, URL_PATTERN, read_registries
+from .schema import URL_PATTERN, read_registries
 
 NO_RESPONSE = "_No response_"
 
@@ -57,12 +56,15 @@ FIELDS = (
     ("Mã sự kiện", "id"),
 )
 LABELS = {key: label for label, key in FIELDS}
-REPEAT_CHOICES = {"Không lặp lại": "không", **{label: key for key, label in REPEAT_VI.items()}}
+# The form's textareas: only their answers can hold a line that looks like a heading.
+MULTILINE = frozenset({"summary", "description", "summary_en", "description_en"})
+_HEADING = re.compile(r"###\s+(.+?)\s*")
 
-_REGISTRY_FILES = {
-    "unit": ("đơn vị", "content/units.yaml", "\"Sở Văn hóa, Thể thao và Du lịch\" hoặc so-vhttdl"),
-    "category": ("chủ đề", "content/categories.yaml", "le-hoi"),
-    "area": ("xã, phường", "content/areas.yaml", "\"Khổng Lào\" hoặc khong-lao"),
+# How to name a registry entry, for the message when an answer names none.
+_EXAMPLES = {
+    "unit": "\"Sở Văn hóa, Thể thao và Du lịch\" hoặc so-vhttdl",
+    "category": "\"Lễ hội truyền thống\" hoặc le-hoi",
+    "area": "\"Khổng Lào\" hoặc khong-lao",
 }
 
 # Keys in the order of the format's spec, for a file that reads like the docs.
@@ -91,24 +93,67 @@ class Draft:
 def parse_body(body: str) -> dict[str, str | None]:
     """Answer key -> text (None when empty) for every form field found.
 
-    Only headings with a known label start a field, so a description may
-    hold ``###`` headings of its own.
+    Only the form's own headings start a field: an answer may hold ``###``
+    headings of its own, even ones that repeat a label (see ``_form_headings``).
     """
-    keys = {label: key for label, key in FIELDS}
-    found: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        heading = re.fullmatch(r"###\s+(.+?)\s*", line)
-        key = keys.get(unicodedata.normalize("NFC", heading.group(1))) if heading else None
-        if key and key not in found:
-            current = found[key] = []
-        elif current is not None:
-            current.append(line)
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    number = {label: n for n, (label, _) in enumerate(FIELDS)}
+    found: list[tuple[int, int]] = []  # (line, field number) of every line that reads "### <label>"
+    for at, line in enumerate(lines):
+        heading = _HEADING.fullmatch(line)
+        field = number.get(unicodedata.normalize("NFC", heading.group(1))) if heading else None
+        if field is not None:
+            found.append((at, field))
+    chosen = _form_headings([field for _, field in found])
     values = {}
-    for key, lines in found.items():
-        text = "\n".join(lines).strip()
-        values[key] = None if text in ("", NO_RESPONSE) else unicodedata.normalize("NFC", text)
+    for k, after in zip(chosen, chosen[1:] + [None]):
+        end = found[after][0] if after is not None else len(lines)
+        text = "\n".join(lines[found[k][0] + 1:end]).strip()
+        values[FIELDS[found[k][1]][1]] = None if text in ("", NO_RESPONSE) else unicodedata.normalize("NFC", text)
     return values
+
+
+def _form_headings(fields: list[int]) -> list[int]:
+    """Which label headings (given by field number, in body order) GitHub wrote.
+
+    GitHub writes each field's heading once, in the form's order, and only a
+    textarea's answer can hold more headings (a description often does, a
+    summary seldom).  Of the readings that take headings in the form's
+    order, the one that takes the most wins, then the one that leaves the
+    fewest headings where none can be (in a one-line answer, or before the
+    first field), then the fewest in a summary, then the one with later
+    headings (an answer that quotes the next field's heading keeps it).
+    """
+    n = len(fields)
+    score: list[tuple[int, int, int]] = [(0, 0, 0)] * n  # (taken, -misplaced, -in a summary) from k on
+    step: list[int | None] = [None] * n  # the next heading taken after k
+    best_of: dict[int, int] = {}  # field number -> its best heading after k
+    for k in range(n - 1, -1, -1):
+        cost = _holding_cost(FIELDS[fields[k]][1])
+        options = [((1, *(cost if k < n - 1 else (0, 0))), -1)]  # k is the last field
+        for field, j in best_of.items():
+            if field > fields[k]:
+                paid = cost if j > k + 1 else (0, 0)
+                options.append(((score[j][0] + 1, score[j][1] + paid[0], score[j][2] + paid[1]), j))
+        if k + 1 < n and fields[k + 1] > fields[k]:  # the next heading: nothing left in between
+            options.append(((score[k + 1][0] + 1, *score[k + 1][1:]), k + 1))
+        score[k], after = max(options)
+        step[k] = after if after >= 0 else None
+        if fields[k] not in best_of or score[k] > score[best_of[fields[k]]]:
+            best_of[fields[k]] = k
+    first = max(range(n), key=lambda k: (score[k][0], score[k][1] - (k > 0), score[k][2], -k), default=None)
+    chain = []
+    while first is not None:
+        chain.append(first)
+        first = step[first]
+    return chain
+
+
+def _holding_cost(key: str) -> tuple[int, int]:
+    """What it costs a reading to put other headings in this field's answer."""
+    if key not in MULTILINE:
+        return (-1, 0)
+    return (0, -1) if key in ("summary", "summary_en") else (0, 0)
 
 
 def draft_from_body(body: str, content_dir: Path) -> Draft:
@@ -116,12 +161,10 @@ def draft_from_body(body: str, content_dir: Path) -> Draft:
     every problem at once."""
     given = parse_body(body)
     if not given:
-        raise FormProblems(["nội dung không phải phiếu \"Đăng ký sự kiện\": không thấy mục nào của phiếu "
-                            "(các mục bắt đầu bằng '### Tên mục')"])
-    reg = read_registries(content_dir)
-    given = _resolve_choices(given, reg)
+        raise FormProblems([("nội dung không phải phiếu \"Đăng ký sự kiện\": không thấy mục nào của phiếu "
+                             "(các mục bắt đầu bằng '### Tên mục')")])
     problems: list[str] = []
-    answers = _answers(given, reg, problems)
+    answers = _answers(given, read_registries(content_dir), problems)
     extras = _extras(given, problems)
     event_id = _event_id(given.get("id"), answers, content_dir, problems)
     if problems:
@@ -131,28 +174,17 @@ def draft_from_body(body: str, content_dir: Path) -> Draft:
 
 def _answers(given: dict, reg, problems: list[str]) -> dict:
     """The interview of ``sukien new``, answered by the form."""
-    answers: dict = {}
-    for q in newevent.questions(reg):
-        if q.when and not q.when(answers):
-            continue
-        text = given.get(q.key) or q.default
-        answers[q.key] = None
-        label = LABELS[q.key]
-        if not text or not newevent.clean_line(text):
-            if q.needed(answers):
-                other = f" (hoặc điền «{LABELS['phone']}»)" if q.alternative else ""
-                problems.append(f"«{label}»: mục bắt buộc, chưa điền{other}")
-            continue
-        if q.key in _REGISTRY_FILES and q.choices and text not in {i for i, _ in q.choices}:
-            what, file, example = _REGISTRY_FILES[q.key]
-            problems.append(f"«{label}»: không có {what} \"{newevent.clean_line(text)}\" trong {file}; "
-                            f"hãy ghi tên hoặc mã, ví dụ {example}")
-            continue
-        try:
-            answers[q.key] = q.parse(text, answers)
-        except newevent.AnswerError as error:
-            if not (q.key == "end" and answers.get("start") is None):  # start's own problem says it
-                problems.append(f"«{label}»: {error}")
+    answers, missing, invalid = newevent.answer_all(newevent.questions(reg), given)
+    for q in missing:
+        other = f" (hoặc điền «{LABELS[q.alternative]}»)" if q.alternative else ""
+        problems.append(f"«{LABELS[q.key]}»: mục bắt buộc, chưa điền{other}")
+    for q, error in invalid:
+        if q.key == "end" and answers.get("start") is None:
+            continue  # start's own problem says it
+        message = f"«{LABELS[q.key]}»: {error}"
+        if q.key in _EXAMPLES:
+            message += f"{'' if message.endswith('?') else '.'} Hãy ghi tên hoặc mã, ví dụ {_EXAMPLES[q.key]}"
+        problems.append(message)
     return answers
 
 
@@ -163,10 +195,10 @@ def _extras(given: dict, problems: list[str]) -> dict:
         if given.get(key):
             extras[key] = "\n".join(line.rstrip() for line in given[key].split("\n")).strip() + "\n"
     if given.get("price"):
-        extras["price"] = newevent.clean_line(given["price"])
+        extras["price"] = clean_line(given["price"])
     url = given.get("online_url")
     if url:
-        url = newevent.clean_line(url)
+        url = clean_line(url)
         if re.fullmatch(URL_PATTERN, url):
             extras["online_url"] = url
         else:
@@ -175,8 +207,8 @@ def _extras(given: dict, problems: list[str]) -> dict:
     deadline = given.get("accreditation_deadline")
     if deadline:
         try:
-            extras["accreditation_deadline"] = newevent.parse_when(deadline)
-        except newevent.AnswerError as error:
+            extras["accreditation_deadline"] = parse_when(deadline)
+        except AnswerError as error:
             problems.append(f"«{LABELS['accreditation_deadline']}»: {error}")
     return extras
 
@@ -184,46 +216,13 @@ def _extras(given: dict, problems: list[str]) -> dict:
 def _event_id(wanted: str | None, answers: dict, content_dir: Path, problems: list[str]) -> str:
     if wanted:
         try:
-            return newevent.check_id(content_dir, newevent.clean_line(wanted))
-        except newevent.AnswerError as error:
+            return newevent.check_id(content_dir, clean_line(wanted))
+        except AnswerError as error:
             problems.append(f"«{LABELS['id']}»: {error}")
             return ""
     if answers.get("title") and answers.get("start"):
         return newevent.free_id(content_dir, answers["title"], newevent.event_year(answers))
     return ""
-
-
-def _resolve_choices(given: dict, reg) -> dict:
-    """Registry fields accept the id, the name, or the ``Name (id)`` of a
-    dropdown; the repeat dropdown's labels become its words."""
-    given = dict(given)
-    for key, entries in (("unit", reg.units), ("category", reg.categories), ("area", reg.areas)):
-        if given.get(key):
-            given[key] = _registry_id(given[key], entries)
-    if given.get("repeat"):
-        given["repeat"] = REPEAT_CHOICES.get(given["repeat"], given["repeat"])
-    return given
-
-
-def _registry_id(text: str, entries: tuple[tuple[str, str], ...]) -> str:
-    ids = {i for i, _ in entries}
-    text = newevent.clean_line(text)
-    paren = re.search(r"\(([a-z0-9-]+)\)\s*$", text)
-    if paren and paren.group(1) in ids:
-        return paren.group(1)
-    wanted = _bare(slugify(text))
-    for entry_id, label in entries:
-        names = (entry_id, label, label.split(" (")[0])
-        if wanted in {_bare(slugify(name)) for name in names}:
-            return entry_id
-    return text
-
-
-def _bare(slug: str) -> str:
-    for prefix in ("xa-", "phuong-", "thi-tran-"):
-        if slug.startswith(prefix):
-            return slug[len(prefix):]
-    return slug
 
 
 # --- The file --------------------------------------------------------------

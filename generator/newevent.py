@@ -1,4 +1,5 @@
-"""``sukien new``: the questions, the answers' rules and the file they make.
+"""``sukien new``: the questions, how they are asked, the id and the file
+they make (the answers' rules are in ``answers``).
 
 Pure functions over plain data; the command supplies the terminal (``ask``
 and ``tell``).  Every answer is checked when given, so the written file is
@@ -7,25 +8,17 @@ valid as soon as it exists.
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from slugify import slugify
 
-from .model import REPEATS
+from .answers import (AnswerError, Parse, clean_line, one_line, parse_email, parse_end, parse_phone,
+                      parse_repeat, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
-from .schema import EMAIL_PATTERN, ID_PATTERN, PHONE_PATTERN, Registries
-
-Parse = Callable[[str, dict], object]
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be used; the message is for the user (Vietnamese)."""
+from .schema import ID_PATTERN, Registries
 
 
 class IdTaken(AnswerError):
@@ -41,11 +34,11 @@ class Question:
     default: str | None = None
     choices: tuple[tuple[str, str], ...] = ()  # listed before asking
     when: Callable[[dict], bool] | None = None  # asked only if true
-    alternative: str | None = None  # a flag that may stand in for this one
+    alternative: str | None = None  # the key of a question that may stand in for this one
 
     @property
     def flag(self) -> str:
-        return "--" + self.key.replace("_", "-")
+        return _flag(self.key)
 
     def needed(self, answers: dict) -> bool:
         return self.required(answers) if callable(self.required) else self.required
@@ -54,145 +47,37 @@ class Question:
 def questions(reg: Registries) -> list[Question]:
     """The questions of ``sukien new``, in the order they are asked."""
     return [
-        Question("unit", "Đơn vị tổ chức (số thứ tự hoặc mã)", _choice(reg.units, "đơn vị"),
-                 True, choices=reg.units),
-        Question("title", "Tên sự kiện", _line(150), True),
-        Question("summary", "Tóm tắt (một, hai câu)", _line(300), True),
-        Question("category", "Chủ đề (số thứ tự hoặc mã)", _choice(reg.categories, "chủ đề"),
-                 True, choices=reg.categories),
+        Question("unit", "Đơn vị tổ chức (số thứ tự, tên hoặc mã)",
+                 registry_choice(reg.units, "đơn vị", "content/units.yaml"), True, choices=reg.units),
+        Question("title", "Tên sự kiện", one_line(150), True),
+        Question("summary", "Tóm tắt (một, hai câu)", one_line(300), True),
+        Question("category", "Chủ đề (số thứ tự, tên hoặc mã)",
+                 registry_choice(reg.categories, "chủ đề", "content/categories.yaml"), True, choices=reg.categories),
         Question("start", "Bắt đầu: ngày YYYY-MM-DD (cả ngày) hoặc ngày giờ YYYY-MM-DD HH:MM",
                  lambda text, _: parse_when(text), True),
         Question("end", "Kết thúc (cùng kiểu với bắt đầu, hoặc HH:MM nếu cùng ngày; "
                  "bỏ trống nếu không có)", parse_end),
-        Question("place", "Tên địa điểm", _line(200), True),
-        Question("address", "Địa chỉ (có thể bỏ trống)", _line(300)),
-        Question("area", "Xã, phường (số thứ tự hoặc mã; có thể bỏ trống)",
-                 _choice(reg.areas, "xã, phường"), choices=reg.areas),
-        Question("contact_name", "Đầu mối liên hệ (đơn vị hoặc người phát ngôn)", _line(200), True),
+        Question("place", "Tên địa điểm", one_line(200), True),
+        Question("address", "Địa chỉ (có thể bỏ trống)", one_line(300)),
+        Question("area", "Xã, phường (số thứ tự, tên hoặc mã; có thể bỏ trống)",
+                 registry_choice(reg.areas, "xã, phường", "content/areas.yaml"), choices=reg.areas),
+        Question("contact_name", "Đầu mối liên hệ (đơn vị hoặc người phát ngôn)", one_line(200), True),
         Question("phone", "Số điện thoại liên hệ", parse_phone),
         Question("email", "Thư điện tử liên hệ (cần nếu không có số điện thoại)", parse_email,
-                 required=lambda answers: not answers.get("phone"), alternative="--phone"),
+                 required=lambda answers: not answers.get("phone"), alternative="phone"),
         Question("press_invited", "Có mời báo chí không? (có/không)", parse_yes_no, default="không"),
-        Question("repeat", "Lặp lại hằng năm? (không / yearly: cùng ngày dương lịch / "
-                 "lunar-yearly: cùng ngày âm lịch)", parse_repeat, default="không"),
-        Question("title_en", "Tên tiếng Anh (có thể bỏ trống)", _line(150)),
-        Question("summary_en", "Tóm tắt tiếng Anh (có thể bỏ trống)", _line(300),
+        Question("repeat", "Lặp lại hằng năm? (không / hằng năm: cùng ngày dương lịch / "
+                 "âm lịch: cùng ngày âm lịch)", parse_repeat, default="không"),
+        Question("title_en", "Tên tiếng Anh (có thể bỏ trống)", one_line(150)),
+        Question("summary_en", "Tóm tắt tiếng Anh (có thể bỏ trống)", one_line(300),
                  when=lambda answers: bool(answers.get("title_en"))),
     ]
 
 
-# --- Parsing answers -------------------------------------------------------
-
-def clean_line(text: str) -> str:
-    """One line of plain text: NFC, whitespace runs collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def _line(limit: int) -> Parse:
-    def parse(text: str, _answers: dict) -> str:
-        value = clean_line(text)
-        if any(unicodedata.category(c) == "Cc" for c in value):
-            raise AnswerError("có ký tự điều khiển không in được")
-        if len(value) > limit:
-            raise AnswerError(f"dài {len(value)} ký tự, tối đa {limit} ký tự")
-        return value
-    return parse
-
-
-def _choice(entries: tuple[tuple[str, str], ...], what: str) -> Parse:
-    """An id from a registry, or its number in the listed choices.  Without
-    a registry any id-form value is taken (the validator will judge it)."""
-    def parse(text: str, _answers: dict) -> str:
-        value = clean_line(text)
-        ids = [i for i, _ in entries]
-        if value.isdigit() and ids and 1 <= int(value) <= len(ids):
-            return ids[int(value) - 1]
-        if value in ids or (not ids and re.fullmatch(ID_PATTERN, value)):
-            return value
-        guess = difflib.get_close_matches(value, ids, n=1)
-        hint = f"; có phải ý bạn là \"{guess[0]}\"?" if guess else ""
-        listing = f" (số từ 1 đến {len(ids)}, hoặc một mã trong danh sách)" if ids else " (dạng mã, ví dụ le-hoi)"
-        raise AnswerError(f"không có {what} \"{value}\"{hint}{listing}")
-    return parse
-
-
-_DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
-_TIME_FORMS = ("%H:%M", "%Hh%M", "%Hh")
-
-
-def parse_when(text: str) -> str:
-    """A date or date-time, as ISO text (``2026-04-07``, ``2026-04-07 07:30``).
-    Also takes the Vietnamese ``07/04/2026`` and a ``T`` separator."""
-    value = clean_line(text).replace("T", " ")
-    day_text, _, time_text = value.partition(" ")
-    day = _strptime(day_text, _DATE_FORMS, "ngày", "YYYY-MM-DD, ví dụ 2026-04-07").date()
-    if not time_text:
-        return day.isoformat()
-    hour = _strptime(time_text, _TIME_FORMS, "giờ", "HH:MM, ví dụ 07:30").time()
-    return f"{day.isoformat()} {hour:%H:%M}"
-
-
-def _strptime(text: str, forms: tuple[str, ...], what: str, expected: str) -> dt.datetime:
-    for form in forms:
-        try:
-            return dt.datetime.strptime(text, form)
-        except ValueError:
-            continue
-    raise AnswerError(f"\"{text}\" không phải là {what} hợp lệ; cần dạng {expected}")
-
-
-def parse_end(text: str, answers: dict) -> str | None:
-    """Same kind as ``start`` and not before it; with a timed start a bare
-    ``HH:MM`` means the same day."""
-    start = answers.get("start")
-    if not start:
-        raise AnswerError("cần ngày bắt đầu hợp lệ trước")
-    value = clean_line(text)
-    timed = " " in start
-    if timed and not re.search(r"[-/]", value):
-        value = f"{start[:10]} {value}"
-    end = parse_when(value)
-    if timed != (" " in end):
-        kind = "ngày giờ (YYYY-MM-DD HH:MM)" if timed else "ngày (YYYY-MM-DD)"
-        raise AnswerError(f"bắt đầu là {kind} nên kết thúc cũng phải là {kind}")
-    if end < start:
-        raise AnswerError(f"kết thúc ({end}) trước bắt đầu ({start})")
-    return end
-
-
-def parse_phone(text: str, _answers: dict) -> str:
-    value = clean_line(text)
-    if not re.fullmatch(PHONE_PATTERN, value):
-        raise AnswerError(f"\"{value}\" không phải là số điện thoại; chỉ dùng chữ số, dấu cách, "
-                          "chấm, gạch nối, ngoặc và dấu + ở đầu")
-    return value
-
-
-def parse_email(text: str, _answers: dict) -> str:
-    value = clean_line(text)
-    if not re.fullmatch(EMAIL_PATTERN, value):
-        raise AnswerError(f"\"{value}\" không phải là địa chỉ thư điện tử")
-    return value
-
-
-_YES = {"có", "co", "c", "yes", "y", "true", "1"}
-_NO = {"không", "khong", "k", "no", "n", "false", "0"}
-
-
-def parse_yes_no(text: str, _answers: dict) -> bool:
-    value = clean_line(text).lower()
-    if value in _YES or value in _NO:
-        return value in _YES
-    raise AnswerError(f"\"{value}\": hãy trả lời \"có\" hoặc \"không\"")
-
-
-def parse_repeat(text: str, _answers: dict) -> str | None:
-    value = clean_line(text).lower()
-    if value in _NO:
-        return None
-    if value in REPEATS:
-        return value
-    raise AnswerError(f"\"{value}\": chọn \"không\", \"yearly\" hoặc \"lunar-yearly\"")
+def _skipped(q: Question, answers: dict, given: dict[str, str | None]) -> bool:
+    """A conditional question is left out unless it was answered anyway
+    (an English summary alone is valid and is kept)."""
+    return bool(q.when and not q.when(answers) and not given.get(q.key))
 
 
 # --- Asking ----------------------------------------------------------------
@@ -210,36 +95,52 @@ class FlagProblems(Exception):
         super().__init__("\n".join(lines + invalid))
 
 
-def from_flags(qs: list[Question], given: dict[str, str | None]) -> dict:
-    """The answers from the flags alone; raises FlagProblems listing every
-    missing or invalid flag at once."""
+def answer_all(qs: list[Question], given: dict[str, str | None]
+               ) -> tuple[dict, list[Question], list[tuple[Question, AnswerError]]]:
+    """The answers from ``given`` alone (flags or a form), with the required
+    questions left unanswered and the invalid answers.  A question whose
+    alternative was given but is invalid is not missing: the alternative's
+    own problem says what to fix."""
     answers: dict = {}
-    missing: list[str] = []
-    invalid: list[str] = []
+    missing: list[Question] = []
+    invalid: list[tuple[Question, AnswerError]] = []
     for q in qs:
-        if q.when and not q.when(answers):
+        if _skipped(q, answers, given):
             continue
         text = given.get(q.key) or q.default
         answers[q.key] = None
         if not text or not clean_line(text):
-            if q.needed(answers):
-                missing.append(f"{q.flag} hoặc {q.alternative}" if q.alternative else q.flag)
+            if q.needed(answers) and q.alternative not in {bad.key for bad, _ in invalid}:
+                missing.append(q)
             continue
         try:
             answers[q.key] = q.parse(text, answers)
         except AnswerError as error:
-            invalid.append(f"{q.flag}: {error}")
+            invalid.append((q, error))
+    return answers, missing, invalid
+
+
+def from_flags(qs: list[Question], given: dict[str, str | None]) -> dict:
+    """The answers from the flags alone; raises FlagProblems listing every
+    missing or invalid flag at once."""
+    answers, missing, invalid = answer_all(qs, given)
     if missing or invalid:
-        raise FlagProblems(missing, invalid)
+        raise FlagProblems([f"{q.flag} hoặc {_flag(q.alternative)}" if q.alternative else q.flag
+                            for q in missing], [f"{q.flag}: {error}" for q, error in invalid])
     return answers
+
+
+def _flag(key: str) -> str:
+    return "--" + key.replace("_", "-")
 
 
 def interview(qs: list[Question], given: dict[str, str | None], ask: Ask, tell: Tell) -> dict:
     """Ask every question that no valid flag answers, one at a time, again
     until the answer is usable."""
     answers: dict = {}
+    by_key = {q.key: q for q in qs}
     for q in qs:
-        if q.when and not q.when(answers):
+        if _skipped(q, answers, given):
             continue
         text = given.get(q.key)
         if text:
@@ -248,11 +149,14 @@ def interview(qs: list[Question], given: dict[str, str | None], ask: Ask, tell: 
                 continue
             except AnswerError as error:
                 tell(f"{q.flag}: {error}")
-        answers[q.key] = _ask_one(q, answers, ask, tell)
+        answers[q.key] = _ask_one(q, answers, ask, tell, by_key.get(q.alternative or ""))
     return answers
 
 
-def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell):
+def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Question | None = None):
+    """One question, asked until answered.  A listed choice may be given by
+    its number.  An answer to ``stand_in`` (the phone number typed at the
+    e-mail prompt) is taken as that answer if it is still empty."""
     if q.choices:
         tell("\n".join(f"{n:>3}. {i} — {label}" for n, (i, label) in enumerate(q.choices, 1)))
     while True:
@@ -260,20 +164,39 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell):
         if not text:
             if not q.needed(answers):
                 return None
-            tell("Câu này bắt buộc, xin nhập câu trả lời.")
+            tell(f"Cần {q.prompt.split(' (')[0].lower()} hoặc {stand_in.prompt.lower()} (ít nhất một): "
+                 f"nhập {stand_in.prompt.lower()} ngay tại đây cũng được." if stand_in
+                 else "Câu này bắt buộc, xin nhập câu trả lời.")
             continue
+        if q.choices and text.isdigit():
+            if not 1 <= int(text) <= len(q.choices):
+                tell(f"Chưa đúng: không có số {text} trong danh sách (từ 1 đến {len(q.choices)}). Xin nhập lại.")
+                continue
+            text = q.choices[int(text) - 1][0]
         try:
             return q.parse(text, answers)
         except AnswerError as error:
+            if stand_in and not answers.get(stand_in.key):
+                try:
+                    answers[stand_in.key] = stand_in.parse(text, answers)
+                    tell(f"Đã ghi \"{text}\" là {stand_in.prompt.lower()}.")
+                    return None
+                except AnswerError:
+                    pass
             tell(f"Chưa đúng: {error}. Xin nhập lại.")
 
 
 # --- The event id ----------------------------------------------------------
 
-def derive_id(text: str, year: int) -> str:
-    """``Lễ hội Then Kin Pang`` in 2026 -> ``le-hoi-then-kin-pang-2026``."""
+def derive_id(text: str, year: int | None) -> str:
+    """``Lễ hội Then Kin Pang`` in 2026 -> ``le-hoi-then-kin-pang-2026``;
+    without a year (a repeating event) ``le-hoi-then-kin-pang``."""
     slug = slugify(text, max_length=74, word_boundary=True) or "su-kien"
-    return slug if slug.endswith(f"-{year}") or slug == str(year) else f"{slug}-{year}"
+    if year is None:
+        return slug if len(slug) >= 3 else f"su-kien-{slug}"  # an id has 3 characters or more
+    if slug.endswith(f"-{year}") or slug == str(year):
+        return slug
+    return f"{slug}-{year}"
 
 
 def existing_event(content_dir: Path, event_id: str) -> Path | None:
@@ -294,19 +217,21 @@ def check_id(content_dir: Path, event_id: str) -> str:
     return event_id
 
 
-def free_id(content_dir: Path, text: str, year: int) -> str:
+def free_id(content_dir: Path, text: str, year: int | None) -> str:
     """The derived id, or the first free ``-2``, ``-3``... variant of it."""
     base = derive_id(text, year)
     candidates = [base] + [f"{base}-{n}" for n in range(2, 100)]
     return next((c for c in candidates if not existing_event(content_dir, c)), base)
 
 
-def event_year(answers: dict) -> int:
-    return int(answers["start"][:4])
+def event_year(answers: dict) -> int | None:
+    """The year that ends a derived id; none for a repeating event, whose
+    one file stands for every year."""
+    return None if answers.get("repeat") else int(answers["start"][:4])
 
 
 def id_from_flags(content_dir: Path, answers: dict, given: str | None, force: bool) -> str:
-    """``--id`` as a base like the title (slug and year), or exactly as given
+    """``--id`` as a base like the title (slug and year, unless repeating), or exactly as given
     with ``--force-id``; raises AnswerError if invalid or taken."""
     if force and given:
         return check_id(content_dir, given)

@@ -10,8 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from generator import newevent
+from generator.answers import parse_repeat
 from generator.cli import main
-from generator.from_issue import FIELDS, NO_RESPONSE, REPEAT_CHOICES, parse_body
+from generator.from_issue import FIELDS, MULTILINE, NO_RESPONSE, parse_body
 
 ROOT = Path(__file__).parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "dang-ky-su-kien.yml"
@@ -166,5 +167,116 @@ def test_dropdowns_offer_what_the_parser_understands():
     dropdowns = {f["attributes"]["label"]: f["attributes"]["options"] for f in form_fields() if f["type"] == "dropdown"}
     categories = yaml.safe_load((ROOT / "content" / "categories.yaml").read_text(encoding="utf-8"))
     assert dropdowns[LABEL["category"]] == [f"{c['name']} ({c['id']})" for c in categories]
-    assert set(dropdowns[LABEL["repeat"]]) == set(REPEAT_CHOICES)
+    assert [parse_repeat(o, {}) for o in dropdowns[LABEL["repeat"]]] == [None, "yearly", "lunar-yearly"]
     assert [newevent.parse_yes_no(o, {}) for o in dropdowns[LABEL["press_invited"]]] == [False, True]
+
+
+# --- Headings inside answers (review: a description hijacked later fields) --------
+
+DESCRIPTIONS = {
+    "a later field's heading": "Mô tả.\n\n### Giá vé\n\nNgười lớn 20.000 đ.\n\n### Liên hệ\n\nGọi ban tổ chức.",
+    "the English summary's heading": "Mô tả lễ hội.\n\n### Tóm tắt tiếng Anh\n\nSẽ có sau.",
+    "its own heading": "### Giới thiệu chi tiết\n\nPhần lễ.\n\n### Giới thiệu chi tiết\n\nPhần hội.",
+    "the next field's heading": "Xem trực tuyến:\n\n### Đường dẫn phát trực tuyến\n\nsẽ báo sau",
+    "an earlier field's heading": "### Tóm tắt\n\nLễ hội lớn.\n\n### Đơn vị tổ chức\n\nubnd-tinh",
+}
+
+
+@pytest.mark.parametrize("description", DESCRIPTIONS.values(), ids=DESCRIPTIONS)
+def test_headings_inside_the_description_stay_in_it(description):
+    answers = dict(FULL, description=description)
+    values = parse_body(body(**answers))
+    assert values["description"] == description
+    for key, value in answers.items():
+        assert values[key] == value.replace("\r\n", "\n").strip(), key
+
+
+def test_a_heading_in_the_description_changes_no_other_field_of_the_file(project):
+    result = from_issue(project, body(**dict(FULL, description=DESCRIPTIONS["the English summary's heading"])))
+    assert result.exit_code == 0, result.output
+    doc = yaml.load(result.stdout, Loader=yaml.BaseLoader)
+    assert doc["price"] == "Miễn phí" and doc["en"]["title"] == "Hmong Culture Day"
+    assert doc["en"]["summary"] == FULL["summary_en"]
+    assert "### Tóm tắt tiếng Anh" in doc["description"]
+
+
+def test_headings_are_read_as_the_descriptions_rather_than_the_summaries():
+    """Between two textareas a heading could belong to either answer;
+    a description holds headings far more often than a summary does."""
+    text = "### Giới thiệu tiếng Anh\n\nProgramme.\n\n### Giới thiệu tiếng Anh\n\nPao throwing."
+    values = parse_body(body(**dict(FULL, description_en=text)))
+    assert (values["summary_en"], values["description_en"]) == (FULL["summary_en"], text)
+
+
+def test_a_heading_in_a_one_line_answer_is_not_taken_as_a_field():
+    """A one-line answer cannot hold a heading: such a body was written by
+    hand, and its odd answer must be refused, not silently read."""
+    values = parse_body(body(**dict(MINIMAL, unit="so-vhttdl\n\n### Đơn vị tổ chức\n\nubnd-tinh")))
+    assert values["unit"] == "so-vhttdl\n\n### Đơn vị tổ chức\n\nubnd-tinh"
+    assert values["title"] == MINIMAL["title"]
+
+
+def test_multiline_fields_are_the_forms_textareas():
+    assert {LABEL[key] for key in MULTILINE} == {f["attributes"]["label"] for f in form_fields()
+                                                 if f["type"] == "textarea"}
+
+
+def test_a_description_quoting_the_whole_form_many_times():
+    description = "\n\n".join(f"### {label}\n\nx" for label, _ in FIELDS * 300)
+    assert parse_body(body(**dict(FULL, description=description)))["description"] == description
+
+
+# --- Answers as staff write them ----------------------------------------------
+
+@pytest.mark.parametrize("start, end, expected", [
+    ("7h30 ngày 5/9/2027", "17h ngày 6/9/2027", ("2027-09-05 07:30", "2027-09-06 17:00")),
+    ("Chủ nhật, 5/9/2027", "Thứ Hai, 6/9/2027", ("2027-09-05", "2027-09-06")),
+    ("5/9/2027 lúc 7h30", "17:00:00", ("2027-09-05 07:30", "2027-09-05 17:00")),
+    ("2027-09-05T07:30:00+07:00", "2027-09-05T17:00+07:00", ("2027-09-05 07:30", "2027-09-05 17:00")),
+])
+def test_dates_as_staff_write_them(project, start, end, expected):
+    result = from_issue(project, body(**dict(FULL, start=start, end=end)))
+    assert result.exit_code == 0, result.output
+    doc = yaml.load(result.stdout, Loader=yaml.BaseLoader)
+    assert (doc["start"], doc["end"]) == expected
+
+
+def test_a_date_that_is_no_date_is_quoted_whole(project):
+    result = from_issue(project, body(**dict(MINIMAL, start="26/4/2026 – 28/4/2026")))
+    assert result.exit_code == 1
+    assert '«Bắt đầu»: "26/4/2026 – 28/4/2026" không phải là ngày' in result.output
+    assert "2026-04-26 07:30" in result.output
+
+
+def test_names_as_staff_write_them(project):
+    answers = dict(MINIMAL, unit="UBND xã Khổng Lào", category="văn hoá", area="khổng lào")
+    doc = yaml.load(from_issue(project, body(**answers)).stdout, Loader=yaml.BaseLoader)
+    assert (doc["category"], doc["location"]["area"]) == ("van-hoa", "khong-lao")
+    wrong = from_issue(project, body(**dict(MINIMAL, unit="1", area="Huyện Tả Lèng")))
+    assert '«Đơn vị tổ chức»: không có đơn vị "1" trong content/units.yaml' in wrong.output
+    assert '«Xã, phường»: không có xã, phường "Huyện Tả Lèng" trong content/areas.yaml; ' \
+           'có phải ý bạn là "ta-leng" (Xã Tả Lèng)?' in wrong.output
+
+
+def test_an_english_summary_without_english_title_is_kept(project):
+    result = from_issue(project, body(**dict(MINIMAL, summary_en="Traditional boat race on the Da river.")))
+    assert result.exit_code == 0, result.output
+    doc = yaml.load(result.stdout, Loader=yaml.BaseLoader)
+    assert doc["en"] == {"summary": "Traditional boat race on the Da river."}
+
+
+def test_an_invalid_phone_without_email_is_the_only_problem(project):
+    result = from_issue(project, body(**dict(MINIMAL, phone="0213 3800 003 (máy lẻ 5)")))
+    assert result.exit_code == 1
+    assert "«Số điện thoại»:" in result.output
+    assert "Thư điện tử" not in result.output
+
+
+def test_a_repeating_event_has_no_year_in_its_id(project):
+    answers = dict(MINIMAL, title="Lễ hội Then Kin Pang", repeat="Hằng năm, cùng ngày âm lịch (lịch Việt Nam)")
+    result = from_issue(project, body(**answers), "--write")
+    assert result.exit_code == 0, result.output
+    # le-hoi-then-kin-pang.yaml is taken in the sample tree: the first free variant
+    assert result.stdout.strip().endswith("content/events/so-vhttdl/le-hoi-then-kin-pang-2.yaml")
+    second = from_issue(project, body(**dict(answers, title="Hội đua thuyền", repeat="Hằng năm, cùng ngày dương lịch")))
+    assert second.exit_code == 0 and "repeat: yearly" in second.stdout

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from generator import answers as an
 from generator import newevent as ne
 from generator.cli import main
 from generator.config import SiteConfig
@@ -119,7 +120,8 @@ def test_invalid_flags_are_all_reported(content):
 def test_a_unit_not_in_the_registry_gets_a_suggestion(content):
     result = run(content, unit="so-vhtdl")
     assert result.exit_code == 2
-    assert '--unit: không có đơn vị "so-vhtdl"; có phải ý bạn là "so-vhttdl"?' in result.stderr
+    assert ('--unit: không có đơn vị "so-vhtdl" trong content/units.yaml; '
+            'có phải ý bạn là "so-vhttdl" (Sở Văn hoá, Thể thao và Du lịch)?') in result.stderr
 
 
 def test_a_missing_content_tree_is_an_environment_error(tmp_path):
@@ -156,14 +158,15 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
         "Sân vận động xã", "", "tan-phong",
         "Ban tổ chức", "abc", "", "",  # bad phone, no phone, no e-mail either...
         "bt@laichau.gov.vn",  # ...so the e-mail is asked again
-        "có", "lunar-yearly", "", "",  # press, repeat, no English, default id
+        "có", "âm lịch", "", "",  # press, repeat, no English, default id
     ]
     result = run(content, "--interactive", input="\n".join(answers) + "\n",
                  **{flag: None for flag in FLAGS})
     assert result.exit_code == 0, result.output
     assert "Đơn vị tổ chức" in result.stderr and "ubnd-xa-khong-lao — UBND xã Khổng Lào" in result.stderr
-    assert result.stderr.count("Chưa đúng") == 3 and result.stderr.count("bắt buộc") == 2
-    event = loaded(content, "ngay-hoi-van-hoa-dan-toc-mong-2026")
+    assert result.stderr.count("Chưa đúng") == 3 and result.stderr.count("bắt buộc") == 1
+    assert "Cần thư điện tử liên hệ hoặc số điện thoại liên hệ (ít nhất một)" in result.stderr
+    event = loaded(content, "ngay-hoi-van-hoa-dan-toc-mong")  # a series: no year in its id
     assert event.unit == "ubnd-xa-khong-lao"
     assert (event.start.isoformat(), event.end.isoformat()) == ("2026-04-07", "2026-04-09")
     assert (event.contact.phone, event.contact.email) == (None, "bt@laichau.gov.vn")
@@ -184,6 +187,8 @@ def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
     ("Đại hội Đoàn tỉnh Lai Châu", 2027, "dai-hoi-doan-tinh-lai-chau-2027"),
     ("Tuần văn hoá du lịch 2026", 2026, "tuan-van-hoa-du-lich-2026"),
     ("!!!", 2026, "su-kien-2026"),
+    ("Lễ hội Then Kin Pang", None, "le-hoi-then-kin-pang"),  # a series: one file for every year
+    ("Hè", None, "su-kien-he"), ("!!!", None, "su-kien"),
 ])
 def test_derive_id(title, year, expected):
     assert ne.derive_id(title, year) == expected
@@ -197,25 +202,63 @@ def test_derived_id_of_a_long_title_is_a_valid_id():
 @pytest.mark.parametrize("text, expected", [
     ("2026-04-07", "2026-04-07"), ("7/4/2026", "2026-04-07"), ("2026-04-07T07:30", "2026-04-07 07:30"),
     ("07/04/2026 7h30", "2026-04-07 07:30"), ("2026-04-07  19:05", "2026-04-07 19:05"),
+    # What unit staff write (review of sukien new / from-issue):
+    ("7h30 ngày 26/4/2026", "2026-04-26 07:30"), ("7h30 26/4/2026", "2026-04-26 07:30"),
+    ("26/4/2026, 7h30", "2026-04-26 07:30"), ("26/4/2026 lúc 7h30", "2026-04-26 07:30"),
+    ("26/4/2026 7 giờ 30", "2026-04-26 07:30"), ("Ngày 26/4/2026", "2026-04-26"),
+    ("Thứ Bảy, 26/4/2026", "2026-04-26"), ("thứ 7 ngày 26 tháng 4 năm 2026", "2026-04-26"),
+    ("Chủ nhật, 26.4.2026 lúc 7:30", "2026-04-26 07:30"),
+    ("2026-04-26 19:30:00", "2026-04-26 19:30"), ("2026-04-26 19:30:15", "2026-04-26 19:30:15"),
+    ("2026-04-26T07:30+07:00", "2026-04-26 07:30"), ("2026-04-26T07:30:00+07:00", "2026-04-26 07:30"),
+    ("2026-04-26 07:30 +07:00", "2026-04-26 07:30"), ("7:30 sáng 26/4/2026", "2026-04-26 07:30"),
+    ("7 giờ tối ngày 26/4/2026", "2026-04-26 19:00"),
 ])
 def test_parse_when_accepts_common_forms_and_gives_iso(text, expected):
-    assert ne.parse_when(text) == expected
+    assert an.parse_when(text) == expected
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "07/04/26", "2026-04-07 25:00", "ngày mai"])
-def test_parse_when_rejects(text):
-    with pytest.raises(ne.AnswerError):
-        ne.parse_when(text)
+@pytest.mark.parametrize("text", ["2026-02-30", "07/04/26", "2026-04-07 25:00", "2026-04-26 24:00", "ngày mai",
+                                  "7:30", "26/4/2026 – 28/4/2026", "Thứ Bảy", "2026-04-26 07:30+08:00",
+                                  "2026-04-26 07:30Z", "26/4/2026 " + "7h30 " * 40])
+def test_parse_when_rejects_quoting_the_whole_answer_and_the_iso_form(text):
+    with pytest.raises(an.AnswerError) as raised:
+        an.parse_when(text)
+    message = str(raised.value)
+    assert message.startswith(f'"{text}"') or (len(text) > 60 and message.startswith(f'"{text[:60]}'))
+    assert "2026-04-26 07:30" in message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yearly", "yearly"), ("hằng năm", "yearly"), ("Hàng năm", "yearly"), ("Hằng năm, cùng ngày dương lịch", "yearly"),
+    ("lunar-yearly", "lunar-yearly"), ("âm lịch", "lunar-yearly"), ("hằng năm theo âm lịch", "lunar-yearly"),
+    ("hàng năm âm lịch", "lunar-yearly"), ("không", None), ("Không lặp lại", None),
+])
+def test_parse_repeat_takes_vietnamese_words(text, expected):
+    assert an.parse_repeat(text, {}) == expected
+
+
+def test_parse_repeat_refuses_other_words():
+    for bad in ("hằng tháng", "nam"):
+        with pytest.raises(an.AnswerError):
+            an.parse_repeat(bad, {})
 
 
 def test_parse_end_keeps_the_kind_of_start_and_its_order():
     timed = {"start": "2026-04-07 07:30"}
-    assert ne.parse_end("17:00", timed) == ne.parse_end("17h", timed) == "2026-04-07 17:00"
+    assert an.parse_end("17:00", timed) == an.parse_end("17h", timed) == "2026-04-07 17:00"
     for bad in ("2026-04-08", "06:00"):
-        with pytest.raises(ne.AnswerError):
-            ne.parse_end(bad, timed)
-    with pytest.raises(ne.AnswerError):
-        ne.parse_end("2026-04-08 08:00", {"start": "2026-04-07"})
+        with pytest.raises(an.AnswerError):
+            an.parse_end(bad, timed)
+    with pytest.raises(an.AnswerError):
+        an.parse_end("2026-04-08 08:00", {"start": "2026-04-07"})
+    assert an.parse_end("17h ngày 8/4/2026", timed) == an.parse_end("8.4.2026 17h", timed) == "2026-04-08 17:00"
+
+
+def test_a_time_of_day_ending_an_all_day_start_says_where_the_time_goes():
+    with pytest.raises(an.AnswerError) as raised:
+        an.parse_end("17h00", {"start": "2026-04-07"})
+    assert "bắt đầu chỉ có ngày (2026-04-07, cả ngày)" in str(raised.value)
+    assert "2026-04-07 07:30" in str(raised.value)
 
 
 def test_from_flags_needs_phone_or_email():
@@ -231,5 +274,80 @@ def test_text_answers_are_one_clean_nfc_line():
     title = next(q for q in ne.questions(Registries()) if q.key == "title")
     assert title.parse("  Le\u0302\u0303 hội\n  Then Kin Pang ", {}) == "Lễ hội Then Kin Pang"
     for bad in ("Lễ hội\x00", "x" * 151):
-        with pytest.raises(ne.AnswerError):
+        with pytest.raises(an.AnswerError):
             title.parse(bad, {})
+
+
+# --- Registry answers by name ----------------------------------------------------
+
+@pytest.mark.parametrize("flags, expected", [
+    ({"unit": "Sở Văn hóa, Thể thao và Du lịch"}, ("so-vhttdl", "le-hoi", "khong-lao")),  # hóa for hoá
+    ({"unit": "UBND xã Khổng Lào", "category": "văn hóa", "area": "Khổng Lào"},
+     ("ubnd-xa-khong-lao", "van-hoa", "khong-lao")),
+    ({"category": "LỄ HỘI TRUYỀN THỐNG", "area": "Phường Tân Phong"}, ("so-vhttdl", "le-hoi", "tan-phong")),
+    ({"area": "Xã Khổng Lào (Phong Thổ)"}, ("so-vhttdl", "le-hoi", "khong-lao")),
+])
+def test_registry_answers_may_be_names_as_listed(content, flags, expected):
+    result = run(content, id="su-kien", **flags)
+    assert result.exit_code == 0, result.output
+    event = loaded(content, "su-kien-2026")
+    assert (event.unit, event.category, event.location.area) == expected
+
+
+def test_a_number_is_an_answer_only_where_the_list_was_shown(content):
+    result = run(content, unit="1")
+    assert result.exit_code == 2 and '--unit: không có đơn vị "1"' in result.stderr
+
+
+def test_a_name_matching_nothing_gets_the_closest_entry(content):
+    result = run(content, area="Khong Lau")
+    assert result.exit_code == 2
+    assert '--area: không có xã, phường "Khong Lau" trong content/areas.yaml; có phải ý bạn là "khong-lao"' \
+        in result.stderr
+
+
+# --- Repeating events, English summary, phone and e-mail ----------------------------
+
+def test_a_repeating_event_has_no_year_in_its_id(content):
+    result = run(content, repeat="hằng năm theo âm lịch")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("/so-vhttdl/le-hoi-then-kin-pang.yaml")
+    assert loaded(content, "le-hoi-then-kin-pang").repeat == "lunar-yearly"
+    assert run(content, repeat="yearly", id="Then Kin Pang").stdout.strip().endswith("/then-kin-pang.yaml")
+
+
+def test_an_english_summary_alone_is_kept(content):
+    result = run(content, summary_en="Rain-praying festival of the White Thai people.")
+    assert result.exit_code == 0, result.output
+    english = loaded(content, "le-hoi-then-kin-pang-2026").en
+    assert (english.title, english.summary) == (None, "Rain-praying festival of the White Thai people.")
+
+
+def test_an_invalid_phone_is_reported_alone(content):
+    result = run(content, phone="0912 abc")
+    assert result.exit_code == 2
+    assert "--phone: " in result.stderr
+    assert "--email" not in result.stderr and "thiếu" not in result.stderr
+
+
+def interactive(content: Path, *lines: str, **flags: str | None):
+    """``sukien new --interactive`` answering ``lines`` (flags as in ``run``)."""
+    return run(content, "--interactive", input="".join(f"{line}\n" for line in lines), **flags)
+
+
+def test_a_phone_number_typed_at_the_email_prompt_is_the_phone(content):
+    # address, phone, e-mail (required now), the phone at the e-mail prompt, then press, repeat, English, id
+    result = interactive(content, "", "", "", "0213 3800 000", "", "", "", "", phone=None)
+    assert result.exit_code == 0, result.output
+    assert "Cần thư điện tử liên hệ hoặc số điện thoại liên hệ (ít nhất một)" in result.stderr
+    assert 'Đã ghi "0213 3800 000" là số điện thoại liên hệ.' in result.stderr
+    contact = loaded(content, "le-hoi-then-kin-pang-2026").contact
+    assert (contact.phone, contact.email) == ("0213 3800 000", None)
+
+
+@pytest.mark.parametrize("typed", ["", "Lễ hội"], ids=["ctrl-d-at-once", "ctrl-d-later"])
+def test_ctrl_d_cancels_in_vietnamese(content, typed):
+    result = interactive(content, *([typed] if typed else []), title=None)
+    assert result.exit_code == 1
+    assert "Đã huỷ, chưa tạo tệp." in result.stderr and "Aborted" not in result.output
+    assert not list((content / "events").rglob("*.yaml"))
