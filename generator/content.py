@@ -38,6 +38,7 @@ class Loaded:
     content: model.Content
     problems: list[Problem] = field(default_factory=list)
     event_files: list[Path] = field(default_factory=list)
+    registries: Registries = field(default_factory=Registries)
 
 
 def load_content(config: SiteConfig) -> tuple[model.Content, list[Problem]]:
@@ -60,7 +61,7 @@ def load_tree(config: SiteConfig) -> Loaded:
     events.sort(key=lambda e: (e.start.isoformat(), e.id))
     content = model.Content(root=str(root), events=tuple(events), **found)
     problems.sort()
-    return Loaded(content, problems, [file for file, _, _ in files])
+    return Loaded(content, problems, [file for file, _, _ in files], known)
 
 
 def display(path: Path) -> str:
@@ -210,6 +211,17 @@ def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig
     ck.close()
     problems.extend(ck.problems)
     return event if not ck.failed else None
+
+
+def check_loose_file(file: Path, config: SiteConfig, loaded: Loaded) -> list[Problem]:
+    """The problems of an event file kept outside the tree (given on the
+    command line), checked against the tree's registries; its folder name
+    stands for its unit."""
+    problems: list[Problem] = []
+    root = Path(config.content_dir)
+    _load_event(file, file.parent.name, f"events/{file.parent.name}/{file.name}", root, config,
+                loaded.registries, problems)
+    return problems
 
 
 def _event_from_node(ck: FileCheck, node: Node, event_id: str, unit: str, path: str) -> model.Event | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import model
 from .config import SiteConfig
-from .content import EVENT_SUFFIXES, display, load_tree
+from .content import EVENT_SUFFIXES, REGISTRY_NAMES, check_loose_file, display, load_tree
 from .problems import Problem
 
 
@@ -40,15 +40,27 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
     problems = list(loaded.problems)
     checked = len(loaded.event_files)
     if files:
-        wanted = {_key(Path(f)) for f in files}
         missing = [str(f) for f in files if not Path(f).exists()]
         if missing:
             raise OSError(f"không tìm thấy tệp: {', '.join(missing)}")
+        wanted = _wanted(files, loaded.event_files)
         problems = [p for p in problems if _key(Path(p.path)) in wanted]
         checked = sum(_key(f) in wanted for f in loaded.event_files)
+        known = {_key(f) for f in loaded.event_files} | {_key(root / name) for name in REGISTRY_NAMES}
+        for loose in (Path(f) for f in files if Path(f).is_file() and _key(Path(f)) not in known):
+            problems += check_loose_file(loose, config, loaded)
+            checked += 1
     if base:
         problems += removed_events(root, base)
     return ValidationResult(loaded.content, sorted(problems), checked)
+
+
+def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
+    """The given files, and the event files inside the given folders."""
+    wanted = {_key(Path(f)) for f in files}
+    folders = [_key(Path(f)) + "/" for f in files if Path(f).is_dir()]
+    wanted.update(key for key in map(_key, event_files) if key.startswith(tuple(folders)))
+    return wanted
 
 
 def _key(path: Path) -> str:

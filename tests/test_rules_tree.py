@@ -145,3 +145,19 @@ def test_a_bug_on_one_file_is_reported_and_the_others_still_load(tmp_path, monke
     result = validate_tree(SiteConfig(content_dir=content))
     assert [(p.code, p.path.endswith("le-hoi-b.yaml")) for p in result.problems] == [("internal-error", True)]
     assert [e.id for e in result.content.events] == ["le-hoi-a"]
+
+
+def test_a_file_outside_the_tree_is_checked_against_its_registries(tmp_path):
+    content = make_tree(tmp_path / "a", {"so-vhttdl/le-hoi-a.yaml": VALID})
+    loose = tmp_path / "nhap" / "so-vhttdl" / "le-hoi-moi.yaml"
+    loose.parent.mkdir(parents=True)
+    loose.write_text(VALID.replace("category: le-hoi", "category: lehoi"), encoding="utf-8")
+    result = validate_tree(SiteConfig(content_dir=content), files=[loose])
+    assert [(p.code, p.line) for p in result.problems] == [("unknown-category", 3)]
+    assert result.files_checked == 1
+
+
+def test_a_folder_means_the_events_inside(tmp_path):
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": b"\xff", "ubnd-xa-khong-lao/le-hoi-b.yaml": b"\xff"})
+    result = validate_tree(SiteConfig(content_dir=content), files=[content / "events/so-vhttdl"])
+    assert [p.path.endswith("le-hoi-a.yaml") for p in result.problems] == [True]
