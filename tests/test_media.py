@@ -1,26 +1,32 @@
 """Event images stored in the content tree reach the pages and the feeds
-at the same published address; a scripted SVG is not published."""
+at the same published address; a scripted SVG is not published; a photo
+is published as a small, upright JPEG without its metadata."""
 
 import datetime as dt
+import io
 import json
+import random
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
+from PIL import Image
 
 from contenttree import make_tree, with_fields
 from generator.config import SiteConfig
 from generator.content import load_content
 from generator.feeds import build_feeds
-from generator.media import published_media
+from generator.media import MAX_BYTES, published_media
+from generator.pages import render_site
 
 NOW = dt.datetime(2026, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
-def tree(tmp_path, svg: str):
-    image = "\n  src: images/anh.svg\n  alt: Ảnh lễ hội"
+def tree(tmp_path, svg: str | bytes, name: str = "anh.svg"):
+    image = f"\n  src: images/{name}\n  alt: Ảnh lễ hội"
     content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(image=image)})
     (content / "events/so-vhttdl/images").mkdir()
-    (content / "events/so-vhttdl/images/anh.svg").write_text(svg)
+    target = content / "events/so-vhttdl/images" / name
+    target.write_bytes(svg if isinstance(svg, bytes) else svg.encode())
     config = SiteConfig(content_dir=content, site_url="https://example.org/lich/")
     loaded, problems = load_content(config)
     assert problems == []
@@ -56,3 +62,64 @@ def test_future_announcement_is_held_back_from_the_announcement_feeds(tmp_path):
     assert b"UID:le-hoi-a@" in files["feeds/events.ics"]
     later = build_feeds(loaded, config, None, NOW + dt.timedelta(days=10))
     assert json.loads(later["feeds/events.json"])["items"][0]["date_published"] == "2026-04-10T01:00:00Z"
+
+
+def noise_png(width: int, height: int) -> bytes:
+    """A photo as heavy as they come: random pixels (JPEG's worst case)."""
+    pixels = random.Random(4).randbytes(width * height * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", (width, height), pixels).save(out, "PNG", compress_level=1)
+    return out.getvalue()
+
+
+def test_a_photo_is_published_small_and_linked_by_pages_and_feeds(tmp_path):
+    content, config = tree(tmp_path, noise_png(2400, 1500), "anh.png")
+    pictures = published_media(content)
+    path = "media/events/so-vhttdl/images/anh-png.jpg"
+    assert list(pictures) == [path]
+    picture = pictures[path]
+    assert len(picture.data) <= MAX_BYTES
+    with Image.open(io.BytesIO(picture.data)) as derived:
+        assert derived.format == "JPEG"
+        assert derived.size == (picture.width, picture.height)
+        assert max(derived.size) <= 1200
+        assert abs(derived.width / derived.height - 2400 / 1500) < 0.01
+    url = "https://example.org/lich/" + path
+    files = build_feeds(content, config, None, NOW)
+    assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
+    site = render_site(content, config, NOW)
+    assert site.assets[path] == picture.data and site.media == {}
+    page = site.pages["su-kien/le-hoi-a/index.md"]
+    assert (f'<img src="../../{path}" alt="Ảnh lễ hội" width="{picture.width}" height="{picture.height}" '
+            'loading="lazy" decoding="async">') in page
+    assert f"url: {url}" in page  # the page's OpenGraph image
+
+
+def test_the_same_photo_gives_the_same_bytes(tmp_path):
+    photo = noise_png(900, 600)
+    first = published_media(tree(tmp_path / "a", photo, "anh.png")[0])
+    second = published_media(tree(tmp_path / "b", photo, "anh.png")[0])
+    assert [p.data for p in first.values()] == [p.data for p in second.values()]
+
+
+def test_a_photo_loses_its_metadata_and_stands_upright(tmp_path):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90° clockwise to view
+    exif[0x010F] = "Máy ảnh"  # camera maker
+    exif[0x8825] = {2: (22.0, 30.0, 0.0)}  # GPS latitude
+    out = io.BytesIO()
+    Image.new("RGB", (400, 200), "#4a8").save(out, "JPEG", exif=exif, comment=b"note")
+    content, _ = tree(tmp_path, out.getvalue(), "anh.jpg")
+    [(path, picture)] = published_media(content).items()
+    assert path == "media/events/so-vhttdl/images/anh-jpg.jpg"
+    with Image.open(io.BytesIO(picture.data)) as derived:
+        assert derived.size == (200, 400)
+        assert not derived.getexif() and "exif" not in derived.info and "comment" not in derived.info
+
+
+def test_an_unreadable_photo_is_neither_published_nor_linked(tmp_path):
+    content, config = tree(tmp_path, b"\x89PNG\r\n\x1a\nnot really", "anh.png")
+    assert published_media(content) == {}
+    assert "image" not in json.loads(build_feeds(content, config, None, NOW)["feeds/events.json"])["items"][0]
+    page = render_site(content, config, NOW).pages["su-kien/le-hoi-a/index.md"]
+    assert "<img" not in page

@@ -80,6 +80,17 @@ def test_feed_autodiscovery_on_every_page(built_site):
         assert {"application/rss+xml", "application/atom+xml", "text/calendar"} <= types, path
 
 
+def test_every_page_has_a_raster_social_image(built_site):
+    for path in html_files(built_site):
+        tags = Tags(path.read_text(encoding="utf-8"))
+        [og] = [a["content"] for a in tags.find("meta", property="og:image")]
+        [twitter] = [a["content"] for a in tags.find("meta", name="twitter:image")]
+        assert og == twitter and og.startswith("https://") and og.endswith((".png", ".jpg")), path
+        if not third_party(og):  # else an event's own image on its https address
+            assert (built_site / og.split(HOST + "/", 1)[1]).is_file(), path
+        assert tags.find("meta", property="og:image:alt"), path
+
+
 def test_no_third_party_host_is_requested(built_site):
     for path in html_files(built_site):
         for tag, attrs in Tags(path.read_text(encoding="utf-8")).tags:

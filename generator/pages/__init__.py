@@ -27,8 +27,8 @@ DEFAULT_FEATURED = ("le-hoi",)
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
-    assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes
-    media: dict[str, Path] = field(default_factory=dict)  # site path -> file to copy
+    assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
+    media: dict[str, Path] = field(default_factory=dict)  # site path -> file to copy as it is
 
 
 def render_site(content: Content, config: SiteConfig, now: dt.datetime,
@@ -39,11 +39,13 @@ def render_site(content: Content, config: SiteConfig, now: dt.datetime,
     modified, when the caller knows them (from version control).
     """
     agenda = Agenda(content, now, until_year=now.year + config.years_ahead)
-    site = Site(media=published_media(content))
+    pictures = published_media(content)
+    site = Site(media={path: p.source for path, p in pictures.items() if p.data is None})
+    site.assets.update({path: p.data for path, p in pictures.items() if p.data is not None})
     featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
     months = agenda.months()
     for lang in LANGS:
-        ctx = Ctx(content, config, agenda, lang, urls.home(lang), frozenset(site.media))
+        ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
         pages = [home.home_page(ctx, featured), calendar.index_page(ctx, months),
                  subscribe.subscribe_page(ctx), search.search_page(ctx)]
         pages += [calendar.month_page(ctx, y, m, months) for y, m in months]

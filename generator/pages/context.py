@@ -3,9 +3,11 @@ and the page's own URL (to write relative links)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from ..config import SiteConfig
+from ..media import Picture
 from ..model import Content, Event, Occurrence
 from . import urls
 from .agenda import Agenda
@@ -26,7 +28,7 @@ class Ctx:
     agenda: Agenda
     lang: str
     url: str  # this page, site-relative
-    media: frozenset[str] = frozenset()  # site paths of the images copied from the content
+    media: Mapping[str, Picture] = field(default_factory=dict)  # published images, by site path
 
     def at(self, url: str) -> "Ctx":
         return replace(self, url=url)

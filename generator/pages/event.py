@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from .. import richtext
 from ..media import image_location
@@ -12,8 +13,8 @@ from .agenda import Entry
 from .cards import badge, color_style, when
 from .context import Ctx
 from .i18n import clock, date_label, day_label, offset_label, t, when_label
-from .markup import block, el, esc, in_lang, iso, json_script, link
-from .page import Feed, Page
+from .markup import attrs, block, el, esc, in_lang, iso, json_script, link
+from .page import Feed, Page, SocialImage
 
 
 def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (None, None)) -> Page:
@@ -24,6 +25,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     image = image_url(ctx, event)
     if image is not None and "://" not in image:
         image = ctx.absolute(image)
+    social = social_image(ctx, event)
     title = ctx.title(event)
     body = block(
         _header(ctx, item),
@@ -50,15 +52,27 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         body=body,
         alternate=urls.event(urls.other(ctx.lang), event.id),
         feeds=(Feed("text/calendar", title.text, urls.event_ics(event.id)),),
-        image=image,
+        image=social,
         og_type="article",
         lastmod=dates[1],
     )
 
 
 def image_url(ctx: Ctx, event: Event) -> str | None:
-    """Site path of a local image (copied under media/), or the https URL."""
+    """Site path of a published local image (under media/), or the https URL."""
     return image_location(event, ctx.media)
+
+
+def social_image(ctx: Ctx, event: Event) -> SocialImage | None:
+    """The image social sites show for the page: a photo (they ignore SVG);
+    None leaves the site's own picture."""
+    location = image_url(ctx, event)
+    if location is None or urlsplit(location).path.lower().endswith(".svg"):
+        return None
+    picture = ctx.media.get(location)
+    if picture is None:
+        return SocialImage(location, event.image.alt)
+    return SocialImage(ctx.absolute(location), event.image.alt, picture.width, picture.height)
 
 
 def _header(ctx: Ctx, item: Entry) -> str:
@@ -230,8 +244,9 @@ def _image(ctx: Ctx, event: Event) -> str:
         # a remote image would be a request to another host: link to it instead
         return el("p", link(image.src, esc(f"{t(ctx.lang, 'image_link')}: {image.alt}"), rel="noopener")
                   + (f" ({esc(image.credit)})" if image.credit else ""), class_="sk-image-link")
-    src = ctx.link(f"{urls.MEDIA_DIR}/{image.src}")
-    img = f'<img src="{esc(src)}" alt="{esc(image.alt)}" loading="lazy" decoding="async">'
+    path = image_url(ctx, event)
+    picture = ctx.media[path]
+    img = f"<img{attrs(src=ctx.link(path), alt=image.alt, width=picture.width, height=picture.height, loading='lazy', decoding='async')}>"
     return el("figure", img + credit, class_="sk-figure")
 
 

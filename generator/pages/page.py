@@ -29,6 +29,16 @@ class Feed:
 
 
 @dataclass(frozen=True)
+class SocialImage:
+    """The image of a page for OpenGraph and Twitter cards (absolute URL)."""
+
+    url: str
+    alt: str
+    width: int | None = None
+    height: int | None = None
+
+
+@dataclass(frozen=True)
 class Page:
     url: str
     lang: str
@@ -37,7 +47,7 @@ class Page:
     body: str
     alternate: str | None = None  # the same page in the other language
     feeds: tuple[Feed, ...] = ()
-    image: str | None = None  # absolute URL, for OpenGraph
+    image: SocialImage | None = None  # None: the site's own picture
     og_type: str = "website"
     lastmod: str | None = None  # for the sitemap
 
@@ -60,7 +70,9 @@ class Page:
         if self.feeds:
             meta["feeds"] = [{"type": f.type, "title": f.title, "href": f.href} for f in self.feeds]
         if self.image:
-            meta["image"] = self.image
+            meta["image"] = {"url": self.image.url, "alt": self.image.alt}
+            if self.image.width and self.image.height:
+                meta["image"].update(width=self.image.width, height=self.image.height)
         if self.lastmod:
             meta["lastmod"] = self.lastmod
         return meta

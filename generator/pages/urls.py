@@ -26,7 +26,6 @@ _SECTIONS = {
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
 QR_DIR = "theo-doi/qr"
-MEDIA_DIR = "media"
 
 
 def home(lang: str) -> str:
