@@ -3,12 +3,14 @@
 The Markdown is rendered first and the *result* is cleaned with nh3 (a
 maintained sanitiser, Rust's ammonia), so raw HTML inside the Markdown gets
 the same treatment: no script, no event handler, no ``javascript:`` or
-``data:`` URL.
+``data:`` URL.  A link that loses its address that way becomes plain text:
+an ``<a>`` without ``href`` is neither a link nor crawlable.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 import markdown
 import nh3
@@ -20,6 +22,10 @@ _TAGS = {
 }
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
 _SCHEMES = {"http", "https", "mailto", "tel"}
+# An <a> as nh3 writes it (every attribute value double-quoted, quotes
+# escaped inside) and its text: links cannot nest, so the next </a> closes it.
+_ANCHOR = re.compile(r'<a((?:\s+[^\s=>"]+="[^"]*")*)\s*>(.*?)</a>', re.DOTALL)
+_HREF = re.compile(r'\shref="')
 # One converter, reset between texts: building one per call is slow.
 _MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
@@ -29,13 +35,19 @@ def render_markdown(text: str | None) -> str:
     if not text:
         return ""
     html = _MARKDOWN.reset().convert(text)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         url_schemes=_SCHEMES,
         link_rel="noopener nofollow",
     )
+    return _ANCHOR.sub(_unwrap_dead_link, clean)
+
+
+def _unwrap_dead_link(anchor: re.Match) -> str:
+    """An anchor whose address the sanitiser removed gives way to its text."""
+    return anchor.group(0) if _HREF.search(anchor.group(1)) else anchor.group(2)
 
 
 def plain_text(text: str | None) -> str:

@@ -11,6 +11,7 @@ import markdown
 import pytest
 import yaml
 
+from generator import richtext
 from generator.config import SiteConfig
 from generator.content import load_content
 from generator.pages import render_site, urls
@@ -100,6 +101,27 @@ def test_when_labels_cover_all_day_and_timed_ranges():
 ])
 def test_relative_links(start, target, expected):
     assert urls.relative(start, target) == expected
+
+
+# -- rich text -------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "[bấm vào](javascript:alert(1))",
+    '<a href="JaVaScRiPt:alert(1)" title="x>y">bấm <b>vào</b></a>',
+    '<a href="data:text/html,<script>alert(1)</script>">bấm vào</a>',
+    "[bấm vào](vbscript:msgbox(1))",
+    '<a name="neo">bấm vào</a>',
+])
+def test_a_link_without_a_safe_address_becomes_its_text(source):
+    html = richtext.render_markdown(f"Trước {source} sau")
+    assert "<a" not in html and "alert" not in html
+    assert "bấm" in html and "vào" in html and html.startswith("<p>Trước") and "sau</p>" in html
+
+
+def test_safe_links_stay_links():
+    html = richtext.render_markdown('[trang](https://example.org/ "Tên") và <a href="mailto:a@b.vn">thư</a>')
+    assert '<a href="https://example.org/" title="Tên" rel="noopener nofollow">trang</a>' in html
+    assert '<a href="mailto:a@b.vn" rel="noopener nofollow">thư</a>' in html
 
 
 # -- the agenda --------------------------------------------------------------------

@@ -120,6 +120,15 @@ def test_no_script_from_hostile_markdown(built_site):
             assert not any((v or "").strip().lower().startswith("javascript:") for v in attrs.values()), path
 
 
+def test_every_link_has_an_address(built_site):
+    """An <a> without href is not crawlable (a hostile link's address is
+    removed, and its text stays as text)."""
+    for path in html_files(built_site):
+        for tag, attrs in Tags(path.read_text(encoding="utf-8")).tags:
+            if tag == "a":
+                assert attrs.get("href"), (path, attrs)
+
+
 def test_event_page_first_load_stays_light(built_site):
     """HTML + CSS + JS of an event page, gzip-compressed, within 150 KiB."""
     page = built_site / "su-kien" / "le-hoi-then-kin-pang" / "index.html"
