@@ -7,9 +7,10 @@ of the returned ``Content`` and the others are still checked and loaded.
 from __future__ import annotations
 
 import os
+import posixpath
 import stat
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from slugify import slugify
@@ -246,7 +247,12 @@ def parse_event_text(text: str, path: str, content: model.Content, config: SiteC
     parts = Path(path).parts
     unit = parts[parts.index("events") + 1] if "events" in parts[:-2] else ""
     event = _event_from_node(ck, node, _event_id(Path(path)), unit, path) if node is not None else None
-    return None if ck.failed else event
+    if ck.failed or event is None:
+        return None
+    if event.image is not None and not event.image.is_url:  # as load_tree gives it: from the content root
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(path), event.image.src))
+        event = replace(event, image=replace(event.image, src=src))
+    return event
 
 
 def _event_id(file: Path) -> str:

@@ -123,3 +123,20 @@ def test_an_unreadable_photo_is_neither_published_nor_linked(tmp_path):
     assert "image" not in json.loads(build_feeds(content, config, None, NOW)["feeds/events.json"])["items"][0]
     page = render_site(content, config, NOW).pages["su-kien/le-hoi-a/index.md"]
     assert "<img" not in page
+
+
+def test_committed_event_with_a_local_image_is_not_seen_as_changed(tmp_path):
+    import os
+    import subprocess
+
+    from generator.content import parse_event_text
+    from generator.history import read_history
+
+    content, config = tree(tmp_path, "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    when = "2026-03-01T10:00:00+07:00"
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env={**os.environ, **env})
+    history = read_history(config.content_dir, lambda text, path: parse_event_text(text, path, content, config))
+    found = history.of(content.events[0], now=NOW, years_ahead=2)
+    assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.timezone.utc)
