@@ -105,19 +105,72 @@ def test_month_grid_marks_today_spans_days_and_is_keyboard_reachable(browser, or
     spanned = [cell.get_attribute("data-date") for cell in css(browser, "td[data-date]")
                if cell.find_elements("css selector", "a[href*='tuan-van-hoa-2026']")]
     assert spanned == ["2026-04-24", "2026-04-25", "2026-04-26"]
-    body = css(browser, "body")[0]
     for _ in range(80):
-        body = browser.switch_to.active_element
-        body.send_keys(Keys.TAB)
+        browser.switch_to.active_element.send_keys(Keys.TAB)
         focused = browser.switch_to.active_element
         inside = browser.execute_script(
-            "return !!arguments[0].closest('table.sk-month') && arguments[0].tagName === 'A'", focused)
+            "return !!arguments[0].closest('table.sk-month .sk-chip') && arguments[0].tagName === 'A'", focused)
         if inside:
             break
     else:
-        raise AssertionError("no link of the grid is reachable with the keyboard")
+        raise AssertionError("no event of the grid is reachable with the keyboard")
     focused.send_keys(Keys.ENTER)
     wait_for(lambda: "/su-kien/" in browser.current_url)
+
+
+def test_month_grid_on_a_phone_has_large_targets_and_readable_text(browser, origin):
+    """On a phone a day with events is one large link to its events in the
+    list; the events are bars; no text is smaller than 12 px; a long
+    multi-day span never widens the page."""
+    from selenium.webdriver.common.keys import Keys
+
+    phone(browser, True)
+    try:
+        for month in ("lich/2026-04/", "lich/2026-05/", "en/calendar/2026-04/"):
+            browser.get(origin + month)
+            overflow = browser.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (month, overflow)
+            sizes = browser.execute_script("""
+                var small = [], targets = [];
+                document.querySelectorAll('table.sk-month *').forEach(function (e) {
+                  var own = Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+                  if (own && e.getClientRects().length && !e.closest('.sk-sr')
+                      && parseFloat(getComputedStyle(e).fontSize) < 12) { small.push(e.textContent); }
+                });
+                document.querySelectorAll('table.sk-month a').forEach(function (a) {
+                  var r = a.getBoundingClientRect(), td = a.closest('td').getBoundingClientRect();
+                  if (r.width || r.height) { targets.push([a.className, td.width, td.height, r.width, r.height]); }
+                });
+                return [small, targets];""")
+            small, targets = sizes
+            assert small == [], (month, small)
+            assert targets and all(name == "sk-daylink" for name, *_ in targets), targets  # no event links shown
+            assert all(w >= 24 and h >= 24 for _, w, h, *_ in targets), targets
+        browser.get(origin + "lich/2026-04/")
+        cell = css(browser, "td[data-date='2026-04-29']")[0]  # only the volunteer programme, begun on 23 April
+        assert "(tiếp)" in cell.get_attribute("textContent")
+        cell.click()
+        wait_for(lambda: browser.current_url.endswith("#d-2026-04-23"))
+        section = css(browser, "#d-2026-04-23")[0].find_element("xpath", "..")
+        assert "tinh-nguyen-he" in section.get_attribute("innerHTML")
+        browser.get(origin + "lich/2026-04/")
+        for _ in range(80):
+            browser.switch_to.active_element.send_keys(Keys.TAB)
+            if browser.execute_script("return document.activeElement.className") == "sk-daylink":
+                break
+        else:
+            raise AssertionError("no day of the grid is reachable with the keyboard")
+    finally:
+        phone(browser, False)
+
+
+def test_month_grid_says_the_status_in_words(browser, origin):
+    for url, word in (("lich/2026-04/", "(đã hủy)"), ("lich/2026-05/", "(hoãn)"),
+                      ("en/calendar/2026-04/", "(cancelled)"), ("en/calendar/2026-05/", "(postponed)")):
+        browser.get(origin + url)
+        chips = texts(browser, "table.sk-month .sk-chip a")
+        assert [c for c in chips if word in c], (url, word, chips)
 
 
 def test_language_switch_goes_to_the_same_event_in_english_and_back(browser, origin):

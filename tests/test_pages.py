@@ -23,7 +23,7 @@ from conftest import SITE_CONTENT, SITE_NOW
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime.fromisoformat(SITE_NOW)
 EVENTS = ("le-hoi-then-kin-pang", "tuan-van-hoa-2026", "hoi-nghi-xuc-tien", "le-hoi-hoan",
-          "hostile-markdown", "hoi-cho-hang-nam")
+          "hostile-markdown", "hoi-cho-hang-nam", "tinh-nguyen-he")
 
 
 class Tags(HTMLParser):
@@ -248,6 +248,16 @@ def test_month_grid_is_an_accessible_table(site):
     assert days_with_week == ["2026-04-24", "2026-04-25", "2026-04-26"]
     assert tags.find("a", rel="prev", href="../2026-03/")
     assert tags.find("a", rel="next", href="../2026-05/")
+
+
+def test_a_day_of_the_grid_links_to_its_events_in_the_list(site):
+    _, html = page(site, "lich/2026-04/")
+    days = {a["href"] for a in Tags(html).find("a", **{"class": "sk-daylink"})}
+    assert "#d-2026-04-24" in days  # the culture week begins that day
+    assert "#d-2026-04-29" not in days and "#d-2026-04-23" in days  # the programme goes on since the 23rd
+    assert all(Tags(html).find("h3", id=day[1:]) for day in days)
+    _, index = page(site, "lich/")
+    assert {a["href"] for a in Tags(index).find("a", **{"class": "sk-daylink"})} == {f"2026-04/{d}" for d in days}
 
 
 def test_months_run_from_the_first_event_to_the_last(site):

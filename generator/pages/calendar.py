@@ -1,9 +1,12 @@
 """The calendar: a page per month (an accessible grid and a list), and an
 index of every month.
 
-The grid is a real table (caption, column headers with ``scope``), every
-event in it is a link, today's cell carries ``aria-current="date"`` and
-a multi-day event shows in each of its days as one continued bar.
+The grid is a real table (caption, column headers with ``scope``); a day
+with events links to them in the month's list and every event in it is a
+link too (on a phone, where the events are bars too small to tap, the day
+is the one target); today's cell carries ``aria-current="date"``; a
+multi-day event shows in each of its days as one continued bar; a status
+is said in words as well as by colour.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from . import urls
 from .agenda import Entry
 from .cards import card_list, color_style
 from .context import Ctx
-from .i18n import WEEKDAYS, WEEKDAYS_SHORT, day_label, month_caption, month_label, t
+from .i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, month_caption, month_label, t
 from .markup import attrs, block, el, esc, in_lang, link
 from .page import Page
 
@@ -37,7 +40,7 @@ def month_page(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -
         month_nav(ctx, year, month, months, landmark=False),
     )
     return Page(url=url, lang=ctx.lang, title=title,
-                description=f"{title}. {len(items)} {t(ctx.lang, 'events_count')}.", body=body,
+                description=f"{title}. {count_label(len(items), ctx.lang)}.", body=body,
                 alternate=urls.month(urls.other(ctx.lang), year, month))
 
 
@@ -62,7 +65,7 @@ def index_page(ctx: Ctx, months: list[tuple[int, int]]) -> Page:
     body = block(
         el("h1", esc(t(ctx.lang, "calendar_title"))),
         el("p", this_month, class_="sk-lead"),
-        grid(ctx, today.year, today.month, items),
+        grid(ctx, today.year, today.month, items, ctx.link(urls.month(ctx.lang, today.year, today.month))),
         el("h2", esc(t(ctx.lang, "all_months"))),
         el("div", years, class_="sk-years"),
     )
@@ -90,8 +93,11 @@ def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]], la
     return el("nav", "".join(parts), class_="sk-monthnav", aria_label=t(ctx.lang, "calendar"))
 
 
-def grid(ctx: Ctx, year: int, month: int, items: list[Entry]) -> str:
-    """The month as a table: a row per week, Monday first."""
+def grid(ctx: Ctx, year: int, month: int, items: list[Entry], list_page: str = "") -> str:
+    """The month as a table: a row per week, Monday first.  A day with
+    events links to them in the month's list (on ``list_page``, this page
+    when empty): on a phone the whole cell is that link and the events are
+    coloured bars; on a wider screen each event is a link too."""
     by_day: dict[dt.date, list[Entry]] = defaultdict(list)
     for item in items:
         for day in item.days():
@@ -102,7 +108,7 @@ def grid(ctx: Ctx, year: int, month: int, items: list[Entry]) -> str:
     )
     rows = []
     for week in _WEEKS.monthdatescalendar(year, month):
-        cells = [_cell(ctx, day, month, by_day.get(day, [])) for day in week]
+        cells = [_cell(ctx, day, month, by_day.get(day, []), list_page) for day in week]
         rows.append(el("tr", "".join(cells)))
     caption = el("caption", esc(month_caption(year, month, ctx.lang)))
     table = el("table", caption + el("thead", el("tr", head)) + el("tbody", "\n".join(rows)),
@@ -115,29 +121,51 @@ def _offset_minutes(ctx: Ctx) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry]) -> str:
+def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry], list_page: str) -> str:
     if day.month != month:
         return el("td", "", class_="sk-out")
     today = day == ctx.agenda.today
     label = day_label(day, ctx.lang)
     number = el("span", str(day.day), class_="sk-daynum", aria_hidden="true")
-    number += el("span", esc(label), class_="sk-sr")
-    chips = "".join(_chip(ctx, day, item) for item in items)
-    inner = number + (el("ul", chips, class_="sk-chips") if chips else "")
+    if items:
+        section = list_anchor(_list_day(day, items))
+        head = link(f"{list_page}#{section}",
+                    number + el("span", esc(f"{label}: {count_label(len(items), ctx.lang)}"), class_="sk-sr"),
+                    class_="sk-daylink")
+        chips = el("ul", "".join(_chip(ctx, day, item) for item in items), class_="sk-chips")
+    else:
+        head, chips = number + el("span", esc(label), class_="sk-sr"), ""
     classes = "sk-day" + (" sk-today" if today else "") + (" sk-busy" if items else "")
-    return f"<td{attrs(class_=classes, data_date=day.isoformat(), aria_current='date' if today else None)}>{inner}</td>"
+    return f"<td{attrs(class_=classes, data_date=day.isoformat(), aria_current='date' if today else None)}>{head}{chips}</td>"
+
+
+def _list_day(day: dt.date, items: list[Entry]) -> dt.date:
+    """The day of the month's list that shows ``day``'s events: that day
+    when one of them begins then, else the day its first event is under."""
+    first_of_month = day.replace(day=1)
+    if any(max(x.first, first_of_month) == day for x in items):
+        return day
+    return max(items[0].first, first_of_month)
+
+
+def list_anchor(day: dt.date) -> str:
+    return f"d-{day.isoformat()}"
 
 
 def _chip(ctx: Ctx, day: dt.date, item: Entry) -> str:
     """One event in one day cell; the first day and each Monday show the
-    title, the other days continue the bar."""
+    title, the other days continue the bar.  Its status is said in words
+    too, for screen readers."""
     first, last = day == item.first, day == item.last
     kind = "single" if first and last else "start" if first else "end" if last else "mid"
     shown = first or day.weekday() == 0 or day.day == 1
     title = ctx.title(item.event)
     text = in_lang(title.text, title.lang, ctx.lang)
-    if not first:
-        text += el("span", f" ({esc(t(ctx.lang, 'continued'))})", class_="sk-sr")
+    hidden = [] if first else [t(ctx.lang, "continued")]
+    if item.status != "confirmed":
+        hidden.append(t(ctx.lang, item.status).lower())
+    if hidden:
+        text += el("span", "".join(f" ({esc(x)})" for x in hidden), class_="sk-sr")
     inner = text if shown else el("span", text, class_="sk-sr")
     chip = link(ctx.link(urls.event(ctx.lang, item.event.id)), inner, title=title.text)
     classes = f"sk-chip sk-chip--{kind} sk-chip--{item.status}" + ("" if shown else " sk-chip--cont")
@@ -154,6 +182,6 @@ def day_lists(ctx: Ctx, year: int, month: int, items: list[Entry]) -> str:
         return el("p", esc(t(ctx.lang, "no_events")), class_="sk-empty")
     sections = []
     for day in sorted(by_day):
-        heading = el("h3", esc(day_label(day, ctx.lang)), id=f"d-{day.isoformat()}")
+        heading = el("h3", esc(day_label(day, ctx.lang)), id=list_anchor(day))
         sections.append(el("section", heading + card_list(ctx, by_day[day], summary=False)))
     return el("div", "\n".join(sections), class_="sk-days")

@@ -109,7 +109,6 @@ _TEXT = {
     "subscribe_title": ("Theo dõi lịch sự kiện", "Subscribe to the calendar"),
     "upcoming": ("Sắp diễn ra", "Upcoming"),
     "past": ("Đã diễn ra", "Past"),
-    "events_count": ("sự kiện", "events"),
     "more_past": ("Các sự kiện cũ hơn có trong", "Older events are in the"),
     "feed_calendar": ("Đăng ký lịch (webcal)", "Subscribe (webcal)"),
     "feed_file": ("Tệp .ics", ".ics file"),
@@ -128,6 +127,13 @@ def t(lang: str, key: str) -> str:
     """The text ``key`` in ``lang``."""
     vi, en = _TEXT[key]
     return en if lang == "en" else vi
+
+
+def count_label(count: int, lang: str) -> str:
+    """'3 sự kiện'; '1 event', '3 events'."""
+    if lang == "en":
+        return f"{count} event" if count == 1 else f"{count} events"
+    return f"{count} sự kiện"
 
 
 def day_label(day: dt.date, lang: str) -> str:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from . import links, urls
 from .cards import card_list, color_style
 from .context import Ctx
-from .i18n import t
+from .i18n import count_label, t
 from .markup import block, el, esc, link
 from .page import Feed, Page
 
@@ -70,7 +70,7 @@ def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
     count = len({x.event.id for x in items})
     return Page(
         url=url, lang=ctx.lang, title=name,
-        description=f"{name}: {count} {t(ctx.lang, 'events_count')}. {t(ctx.lang, 'tagline')}",
+        description=f"{name}: {count_label(count, ctx.lang)}. {t(ctx.lang, 'tagline')}",
         body=block(*parts), alternate=urls.item(urls.other(ctx.lang), kind, item_id),
         feeds=(Feed("text/calendar", f"{ctx.config.site_name}: {name}", urls.feed(kind, item_id)),),
     )
