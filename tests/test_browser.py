@@ -204,6 +204,22 @@ def test_search_without_accents_finds_accented_titles(browser, origin):
     wait_for(lambda: texts(browser, "#sk-results .sk-card__title") == ["Hội chợ nông sản Khổng Lào"])
 
 
+def test_search_finds_what_is_on_now_though_it_began_last_year(browser, origin):
+    """Seen on 2 January 2027, the New Year festival (30 December to
+    2 January) is on now: found without asking for past events, and
+    ranked before the events that are over."""
+    pin_clock(browser, "2027-01-02T03:00:00Z")
+    try:
+        browser.get(origin + "tim-kiem/?q=khong+lao")
+        titles = wait_for(lambda: texts(browser, "#sk-results .sk-card__title"))
+        assert titles[0] == "Lễ hội đón năm mới Khổng Lào"
+        browser.get(origin + "en/search/?q=new+year")
+        wait_for(lambda: texts(browser, "#sk-results .sk-card__title") == ["Khong Lao New Year festival"])
+        assert css(browser, "#sk-status")[0].text == "1 event"
+    finally:
+        pin_clock(browser, PINNED)
+
+
 def test_add_to_calendar_links(browser, origin):
     browser.get(origin + "su-kien/le-hoi-then-kin-pang/")
     ics = css(browser, ".sk-add a[type='text/calendar']")[0].get_attribute("href")

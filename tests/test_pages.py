@@ -23,7 +23,7 @@ from conftest import SITE_CONTENT, SITE_NOW
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime.fromisoformat(SITE_NOW)
 EVENTS = ("le-hoi-then-kin-pang", "tuan-van-hoa-2026", "hoi-nghi-xuc-tien", "le-hoi-hoan",
-          "hostile-markdown", "hoi-cho-hang-nam", "tinh-nguyen-he")
+          "hostile-markdown", "hoi-cho-hang-nam", "tinh-nguyen-he", "don-nam-moi")
 
 
 class Tags(HTMLParser):
@@ -285,12 +285,22 @@ def test_a_qr_code_for_every_feed(site):
 
 def test_search_files_are_split_by_year_and_language(site):
     manifest = json.loads(site.assets["search/index.json"])
-    assert manifest["years"] == [2026, 2028]  # the series is filed under its last year
-    in_2026 = {r[0] for r in json.loads(site.assets["search/vi-2026.json"])}
+    assert manifest["years"] == [2026, 2027]
+    in_2026 = {r[0]: r for r in json.loads(site.assets["search/vi-2026.json"])}
     assert "su-kien/tuan-van-hoa-2026/" in in_2026
-    assert "su-kien/le-hoi-then-kin-pang/" not in in_2026
-    titles = {r[1] for r in json.loads(site.assets["search/en-2028.json"])}
+    assert in_2026["su-kien/hoi-cho-hang-nam/"][3] == "2026-04-20"  # a series: its current occurrence
+    titles = {r[1] for r in json.loads(site.assets["search/en-2026.json"])}
     assert "Then Kin Pang Festival" in titles
+
+
+def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
+    in_2026 = {r[0]: r for r in json.loads(site.assets["search/vi-2026.json"])}
+    in_2027 = {r[0]: r for r in json.loads(site.assets["search/vi-2027.json"])}
+    assert set(in_2027) == {"su-kien/don-nam-moi/"}
+    assert in_2026["su-kien/don-nam-moi/"] == in_2027["su-kien/don-nam-moi/"]
+    assert in_2027["su-kien/don-nam-moi/"][3:] == [
+        "2026-12-30", "Sân văn hóa trung tâm xã, Xã Khổng Lào", "Lễ hội truyền thống",
+        "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02"]
 
 
 def test_robots_and_media(site):

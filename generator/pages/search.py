@@ -3,9 +3,15 @@
 The search page loads ``search/index.json`` (the list of years) and then
 one small JSON file per year and language, ``search/<lang>-<year>.json``,
 only when the visitor searches: the years from the current one on by
-default, earlier years when asked.  An event is filed under the year of its
-last occurrence.  Matching is done in the browser, accent-insensitively
-("le hoi" finds "Lễ hội"), over title, place, area, category and summary.
+default, earlier years when asked.  An event is filed under every year its
+current (or next, else last) occurrence covers, so that one running from
+December into January is found in January; its record carries its first
+and last day, and the browser ranks what is on now or ahead before what is
+over.  Matching is done in the browser, accent-insensitively ("le hoi"
+finds "Lễ hội"), over title, place, area, category and summary.
+
+A record: [url, title, when, start (ISO), place, category, summary,
+status, last day (ISO)].
 """
 
 from __future__ import annotations
@@ -24,10 +30,10 @@ MANIFEST = f"{urls.SEARCH_DIR}/index.json"
 
 _TEXTS = {
     "vi": {"label": "Từ khóa (gõ có dấu hoặc không dấu)", "past": "Tìm cả sự kiện đã qua",
-           "button": "Tìm", "none": "Không tìm thấy sự kiện nào.", "count": "{n} sự kiện",
+           "button": "Tìm", "none": "Không tìm thấy sự kiện nào.", "count": "{n} sự kiện", "count_one": "{n} sự kiện",
            "noscript": "Tìm kiếm cần JavaScript. Bạn có thể xem"},
     "en": {"label": "Words (accents optional)", "past": "Include past events", "button": "Search",
-           "none": "No event found.", "count": "{n} events",
+           "none": "No event found.", "count": "{n} events", "count_one": "{n} event",
            "noscript": "Search needs JavaScript. You can browse the"},
 }
 
@@ -40,9 +46,9 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
     """The manifest and every shard, by site path."""
     shards: dict[tuple[str, int], list[list[str]]] = defaultdict(list)
     for item in ctx.agenda.events():
-        year = ctx.agenda.by_event[item.event.id][-1].occ.start.year
-        for lang in LANGS:
-            shards[lang, year].append(_record(ctx.for_lang(lang), item))
+        for year in range(item.first.year, item.last.year + 1):
+            for lang in LANGS:
+                shards[lang, year].append(_record(ctx.for_lang(lang), item))
     files = {shard(year, lang): _dump(records) for (lang, year), records in sorted(shards.items())}
     years = sorted({year for _, year in shards})
     files[MANIFEST] = _dump({"version": 1, "years": years, "languages": list(LANGS)})
@@ -61,6 +67,7 @@ def _record(ctx: Ctx, item: Entry) -> list[str]:
         ctx.category_name(event.category),
         ctx.summary(event).text,
         item.status,
+        item.last.isoformat(),
     ]
 
 
@@ -74,7 +81,7 @@ def search_page(ctx: Ctx) -> Page:
     text = _TEXTS[ctx.lang]
     status_words = {s: t(ctx.lang, s) for s in ("tentative", "postponed", "cancelled")}
     form = (
-        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
+        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_count_one=text['count_one'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
         + el("label", esc(text["label"]), for_="sk-q")
         + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
              + el("button", esc(text["button"]), type="submit", class_="sk-button"), class_="sk-search-row")

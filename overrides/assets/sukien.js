@@ -2,7 +2,8 @@
    1. On the home page, hide the events that ended since the build.
    2. In month grids, mark today's cell (the page may be older than today).
    3. On the search page, search accent-insensitively in small per-year
-      files that are fetched only when the visitor searches. */
+      files that are fetched only when the visitor searches; what is on now
+      or ahead (judged by its last day) ranks before what is over. */
 (function () {
   "use strict";
   var now = Date.now();
@@ -56,6 +57,7 @@
     this.lang = form.getAttribute("data-lang") || "vi";
     this.labels = JSON.parse(form.getAttribute("data-status") || "{}");
     this.records = [];
+    this.seen = {};
     this.loaded = {};
     this.years = null;
     this.today = localDay(420);
@@ -81,6 +83,8 @@
           .then(function (r) { return r.json(); })
           .then(function (rows) {
             rows.forEach(function (row) {
+              if (self.seen[row[0]]) { return; }  /* an event spanning years is in each year's file */
+              self.seen[row[0]] = true;
               self.records.push({
                 row: row,
                 title: " " + fold(row[1]) + " ",
@@ -104,8 +108,9 @@
         if (record.text.indexOf(" " + words[i]) < 0) { return; }
         score += record.title.indexOf(" " + words[i]) >= 0 ? 2 : 1;
       }
-      var upcoming = record.row[3].slice(0, 10) >= today;
-      if (!upcoming && !showPast && record.row[3].slice(0, 4) < today.slice(0, 4)) { return; }
+      var last = record.row[8];
+      var upcoming = last >= today;
+      if (!upcoming && !showPast && last.slice(0, 4) < today.slice(0, 4)) { return; }
       found.push({ record: record, score: score, upcoming: upcoming });
     });
     found.sort(function (a, b) {
@@ -150,8 +155,9 @@
       self.results.appendChild(li);
     });
     var words = fold(query);
+    var count = rows.length === 1 ? "data-count-one" : "data-count";
     this.status.textContent = !words ? "" : rows.length
-      ? this.form.getAttribute("data-count").replace("{n}", rows.length)
+      ? (this.form.getAttribute(count) || "{n}").replace("{n}", rows.length)
       : this.form.getAttribute("data-none");
   };
 
