@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -14,11 +15,13 @@ import yaml
 from generator import richtext
 from generator.config import SiteConfig
 from generator.content import load_content
-from generator.pages import render_site, urls
+from generator.feeds.common import STATUS_PREFIX
+from generator.pages import links, render_site, urls
 from generator.pages.agenda import Agenda
 from generator.pages.i18n import day_label, when_label
 
 from conftest import SITE_CONTENT, SITE_NOW
+from contenttree import make_tree, with_fields
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime.fromisoformat(SITE_NOW)
@@ -197,6 +200,75 @@ def test_json_ld_dates_status_place_and_offers(site):
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
     postponed = json_ld(page(site, "en/events/le-hoi-hoan/")[1])
     assert postponed["eventStatus"] == "https://schema.org/EventPostponed"
+
+
+def calendar_links(html: str) -> dict[str, dict[str, str]]:
+    """The query of the Google and Outlook links of an event page."""
+    return {a["data-cal"]: {k: v[0] for k, v in parse_qs(urlsplit(a["href"]).query).items()}
+            for a in Tags(html).find("a") if a.get("data-cal")}
+
+
+@pytest.mark.parametrize("url, status, title", [
+    ("su-kien/hoi-nghi-xuc-tien/", "cancelled", "Hội nghị xúc tiến du lịch"),
+    ("su-kien/le-hoi-hoan/", "postponed", "Ngày hội văn hóa xã Khổng Lào"),
+])
+def test_calendar_links_mark_what_will_not_happen_as_the_ics_does(site, url, status, title):
+    found = calendar_links(page(site, url)[1])
+    assert found["google"]["text"] == found["outlook"]["subject"] == STATUS_PREFIX[status] + title
+
+
+def test_calendar_links_in_english_mark_a_cancellation_in_english(site):
+    found = calendar_links(page(site, "en/events/hoi-nghi-xuc-tien/")[1])
+    assert found["google"]["text"] == "[CANCELLED] Tourism promotion conference"
+    assert calendar_links(page(site, "en/events/tuan-van-hoa-2026/")[1])["google"]["text"] == \
+        "Ethnic Culture Week 2026"
+
+
+@pytest.mark.parametrize("schedule, end", [
+    (None, "08:30"),  # one hour
+    ('\n  - {start: "07:30", end: "09:00", title: Khai mạc}\n  - {start: "14:00", title: Văn nghệ}', "15:00"),
+    ('\n  - {start: "07:30", end: "11:15", title: Khai mạc}', "11:15"),
+])
+def test_a_timed_event_without_end_is_never_a_zero_length_entry(tmp_path, schedule, end):
+    content, _ = load_content(SiteConfig(content_dir=make_tree(
+        tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(end=None, schedule=schedule)})))
+    [item] = Agenda(content, NOW, until_year=2027).entries
+    assert links.timed_end(item) == dt.datetime.fromisoformat(f"2026-04-26T{end}:00+07:00")
+    google = parse_qs(urlsplit(links.google_calendar(item, "x", "", "")).query)["dates"][0]
+    assert google == f"20260426T003000Z/{links.timed_end(item).astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+
+
+@pytest.fixture(scope="module")
+def site_in_june():
+    """The site seen after this year's fair: its 2027 edition is cancelled,
+    the 2028 one goes ahead."""
+    config = SiteConfig(content_dir=SITE_CONTENT)
+    content, _ = load_content(config)
+    return render_site(content, config, dt.datetime(2026, 6, 1, 9, 0, tzinfo=ZONE))
+
+
+def test_a_series_whose_next_year_is_cancelled_features_the_year_that_goes_ahead(site_in_june):
+    _, html = page(site_in_june, "su-kien/hoi-cho-hang-nam/")
+    data = json_ld(html)
+    assert (data["startDate"], data["eventStatus"]) == ("2028-04-20", "https://schema.org/EventScheduled")
+    assert calendar_links(html)["google"]["dates"] == "20280420/20280422"
+    assert calendar_links(html)["google"]["text"] == "Hội chợ nông sản Khổng Lào"
+    [banner] = [a for a in Tags(html).find("p") if "sk-banner" in a.get("class", "")]
+    assert banner["class"] == "sk-banner sk-banner--cancelled"
+    assert "Năm 2027: sự kiện đã bị hủy. Năm 2027 không tổ chức." in html.replace("<strong>", "").replace(
+        "</strong>", "")
+    assert "Sự kiện đã bị hủy" not in html
+    assert "sk-badge" not in html.split("<h1>")[1].split("</h1>")[0]
+    _, english = page(site_in_june, "en/events/hoi-cho-hang-nam/")
+    assert "The 2027 edition has been cancelled." in english
+
+
+def test_neighbours_say_their_status(site):
+    _, html = page(site, "su-kien/hoi-nghi-xuc-tien/")
+    assert "sk-neighbours" not in html  # alone in its category
+    _, html = page(site, "su-kien/tuan-van-hoa-2026/")
+    neighbours = html.split('class="sk-neighbours"')[1]
+    assert "le-hoi-hoan/" in neighbours and "sk-badge--postponed" in neighbours
 
 
 def test_status_banner_carries_the_note(site):

@@ -77,9 +77,18 @@ class Agenda:
         self._neighbours = self._category_order()
 
     def _featured(self, items: list[Entry]) -> Entry:
-        """The occurrence an event page is about: the current or next one,
-        else the last one."""
-        return next((x for x in items if x.ends > self.now), items[-1])
+        """The occurrence an event page is about: the current or next one
+        that goes ahead (a cancelled year of a series gives way to a later
+        one), else the current or next one, else the last one."""
+        ahead = [x for x in items if x.ends > self.now]
+        return next((x for x in ahead if x.status != "cancelled"), ahead[0] if ahead else items[-1])
+
+    def passed_over(self, item: Entry) -> list[Entry]:
+        """The occurrences of ``item``'s event between now and ``item``,
+        which its page passes over (cancelled ones, when ``item`` is the
+        featured occurrence)."""
+        return [x for x in self.by_event[item.event.id]
+                if x.ends > self.now and x.sort_key < item.sort_key]
 
     def _category_order(self) -> dict[str, tuple[Entry | None, Entry | None]]:
         groups: dict[str, list[Entry]] = defaultdict(list)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from .. import richtext
 from ..media import image_location
 from ..model import Contact, Event
-from . import jsonld, links, urls
+from . import actions, jsonld, links, urls
 from .agenda import Entry
 from .cards import badge, color_style, when
 from .context import Ctx
@@ -30,7 +30,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     body = block(
         _header(ctx, item),
         _facts(ctx, item),
-        _add_to_calendar(ctx, item),
+        actions.add_to_calendar(ctx, item),
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
@@ -38,7 +38,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _press(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
-        _share(ctx, item),
+        actions.share(ctx, item),
         _neighbours(ctx, event),
         _dates(ctx, dates),
         json_script(jsonld.event_data(ctx, item, image)),
@@ -81,19 +81,30 @@ def _header(ctx: Ctx, item: Entry) -> str:
     kicker = link(ctx.link(urls.item(ctx.lang, "category", event.category)),
                   esc(ctx.category_name(event.category)), class_="sk-cat",
                   style=color_style(ctx, event.category))
+    status = "" if event.repeat else badge(ctx, item.status)  # a series: each year says its own
     parts = [el("p", kicker, class_="sk-kicker"),
-             el("h1", (in_lang(title.text, title.lang, ctx.lang) + " " + badge(ctx, item.status)).strip())]
+             el("h1", (in_lang(title.text, title.lang, ctx.lang) + " " + status).strip())]
     if not ctx.translated(event):
         parts.append(el("p", esc(t(ctx.lang, "untranslated")), class_="sk-note sk-untranslated"))
-    if item.status != "confirmed":
-        note = ctx.status_note(item.occ)
-        text = el("strong", esc(t(ctx.lang, f"banner_{item.status}")))
-        if note:
-            text += " " + in_lang(note.text, note.lang, ctx.lang)
-        parts.append(el("p", text, class_=f"sk-banner sk-banner--{item.status}", role="note"))
+    for shown in ctx.agenda.passed_over(item) + [item]:
+        if shown.status != "confirmed":
+            parts.append(_banner(ctx, shown))
     summary = ctx.summary(event)
     parts.append(el("p", in_lang(summary.text, summary.lang, ctx.lang), class_="sk-lead"))
     return el("header", "\n".join(parts), class_="sk-event-head")
+
+
+def _banner(ctx: Ctx, item: Entry) -> str:
+    """The status of an occurrence, with its note; in a series, of its year."""
+    if item.event.repeat:
+        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.occ.year)
+    else:
+        words = t(ctx.lang, f"banner_{item.status}")
+    text = el("strong", esc(words))
+    note = ctx.status_note(item.occ)
+    if note:
+        text += " " + in_lang(note.text, note.lang, ctx.lang)
+    return el("p", text, class_=f"sk-banner sk-banner--{item.status}", role="note")
 
 
 def _facts(ctx: Ctx, item: Entry) -> str:
@@ -166,25 +177,6 @@ def contact_html(contact: Contact) -> str:
     if contact.email:
         parts.append(link(f"mailto:{contact.email}", esc(contact.email)))
     return " · ".join(parts)
-
-
-def _add_to_calendar(ctx: Ctx, item: Entry) -> str:
-    event = item.event
-    title = ctx.title(event).text
-    page = ctx.absolute(urls.event(ctx.lang, event.id))
-    details = f"{ctx.summary(event).text}\n\n{page}"
-    where = ", ".join(x for x in (ctx.place(event).text, event.location.address) if x)
-    items = [
-        link(ctx.link(urls.event_ics(event.id)), esc(t(ctx.lang, "add_ics")),
-             class_="sk-button", type="text/calendar", download=f"{event.id}.ics"),
-        link(links.google_calendar(item, title, details, where), esc(t(ctx.lang, "add_google")),
-             class_="sk-button", rel="noopener", data_cal="google"),
-        link(links.outlook(item, title, details, where), esc(t(ctx.lang, "add_outlook")),
-             class_="sk-button", rel="noopener", data_cal="outlook"),
-    ]
-    return el("section", el("h2", esc(t(ctx.lang, "add")))
-              + el("ul", "".join(el("li", x) for x in items), class_="sk-actions"),
-              class_="sk-add", aria_label=t(ctx.lang, "add"))
 
 
 def _description(ctx: Ctx, event: Event) -> str:
@@ -304,17 +296,6 @@ def _extra_links(ctx: Ctx, event: Event) -> str:
     return el("section", el("h2", esc(t(ctx.lang, "links"))) + el("ul", items))
 
 
-def _share(ctx: Ctx, item: Entry) -> str:
-    url = ctx.absolute(urls.event(ctx.lang, item.event.id))
-    title = ctx.title(item.event).text
-    targets = []
-    for label, href in links.share(url, title):
-        name = t(ctx.lang, "share_email") if label == "email" else label
-        targets.append(el("li", link(href, esc(name), rel="noopener", class_="sk-button sk-button--quiet")))
-    return el("section", el("h2", esc(t(ctx.lang, "share")))
-              + el("ul", "".join(targets), class_="sk-actions"), class_="sk-share")
-
-
 def _neighbours(ctx: Ctx, event: Event) -> str:
     before, after = ctx.agenda.neighbours(event.id)
     if before is None and after is None:
@@ -327,7 +308,7 @@ def _neighbours(ctx: Ctx, event: Event) -> str:
         label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
         cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
                                                  in_lang(title.text, title.lang, ctx.lang), rel=rel)
-                        + " " + when(ctx, item)))
+                        + " " + when(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
     heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
     return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
               aria_label=t(ctx.lang, "neighbours"))

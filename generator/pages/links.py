@@ -2,7 +2,9 @@
 
 They are plain links (nothing is requested from those hosts until the
 visitor follows one).  Times go to Google in UTC and to Outlook with their
-offset; all-day events get an exclusive end day, as calendars expect.
+offset; all-day events get an exclusive end day, as calendars expect; a
+timed event that gives no end lasts until its programme's last item ends,
+else one hour (never a zero-length entry).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .agenda import Entry
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK = "https://outlook.live.com/calendar/0/deeplink/compose"
 OSM = "https://www.openstreetmap.org/"
+DEFAULT_LENGTH = dt.timedelta(hours=1)
 
 
 def _query(params: dict[str, str]) -> str:
@@ -26,11 +29,32 @@ def _utc(value: dt.datetime) -> str:
     return value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
+def timed_end(item: Entry) -> dt.datetime:
+    """When a timed occurrence ends in a calendar: its end, else the end of
+    its programme's last item within a day (an item with no end lasts an
+    hour), else one hour after it begins."""
+    start = item.occ.start
+    if isinstance(item.occ.end, dt.datetime):
+        return item.occ.end
+    ends = []
+    for entry in item.event.schedule:
+        begins = _on_day(entry.start, start)
+        ends.append(_on_day(entry.end, start) if entry.end is not None else begins + DEFAULT_LENGTH)
+    within = [end for end in ends if start < end < start + dt.timedelta(days=1)]
+    return max(within, default=start + DEFAULT_LENGTH)
+
+
+def _on_day(value: dt.time | dt.datetime, start: dt.datetime) -> dt.datetime:
+    """A programme time on the occurrence's day (a date-time stays as it is)."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(start.date(), value, start.tzinfo)
+
+
 def google_calendar(item: Entry, title: str, details: str, where: str) -> str:
     occ = item.occ
     if isinstance(occ.start, dt.datetime):
-        end = occ.end if isinstance(occ.end, dt.datetime) else occ.start
-        dates = f"{_utc(occ.start)}/{_utc(end)}"
+        dates = f"{_utc(occ.start)}/{_utc(timed_end(item))}"
     else:
         dates = f"{item.first:%Y%m%d}/{item.last + dt.timedelta(1):%Y%m%d}"
     params = {"action": "TEMPLATE", "text": title, "dates": dates, "details": details,
@@ -46,8 +70,7 @@ def google_subscribe(webcal: str) -> str:
 def outlook(item: Entry, title: str, details: str, where: str) -> str:
     occ = item.occ
     if isinstance(occ.start, dt.datetime):
-        end = occ.end if isinstance(occ.end, dt.datetime) else occ.start
-        times = {"startdt": occ.start.isoformat(), "enddt": end.isoformat(), "allday": "false"}
+        times = {"startdt": occ.start.isoformat(), "enddt": timed_end(item).isoformat(), "allday": "false"}
     else:
         times = {"startdt": item.first.isoformat(),
                  "enddt": (item.last + dt.timedelta(1)).isoformat(), "allday": "true"}
