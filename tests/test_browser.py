@@ -261,6 +261,20 @@ def test_only_this_host_is_contacted(browser, origin):
         assert all(name.startswith(origin) for name in names), names
 
 
+def test_phone_shows_every_section_of_the_menu(browser, origin):
+    phone(browser, True)
+    try:
+        for page in ("", "en/"):
+            browser.get(origin + page)
+            boxes = browser.execute_script(
+                "return Array.from(document.querySelectorAll('.sk-nav a')).map(function (a) {"
+                " var r = a.getBoundingClientRect(); return [a.textContent, r.left, r.right, r.height]; })")
+            assert len(boxes) == 6
+            assert all(left >= 0 and right <= 390 and height >= 24 for _, left, right, height in boxes), boxes
+    finally:
+        phone(browser, False)
+
+
 @pytest.mark.parametrize("page", ["", "lich/2026-04/", "su-kien/le-hoi-then-kin-pang/", "theo-doi/",
                                   "en/events/hostile-markdown/"])
 def test_phone_and_desktop_layouts(browser, origin, page, tmp_path):

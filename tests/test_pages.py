@@ -355,6 +355,17 @@ def test_a_qr_code_for_every_feed(site):
     assert site.assets[f"{urls.QR_DIR}/events.svg"].startswith(b"<svg")
 
 
+def test_subscribe_page_opens_the_long_lists_on_demand(site):
+    _, html = page(site, "theo-doi/")
+    sections = {part.split("</h2>")[0]: part for part in html.split("<h2")[1:]}
+    by_area = next(v for k, v in sections.items() if "Theo địa bàn" in k)
+    by_category = next(v for k, v in sections.items() if "Theo chủ đề" in k)
+    assert '<details class="sk-more"><summary>Xem 2 địa bàn</summary>' in by_area
+    assert "<summary>Xem" not in by_category
+    _, english = page(site, "en/subscribe/")
+    assert "<summary>Show all 3 organisers</summary>" in english
+
+
 def test_search_files_are_split_by_year_and_language(site):
     manifest = json.loads(site.assets["search/index.json"])
     assert manifest["years"] == [2026, 2027]

@@ -24,6 +24,7 @@ MAIN_FEEDS = (
     ("json", "feeds/events.json", "application/feed+json", "JSON Feed", "JSON Feed"),
 )
 OPEN_DATA = "api/events.json"
+COLLAPSED = ("area", "unit")  # kinds whose list of feeds opens on demand
 
 _HOWTO = {
     "vi": (
@@ -123,18 +124,23 @@ def _main_feeds(ctx: Ctx) -> str:
 def _kind_table(ctx: Ctx, kind: str) -> str:
     heading = {"category": ("Theo chủ đề", "By category"), "area": ("Theo địa bàn", "By area"),
                "unit": ("Theo đơn vị", "By organiser")}[kind][ctx.lang == "en"]
+    noun = {"category": ("chủ đề", "categories"), "area": ("địa bàn", "areas"),
+            "unit": ("đơn vị", "organisers")}[kind][ctx.lang == "en"]
     rows = []
     for entry in registry(ctx, kind):
         path = urls.feed(kind, entry.id)
         name = name_of(ctx, kind, entry.id)
         webcal = urls.webcal(ctx.config.site_url, path)
-        qr = el("details", el("summary", "QR") + qr_img(ctx, qr_path(kind, entry.id), f"QR: {name}"))
+        qr = el("details", el("summary", "QR") + qr_img(ctx, qr_path(kind, entry.id), f"QR: {name}"), class_="sk-more")
         cells = (el("th", link(ctx.link(urls.item(ctx.lang, kind, entry.id)), esc(name)), scope="row")
                  + el("td", link(webcal, "webcal") + " · " + link(ctx.link(path), ".ics", type="text/calendar"))
                  + el("td", qr))
         rows.append(el("tr", cells))
-    return el("section", el("h2", esc(heading))
-              + el("div", el("table", el("tbody", "\n".join(rows)), class_="sk-feedtable"), class_="sk-scroll"))
+    table = el("div", el("table", el("tbody", "\n".join(rows)), class_="sk-feedtable"), class_="sk-scroll")
+    if kind in COLLAPSED:  # long lists: the page stays short until asked
+        shown = f"Xem {len(rows)} {noun}" if ctx.lang == "vi" else f"Show all {len(rows)} {noun}"
+        table = el("details", el("summary", esc(shown)) + table, class_="sk-more")
+    return el("section", el("h2", esc(heading)) + table)
 
 
 def qr_files(ctx: Ctx) -> dict[str, bytes]:
