@@ -130,7 +130,7 @@ def test_every_link_has_an_address(built_site):
 
 
 def test_event_page_first_load_stays_light(built_site):
-    """HTML + CSS + JS of an event page, gzip-compressed, within 150 KiB."""
+    """HTML + CSS + JS (gzip-compressed) and images of an event page within 150 KiB."""
     page = built_site / "su-kien" / "le-hoi-then-kin-pang" / "index.html"
     text = page.read_text(encoding="utf-8")
     tags = Tags(text)
@@ -138,7 +138,9 @@ def test_event_page_first_load_stays_light(built_site):
     files += [page.parent / a["href"] for a in tags.find("link", rel="stylesheet")]
     files += [page.parent / a["src"] for a in tags.find("script") if a.get("src")]
     files += [page.parent / a["href"] for a in tags.find("link", rel="icon")]
-    total = sum(len(gzip.compress(f.resolve().read_bytes())) for f in files)
+    images = [page.parent / a["src"] for a in tags.find("img")]
+    assert images  # the page shows its image
+    total = sum(len(gzip.compress(f.resolve().read_bytes())) for f in files + images)
     assert total <= 150 * 1024, total
     assert not list(built_site.glob("search/*.json"))[0].name in text  # no search data on page view
 

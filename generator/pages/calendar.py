@@ -129,14 +129,24 @@ def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry], list_page: str
     number = el("span", str(day.day), class_="sk-daynum", aria_hidden="true")
     if items:
         section = list_anchor(_list_day(day, items))
-        head = link(f"{list_page}#{section}",
-                    number + el("span", esc(f"{label}: {count_label(len(items), ctx.lang)}"), class_="sk-sr"),
+        head = link(f"{list_page}#{section}", number + el("span", esc(_day_summary(ctx, label, items)), class_="sk-sr"),
                     class_="sk-daylink")
         chips = el("ul", "".join(_chip(ctx, day, item) for item in items), class_="sk-chips")
     else:
         head, chips = number + el("span", esc(label), class_="sk-sr"), ""
     classes = "sk-day" + (" sk-today" if today else "") + (" sk-busy" if items else "")
     return f"<td{attrs(class_=classes, data_date=day.isoformat(), aria_current='date' if today else None)}>{head}{chips}</td>"
+
+
+def _day_summary(ctx: Ctx, label: str, items: list[Entry]) -> str:
+    """What a day link says: 'Thứ Bảy, 5/12/2026: 2 sự kiện, 1 đã hủy'
+    (on a phone it stands for the day's events)."""
+    parts = [count_label(len(items), ctx.lang)]
+    for status in ("cancelled", "postponed", "tentative"):
+        count = sum(1 for x in items if x.status == status)
+        if count:
+            parts.append(f"{count} {t(ctx.lang, status).lower()}")
+    return f"{label}: {', '.join(parts)}"
 
 
 def _list_day(day: dt.date, items: list[Entry]) -> dt.date:
