@@ -70,6 +70,7 @@ def site_path(event: Event) -> str:
     SVG keeps its path under media/, a photo's derivative is a .jpg named
     after the source's name and type ('anh.png' -> 'anh-png.jpg'), so that
     'anh.png' and 'anh.jpg' side by side stay two images."""
+    assert event.image is not None, "only events with an image are published"
     source = PurePosixPath(event.image.src)
     if source.suffix.lower() in RASTER:
         source = source.with_name(f"{source.stem}-{source.suffix[1:].lower()}.jpg")
@@ -113,10 +114,10 @@ def _svg_size(data: bytes) -> tuple[int | None, int | None]:
     if box is not None:
         width, height = float(box.group(3)), float(box.group(4))
     else:
-        sizes = [_SIZE[name].search(tag.group(0)) for name in ("width", "height")]
-        if None in sizes:
+        found_width, found_height = (_SIZE[name].search(tag.group(0)) for name in ("width", "height"))
+        if found_width is None or found_height is None:
             return None, None
-        width, height = (float(found.group(1)) for found in sizes)
+        width, height = float(found_width.group(1)), float(found_height.group(1))
     if width <= 0 or height <= 0:
         return None, None
     return max(1, round(width)), max(1, round(height))
@@ -142,7 +143,7 @@ def _derive(path: str, mtime_ns: int, size: int) -> tuple[bytes, int, int] | Non
 def _upright_srgb(image: Image.Image) -> Image.Image:
     """The first frame, turned as the camera says, in sRGB on white."""
     image.seek(0)
-    upright = ImageOps.exif_transpose(image)
+    upright = ImageOps.exif_transpose(image, in_place=False)
     profile = image.info.get("icc_profile")
     if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
         rgba = upright.convert("RGBA")
@@ -151,9 +152,11 @@ def _upright_srgb(image: Image.Image) -> Image.Image:
         upright = flat
     if profile and upright.mode in ("RGB", "CMYK", "L"):
         try:
-            return ImageCms.profileToProfile(upright, io.BytesIO(profile), _SRGB, outputMode="RGB")
+            converted = ImageCms.profileToProfile(upright, io.BytesIO(profile), _SRGB, outputMode="RGB")
         except (ImageCms.PyCMSError, OSError, ValueError):
-            pass
+            converted = None  # a broken profile: the pixels as they are
+        if converted is not None:
+            return converted
     return upright.convert("RGB")
 
 

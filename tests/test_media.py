@@ -140,3 +140,20 @@ def test_committed_event_with_a_local_image_is_not_seen_as_changed(tmp_path):
     history = read_history(config.content_dir, lambda text, path: parse_event_text(text, path, content, config))
     found = history.of(content.events[0], now=NOW, years_ahead=2)
     assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_transparent_photo_with_a_colour_profile_is_published_on_white(tmp_path):
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    logo = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    logo.paste((200, 30, 30, 255), (100, 50, 200, 150))
+    out = io.BytesIO()
+    logo.save(out, "PNG", icc_profile=profile)
+    content, _ = tree(tmp_path, out.getvalue(), "logo.png")
+    [picture] = published_media(content).values()
+    with Image.open(io.BytesIO(picture.data)) as derived:
+        assert derived.mode == "RGB" and "icc_profile" not in derived.info
+        assert min(derived.getpixel((5, 5))) >= 250  # transparent became white
+        red, green, blue = derived.getpixel((150, 100))
+        assert red > 170 and green < 70 and blue < 70

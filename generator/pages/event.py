@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from .. import richtext
-from ..media import image_location
 from ..model import Contact, Event
-from . import actions, jsonld, links, urls
+from . import actions, images, jsonld, links, urls
 from .agenda import Entry
 from .cards import badge, color_style, when
 from .context import Ctx
 from .i18n import clock, date_label, day_label, offset_label, t, when_label
-from .markup import attrs, block, el, esc, in_lang, iso, json_script, link
-from .page import Feed, Page, SocialImage
+from .markup import block, el, esc, in_lang, iso, json_script, link
+from .page import Feed, Page
 
 
 def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (None, None)) -> Page:
@@ -22,10 +20,9 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     item = ctx.agenda.featured_of[event.id]
     url = urls.event(ctx.lang, event.id)
     ctx = ctx.at(url)
-    image = image_url(ctx, event)
+    image = images.image_url(ctx, event)
     if image is not None and "://" not in image:
         image = ctx.absolute(image)
-    social = social_image(ctx, event)
     title = ctx.title(event)
     body = block(
         _header(ctx, item),
@@ -34,7 +31,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
-        _image(ctx, event),
+        images.figure(ctx, event),
         _press(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
@@ -52,27 +49,10 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         body=body,
         alternate=urls.event(urls.other(ctx.lang), event.id),
         feeds=(Feed("text/calendar", title.text, urls.event_ics(event.id)),),
-        image=social,
+        image=images.social_image(ctx, event),
         og_type="article",
         lastmod=dates[1],
     )
-
-
-def image_url(ctx: Ctx, event: Event) -> str | None:
-    """Site path of a published local image (under media/), or the https URL."""
-    return image_location(event, ctx.media)
-
-
-def social_image(ctx: Ctx, event: Event) -> SocialImage | None:
-    """The image social sites show for the page: a photo (they ignore SVG);
-    None leaves the site's own picture."""
-    location = image_url(ctx, event)
-    if location is None or urlsplit(location).path.lower().endswith(".svg"):
-        return None
-    picture = ctx.media.get(location)
-    if picture is None:
-        return SocialImage(location, event.image.alt)
-    return SocialImage(ctx.absolute(location), event.image.alt, picture.width, picture.height)
 
 
 def _header(ctx: Ctx, item: Entry) -> str:
@@ -225,21 +205,6 @@ def _updates(ctx: Ctx, event: Event) -> str:
         items.append(el("li", el("p", stamp, class_="sk-muted") + richtext.render_markdown(update.text)))
     return el("section", el("h2", esc(t(ctx.lang, "updates")))
               + el("ol", "".join(items), class_="sk-updates"), class_="sk-updates-box")
-
-
-def _image(ctx: Ctx, event: Event) -> str:
-    image = event.image
-    if image is None or (not image.is_url and image_url(ctx, event) is None):
-        return ""
-    credit = el("figcaption", esc(f"{t(ctx.lang, 'photo')}: {image.credit}")) if image.credit else ""
-    if image.is_url:
-        # a remote image would be a request to another host: link to it instead
-        return el("p", link(image.src, esc(f"{t(ctx.lang, 'image_link')}: {image.alt}"), rel="noopener")
-                  + (f" ({esc(image.credit)})" if image.credit else ""), class_="sk-image-link")
-    path = image_url(ctx, event)
-    picture = ctx.media[path]
-    img = f"<img{attrs(src=ctx.link(path), alt=image.alt, width=picture.width, height=picture.height, loading='lazy', decoding='async')}>"
-    return el("figure", img + credit, class_="sk-figure")
 
 
 def _press(ctx: Ctx, event: Event) -> str:

@@ -33,7 +33,7 @@ def timed_end(item: Entry) -> dt.datetime:
     """When a timed occurrence ends in a calendar: its end, else the end of
     its programme's last item within a day (an item with no end lasts an
     hour), else one hour after it begins."""
-    start = item.occ.start
+    start = item.begins
     if isinstance(item.occ.end, dt.datetime):
         return item.occ.end
     ends = []

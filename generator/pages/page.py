@@ -59,7 +59,7 @@ class Page:
         alternates = {self.lang: self.url}
         if self.alternate is not None:
             alternates[urls.other(self.lang)] = self.alternate
-        meta = {
+        meta: dict[str, object] = {
             "title": one_line(self.title),
             "description": clip(one_line(self.description), 200),
             "lang": self.lang,
@@ -70,9 +70,10 @@ class Page:
         if self.feeds:
             meta["feeds"] = [{"type": f.type, "title": f.title, "href": f.href} for f in self.feeds]
         if self.image:
-            meta["image"] = {"url": self.image.url, "alt": self.image.alt}
+            image: dict[str, str | int] = {"url": self.image.url, "alt": self.image.alt}
             if self.image.width and self.image.height:
-                meta["image"].update(width=self.image.width, height=self.image.height)
+                image.update(width=self.image.width, height=self.image.height)
+            meta["image"] = image
         if self.lastmod:
             meta["lastmod"] = self.lastmod
         return meta
