@@ -76,7 +76,7 @@ def config_from_mapping(data: dict, path: Path | None = None) -> SiteConfig:
             site_url=str(data.get("site_url") or defaults.site_url),
             site_name=str(data.get("site_name") or defaults.site_name),
             timezone=str(options.get("timezone", defaults.timezone)),
-            geo_bounds=tuple(float(v) for v in options.get("geo_bounds", DEFAULT_BOUNDS)),
+            geo_bounds=_bounds(options.get("geo_bounds", DEFAULT_BOUNDS)),
             years_ahead=int(options.get("years_ahead", defaults.years_ahead)),
             past_days=int(options.get("past_days", defaults.past_days)),
             max_file_size=int(options.get("max_file_size", DEFAULT_MAX_FILE_SIZE)),
@@ -86,6 +86,16 @@ def config_from_mapping(data: dict, path: Path | None = None) -> SiteConfig:
         )
     except (TypeError, ValueError) as error:
         raise ConfigError(f"tuỳ chọn của plugin sukien không hợp lệ: {error}") from error
+
+
+def _bounds(value) -> tuple[float, float, float, float]:
+    """``geo_bounds`` as four numbers; any other count is a ValueError
+    (reported as a bad option, not left to crash the geo rule later)."""
+    numbers = [float(v) for v in value]
+    if len(numbers) != 4:
+        raise ValueError(f"geo_bounds cần 4 số [nam, tây, bắc, đông], không phải {len(numbers)}")
+    south, west, north, east = numbers
+    return (south, west, north, east)
 
 
 def _plugin_options(plugins) -> dict:
