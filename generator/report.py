@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import io
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Content, Occurrence, Unit, When
@@ -54,11 +55,11 @@ class Tally:
     english: int = 0
 
     @classmethod
-    def of(cls, rows) -> "Tally":
+    def of(cls, rows: Iterable[Row]) -> "Tally":
         rows = list(rows)
         states = Counter(row.state for row in rows)
-        return cls(len(rows), *(states[s] for s in STATES),
-                   sum(row.press for row in rows), sum(row.english for row in rows))
+        return cls(len(rows), **{state: states[state] for state in STATES},
+                   press=sum(row.press for row in rows), english=sum(row.english for row in rows))
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def render_markdown(report: MonthReport, content: Content) -> str:
     if not report.units:
         lines += ["Không có sự kiện nào trong tháng.", ""]
     for unit, rows in report.units:
-        lines += [f"## {_cell(unit.name)}", ""]
+        lines += [f"## {_md_cell(unit.name)}", ""]
         if not rows:
             lines += ["Không có sự kiện nào trong tháng.", ""]
             continue
@@ -188,11 +189,12 @@ def _summaries(report: MonthReport, content: Content):
 
 def _table(header, rows) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(_cell(str(v)) for v in row) + " |" for row in rows]
+    out += ["| " + " | ".join(_md_cell(str(v)) for v in row) + " |" for row in rows]
     return out + [""]
 
 
-def _cell(text: str) -> str:
+def _md_cell(text: str) -> str:
+    """One line, and a '|' that does not end the table cell."""
     return " ".join(text.split()).replace("|", "\\|")
 
 
@@ -210,7 +212,7 @@ def _when(occ: Occurrence) -> str:
         text = f"{start:%d/%m/%Y}"
         return text if end is None or end == start else f"{text} – {end:%d/%m/%Y}"
     text = f"{start:%d/%m/%Y %H:%M}"
-    if end is None:
+    if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
         return text
     return f"{text} – {end:%H:%M}" if end.date() == start.date() else f"{text} – {end:%d/%m/%Y %H:%M}"
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -27,7 +28,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.config import load_site_config
 from generator.content import load_content
-from generator.report import Tally, month_report, render_csv
+from generator.report import Tally, month_report, render_csv, render_markdown
 
 DATA = Path(__file__).parent / "data" / "workflow"
 NOW = dt.datetime(2026, 4, 15, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -128,6 +129,17 @@ def test_bad_options_are_usage_errors(args, message):
     result = CliRunner().invoke(main, ["report", "-f", str(DATA / "mkdocs.yml"), *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_markdown_cells_escape_the_bar_and_keep_a_leading_dash(content):
+    """The Markdown table has its own cell function: a '|' in a title must not
+    split the row, and the CSV's formula guard (a quote before '-') has no
+    place in Markdown."""
+    title = "-Giao lưu | văn   nghệ"
+    events = tuple(replace(e, title=title) if e.id == "le-hoi-then-kin-pang" else e for e in content.events)
+    out = render_markdown(month_report(replace(content, events=events), 2026, 4, NOW), content)
+    assert "| 26/04/2026 07:30 – 27/04/2026 17:00 | -Giao lưu \\| văn nghệ | Lễ hội truyền thống |" in out
+    assert "'-Giao" not in out
 
 
 def test_csv_cells_never_run_as_formulas():
