@@ -65,8 +65,10 @@ def registry_id(text: str, entries: tuple[tuple[str, str], ...]) -> str | None:
     value = clean_line(text)
     ids = {entry_id for entry_id, _ in entries}
     paren = re.search(r"\(([a-z0-9-]+)\)$", value)
-    if value in ids or (paren and paren.group(1) in ids):
-        return value if value in ids else paren.group(1)
+    if value in ids:
+        return value
+    if paren and paren.group(1) in ids:
+        return paren.group(1)
     wanted = _name_key(value)
     found = {entry_id for entry_id, label in entries if wanted in _entry_keys(entry_id, label)}
     return found.pop() if len(found) == 1 else None
@@ -132,7 +134,7 @@ def parse_when(text: str) -> str:
     if not iso:
         raise NotADate(f"\"{value}\" không phải là ngày hoặc ngày giờ hợp lệ; {_EXPECTED}")
     return _checked(value, iso, seconds.group(2) if seconds else "00",
-                    bool(part) and part.group(1).lower() != "sáng")
+                    part is not None and part.group(1).lower() != "sáng")
 
 
 def _cut(pattern: re.Pattern, text: str) -> tuple[str, str | None]:

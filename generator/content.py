@@ -103,7 +103,7 @@ def _number(value: int) -> str:
 def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node | None:
     text, issue = decode(data)
     node = None
-    if issue is None:
+    if text is not None:  # else the issue says why
         node, issue = parse(text)
     if issue is not None:
         ck.problems.append(Problem(ck.path, issue.line + 1, issue.column + 1, issue.code, issue.vi, issue.en))
@@ -121,7 +121,8 @@ def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node 
 
 
 def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
-    found, known = {}, Registries()
+    found: dict[str, tuple[registry_rules.Entry, ...]] = {}
+    known = Registries()
     for filename, kind, read in REGISTRIES:
         file = root / filename
         ck = FileCheck(display(file), file, root, config, Registries())

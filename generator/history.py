@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from .config import SiteConfig
 from .content import parse_event_text
-from .model import Content, Event, Location, Occurrence, is_all_day
+from .model import Content, Event, Location, Occurrence, When, is_all_day
 from .repeats import occurrences
 
 Parse = Callable[[str, str], "Event | None"]
@@ -45,6 +45,10 @@ class Revision:
     event: Event
 
 
+Times = tuple[When, When | None]  # start, end
+StatusNote = tuple[str, str | None]  # status, status_note
+
+
 @dataclass(frozen=True)
 class Change:
     """A change of time, place or status of one occurrence.
@@ -58,8 +62,8 @@ class Change:
     revision: int
     key: str
     kind: str
-    old: object
-    new: object
+    old: Times | Location | StatusNote
+    new: Times | Location | StatusNote
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,7 @@ def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
     if event.published:
         return min(event.published.astimezone(UTC), stamp)
     start = event.start
-    if is_all_day(start):
+    if not isinstance(start, dt.datetime):
         start = dt.datetime.combine(start, dt.time(), ZoneInfo(event.timezone))
     return min(start.astimezone(UTC), stamp)
 

@@ -31,8 +31,7 @@ GENERATOR = "sukien"
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
                   today: dt.date) -> dict[str, bytes]:
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    entries = [(item, item.current(today)) for item in ordered]
-    entries = [(item, occ) for item, occ in entries if occ is not None]
+    entries = [(item, occ) for item in ordered if (occ := item.current(today)) is not None]
     return {
         "feeds/events.rss": rss(entries, content, config),
         "feeds/events.atom": atom(entries, content, config),

@@ -14,7 +14,7 @@ import nh3
 
 from ..config import SiteConfig
 from ..history import EventHistory
-from ..model import DEFAULT_TIMEZONE, Content, Event, Location, Occurrence, When, is_all_day
+from ..model import DEFAULT_TIMEZONE, Content, Event, Location, Occurrence, When
 from ..richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -106,7 +106,7 @@ def place(location: Location, content: Content, *, short: bool = False) -> str:
 def last_day(occ: Occurrence) -> dt.date:
     """The calendar day on which an occurrence ends (its zone's date)."""
     last = occ.end or occ.start
-    return last if is_all_day(last) else local(last, occ.event.timezone).date()
+    return local(last, occ.event.timezone).date() if isinstance(last, dt.datetime) else last
 
 
 def local(value: dt.datetime, timezone: str) -> dt.datetime:
@@ -115,13 +115,13 @@ def local(value: dt.datetime, timezone: str) -> dt.datetime:
 
 def when_label(start: When, end: When | None, *, year: bool = True) -> str:
     """'7/4/2025', '7/4 – 9/4/2025', '07:30 7/4/2025', '07:30 – 17:00 7/4/2025'."""
-    if is_all_day(start):
+    if not isinstance(start, dt.datetime):
         if end is None or end == start:
             return day_label(start, year=year)
         same_year = end.year == start.year
         return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
     zone = _zone_note(start)
-    if end is None:
+    if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
         return f"{start:%H:%M} {day_label(start, year=year)}{zone}"
     if end.date() == start.date():
         return f"{start:%H:%M} – {end:%H:%M} {day_label(start, year=year)}{zone}"

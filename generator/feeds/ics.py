@@ -21,7 +21,7 @@ from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 from ..config import SiteConfig
-from ..model import Content, Event, Occurrence, is_all_day
+from ..model import Content, Event, Occurrence
 from . import common
 from .common import Item
 
@@ -65,15 +65,15 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
     for category in content.categories:
         files.update([calendar(f"feeds/category/{category.id}.ics", f"{site}: {category.name}",
                                f"Sự kiện thuộc chủ đề {category.name}",
-                               lambda e, key=category.id: e.category == key)])
+                               _matching(category.id, lambda e: e.category))])
     for area in content.areas:
         files.update([calendar(f"feeds/area/{area.id}.ics", f"{site}: {area.name}",
                                f"Sự kiện tại {area.name}",
-                               lambda e, key=area.id: e.location.area == key)])
+                               _matching(area.id, lambda e: e.location.area))])
     for unit in content.units:
         files.update([calendar(f"feeds/unit/{unit.id}.ics", f"{site}: {unit.name}",
                                f"Sự kiện do {unit.name} tổ chức",
-                               lambda e, key=unit.id: e.unit == key)])
+                               _matching(unit.id, lambda e: e.unit))])
     by_event: dict[str, list[_Entry]] = {}
     for entry in every:
         by_event.setdefault(entry.event.id, []).append(entry)
@@ -85,11 +85,16 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
     return files
 
 
+def _matching(key: str, value: Callable[[Event], str | None]) -> Callable[[Event], bool]:
+    """Keep the events whose ``value`` is ``key`` (bound here, not when the loop has moved on)."""
+    return lambda event: value(event) == key
+
+
 def _entry(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> _Entry:
     vev = vevent(item, occ, content, config)
     tzids = frozenset(str(vev[name].params["TZID"]) for name in ("dtstart", "dtend")
                       if name in vev and "TZID" in vev[name].params)
-    first = occ.start if is_all_day(occ.start) else common.local(occ.start, occ.event.timezone).date()
+    first = common.local(occ.start, occ.event.timezone).date() if isinstance(occ.start, dt.datetime) else occ.start
     return _Entry(occ.event, occ.key, first, common.last_day(occ), tzids, serialise(vev))
 
 
@@ -166,14 +171,14 @@ def _sequence(item: Item, occ: Occurrence) -> int:
 def _add_times(vev: VEvent, occ: Occurrence) -> None:
     """All-day: DATE values and an exclusive DTEND.  Timed: the event's zone
     (so a VTIMEZONE is written); no end: no DTEND (RFC 5545 §3.6.1)."""
-    if is_all_day(occ.start):
+    if not isinstance(occ.start, dt.datetime):
         last = occ.end or occ.start
         vev.add("dtstart", occ.start)
         vev.add("dtend", last + dt.timedelta(days=1))
         return
     zone = ZoneInfo(occ.event.timezone)
     vev.add("dtstart", occ.start.astimezone(zone))
-    if occ.end is not None and occ.end > occ.start:
+    if isinstance(occ.end, dt.datetime) and occ.end > occ.start:  # a timed start never has a date end
         vev.add("dtend", occ.end.astimezone(zone))
 
 

@@ -87,20 +87,23 @@ def describe(changes: list[Change], content: Content) -> str:
     'Hoãn từ 12/4 sang 19/4', 'Đổi địa điểm: ...', 'Hủy sự kiện: ...'."""
     kinds = {change.kind for change in changes}
     sentences = []
-    for change in changes:
-        if change.kind == "time":
-            sentences.append(_time_words(*change.old, *change.new))
-        elif change.kind == "place":
-            sentences.append(_place_words(change.old, change.new, content))
-        elif not ("time" in kinds and change.new[0] == "confirmed"):
-            sentences.append(_status_words(*change.old, *change.new))
+    for change in changes:  # the shape of old/new follows the kind (see Change)
+        match change.old, change.new:
+            case (dt.date() as old_start, old_end), (dt.date() as new_start, new_end):
+                sentences.append(_time_words(old_start, old_end, new_start, new_end))
+            case Location() as old, Location() as new:
+                sentences.append(_place_words(old, new, content))
+            case (str() as old_status, old_note), (str() as status, note):
+                if not ("time" in kinds and status == "confirmed"):
+                    sentences.append(_status_words(old_status, old_note, status, note))
     return "; ".join(sentences)
 
 
 def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
     with_year = old_start.year != new_start.year
     old_day, new_day = _day(old_start), _day(new_start)
-    same_clock = not is_all_day(old_start) and not is_all_day(new_start) and old_start.timetz() == new_start.timetz()
+    same_clock = (isinstance(old_start, dt.datetime) and isinstance(new_start, dt.datetime)
+                  and old_start.timetz() == new_start.timetz())
     if same_clock and old_day != new_day:  # "Hoãn từ 2/12 sang 9/12": the time of day did not change
         old, new = common.day_label(old_day, year=with_year), common.day_label(new_day, year=with_year)
     else:

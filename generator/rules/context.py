@@ -70,7 +70,7 @@ class FileCheck:
         return any(p.is_error for p in self.problems)
 
 
-class Fields(dict):
+class Fields(dict[str, tuple[Node, Node]]):
     """``{name: (key_node, value_node)}`` of a mapping; ``empty`` holds the
     key nodes of keys written without a value (``title:`` or ``title: ""``)."""
 
@@ -80,7 +80,7 @@ class Fields(dict):
 
 
 def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = None,
-           aliases: dict[str, str] | None = None) -> dict | None:
+           aliases: dict[str, str] | None = None) -> Fields | None:
     """The keys of a mapping node as ``{name: (key_node, value_node)}``.
 
     Reports a non-mapping, duplicated and unknown keys; null values are

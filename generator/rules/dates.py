@@ -35,7 +35,8 @@ KIND_DATE = "date"
 KIND_DATETIME = "datetime"
 
 
-def parse_when(ck: FileCheck, node: Node, where: str, zone: str, kinds=(KIND_DATE, KIND_DATETIME)):
+def parse_when(ck: FileCheck, node: Node, where: str, zone: str,
+               kinds: tuple[str, ...] = (KIND_DATE, KIND_DATETIME)) -> dt.date | None:
     """A date or an aware date-time from a scalar node, or None (reported)."""
     text = node.value.strip()
     match = _ISO.fullmatch(text)
@@ -96,7 +97,8 @@ def parse_clock(ck: FileCheck, node: Node, where: str) -> dt.time | None:
     return None
 
 
-def check_time(ck: FileCheck, node: Node, where: str, hour: int, minute: int, second: int = 0):
+def check_time(ck: FileCheck, node: Node, where: str, hour: int, minute: int,
+               second: int = 0) -> dt.time | None:
     if hour > 23 or minute > 59 or second > 59:
         ck.report(
             node, "invalid-time",

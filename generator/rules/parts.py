@@ -114,13 +114,13 @@ def _image_src(ck: FileCheck, node: Node) -> str | None:
         return values.url(ck, node, "image.src", https_only=True)
     if ck.file is None or ck.content_root is None:
         return raw
-    return _inside_content(ck, node, raw)
+    return _inside_content(ck, node, raw, ck.file, ck.content_root)
 
 
-def _inside_content(ck: FileCheck, node: Node, raw: str) -> str | None:
-    candidate = _on_disk(Path(os.path.normpath(ck.file.parent / raw)))
+def _inside_content(ck: FileCheck, node: Node, raw: str, file: Path, root: Path) -> str | None:
+    candidate = _on_disk(Path(os.path.normpath(file.parent / raw)))
     absolute = raw.startswith(("/", "\\")) or _WINDOWS_DRIVE.match(raw)
-    relative = None if absolute else _below(candidate, ck.content_root)
+    relative = None if absolute else _below(candidate, root)
     if relative is None:
         ck.report(
             node, "unsafe-path",

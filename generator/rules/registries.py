@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar
+
 from .. import model
 from ..yamlread import Node
 from . import parts, values
-from .context import FileCheck, fields, fold
+from .context import Fields, FileCheck, fields, fold
 
 UNIT_KEYS = ("id", "name", "name_en", "short", "kind", "website", "contact", "maintainers")
 CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")
 AREA_KEYS = ("id", "name", "name_en", "region", "region_en", "geo")
 
 
-def read_units(ck: FileCheck, root: Node) -> list[model.Unit]:
+Entry = model.Unit | model.Category | model.Area
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+E = TypeVar("E", bound=_HasId)
+
+
+def read_units(ck: FileCheck, root: Node) -> list[model.Unit] | None:
     return _entries(ck, root, "units", UNIT_KEYS, ("id", "name"), _unit)
 
 
-def read_categories(ck: FileCheck, root: Node) -> list[model.Category]:
+def read_categories(ck: FileCheck, root: Node) -> list[model.Category] | None:
     return _entries(ck, root, "categories", CATEGORY_KEYS, ("id", "name", "name_en"), _category)
 
 
-def read_areas(ck: FileCheck, root: Node) -> list[model.Area]:
+def read_areas(ck: FileCheck, root: Node) -> list[model.Area] | None:
     return _entries(ck, root, "areas", AREA_KEYS, ("id", "name"), _area)
 
 
-def name_index(items) -> dict[str, str]:
+def name_index(items: Iterable[Entry]) -> dict[str, str]:
     """Folded names (with and without the commune/ward prefix) to ids,
     so that 'Khổng Lào' suggests 'khong-lao'."""
-    index = {}
+    index: dict[str, str] = {}
     for item in items:
         for name in (item.name, getattr(item, "name_en", None) or ""):
             folded = fold(name) if name else ""
@@ -39,14 +53,16 @@ def name_index(items) -> dict[str, str]:
     return index
 
 
-def _entries(ck: FileCheck, root: Node, label: str, keys, required, build) -> list | None:
+def _entries(ck: FileCheck, root: Node, label: str, keys: tuple[str, ...], required: tuple[str, ...],
+             build: Callable[[FileCheck, Fields, str], E | None]) -> list[E] | None:
     """The registry's entries, or None when it is not a list at all.  An
     entry with a problem is still kept when it has an id, so that the
     events that name it are not flagged too."""
     items = values.sequence(ck, root, label)
     if items is None:
         return None
-    result, seen = [], set()
+    result: list[E] = []
+    seen: set[str] = set()
     for index, node in enumerate(items or ()):
         where = f"{label}[{index + 1}]"
         got = fields(ck, node, keys, where)
@@ -81,11 +97,11 @@ def _named(found: dict) -> dict:
     return found
 
 
-def _texts(ck: FileCheck, got: dict, where: str, names) -> dict:
+def _texts(ck: FileCheck, got: Fields, where: str, names: tuple[str, ...]) -> dict:
     return {name: values.text(ck, got[name][1], f"{where}.{name}") for name in names if name in got}
 
 
-def _unit(ck: FileCheck, got: dict, where: str) -> model.Unit:
+def _unit(ck: FileCheck, got: Fields, where: str) -> model.Unit:
     found = _named(_texts(ck, got, where, ("id", "name", "name_en", "short", "kind")))
     if "website" in got:
         found["website"] = values.url(ck, got["website"][1], f"{where}.website")
@@ -100,13 +116,13 @@ def _unit(ck: FileCheck, got: dict, where: str) -> model.Unit:
     return model.Unit(**found)
 
 
-def _category(ck: FileCheck, got: dict, where: str) -> model.Category:
+def _category(ck: FileCheck, got: Fields, where: str) -> model.Category:
     found = _named(_texts(ck, got, where, CATEGORY_KEYS))
     found.setdefault("name_en", found["name"])
     return model.Category(**found)
 
 
-def _area(ck: FileCheck, got: dict, where: str) -> model.Area:
+def _area(ck: FileCheck, got: Fields, where: str) -> model.Area:
     found = _named(_texts(ck, got, where, ("id", "name", "name_en", "region", "region_en")))
     if "geo" in got:
         found["geo"] = values.geo(ck, got["geo"][1], f"{where}.geo")

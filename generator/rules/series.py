@@ -9,7 +9,7 @@ import re
 from .. import lunar, model, repeats
 from ..yamlread import Node, ScalarNode
 from . import dates, parts, values
-from .context import FileCheck, fields
+from .context import Fields, FileCheck, fields
 
 STATUS_ALIASES = {
     "canceled": "cancelled", "huy": "cancelled", "da-huy": "cancelled", "huy-bo": "cancelled",
@@ -60,29 +60,38 @@ def _show(value) -> str:
     return value.strftime("%H:%M") if isinstance(value, dt.time) else dates.show(value)
 
 
-def exceptions(ck: FileCheck, key: Node, node: Node, zone: str) -> tuple[tuple[Node, model.Override], ...]:
-    got = fields_by_year(ck, key, node)
+def exceptions(ck: FileCheck, key: Node, node: Node, zone: str) -> tuple[tuple[Node, model.Override, Fields], ...]:
+    """Each year's exception with its year node and fields (checked later)."""
     result = []
-    for year_node, body in got:
+    for year_node, body in fields_by_year(ck, key, node):
         year = int(year_node.value)
         where = f"exceptions.{year}"
         entry = fields(ck, body, EXCEPTION_KEYS, where, year_node)
-        if entry is None:
-            continue
-        read = {}
-        if "status" in entry:
-            read["status"] = values.choice(ck, entry["status"][1], f"{where}.status", model.STATUSES, STATUS_ALIASES)
-        if "status_note" in entry:
-            read["status_note"] = values.text(ck, entry["status_note"][1], f"{where}.status_note")
-        for name in ("start", "end"):
-            if name in entry and values.text(ck, entry[name][1], f"{where}.{name}") is not None:
-                read[name] = dates.parse_when(ck, entry[name][1], f"{where}.{name}", zone)
-        if "en" in entry:
-            english = fields(ck, entry["en"][1], ("status_note",), f"{where}.en", entry["en"][0])
-            if english and "status_note" in english:
-                read["status_note_en"] = values.text(ck, english["status_note"][1], f"{where}.en.status_note")
-        result.append((year_node, model.Override(year=year, **read), entry))
+        if entry is not None:
+            result.append((year_node, _override(ck, year, entry, where, zone), entry))
     return tuple(result)
+
+
+def _override(ck: FileCheck, year: int, entry: Fields, where: str, zone: str) -> model.Override:
+    status = status_note = status_note_en = None
+    if "status" in entry:
+        status = values.choice(ck, entry["status"][1], f"{where}.status", model.STATUSES, STATUS_ALIASES)
+    if "status_note" in entry:
+        status_note = values.text(ck, entry["status_note"][1], f"{where}.status_note")
+    start = _override_when(ck, entry, "start", where, zone)
+    end = _override_when(ck, entry, "end", where, zone)
+    if "en" in entry:
+        english = fields(ck, entry["en"][1], ("status_note",), f"{where}.en", entry["en"][0])
+        if english and "status_note" in english:
+            status_note_en = values.text(ck, english["status_note"][1], f"{where}.en.status_note")
+    return model.Override(year=year, status=status, status_note=status_note, status_note_en=status_note_en,
+                          start=start, end=end)
+
+
+def _override_when(ck: FileCheck, entry: Fields, name: str, where: str, zone: str) -> dt.date | None:
+    if name not in entry or values.text(ck, entry[name][1], f"{where}.{name}") is None:
+        return None
+    return dates.parse_when(ck, entry[name][1], f"{where}.{name}", zone)
 
 
 def fields_by_year(ck: FileCheck, key: Node, node: Node) -> list[tuple[Node, Node]]:

@@ -233,8 +233,9 @@ def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
             f"'{where}': decimals take a point, not a comma, for example [22.35, 103.45]",
         )
         return None
-    if len(numbers) != 2 or None in numbers or not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
-        swap = len(numbers) == 2 and None not in numbers and -90 <= numbers[1] <= 90
+    pair = _pair(numbers)
+    if pair is None or not (-90 <= pair[0] <= 90 and -180 <= pair[1] <= 180):
+        swap = pair is not None and -90 <= pair[1] <= 90
         hint = f" (có vẻ bị đảo: [{numbers[1]}, {numbers[0]}])" if swap else ", ví dụ [22.35, 103.45]"
         hint_en = f" (looks swapped: [{numbers[1]}, {numbers[0]}])" if swap else ", for example [22.35, 103.45]"
         ck.report(
@@ -243,7 +244,7 @@ def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
             f"'{where}' must be [latitude, longitude] as numbers in range{hint_en}",
         )
         return None
-    lat, lon = numbers
+    lat, lon = pair
     south, west, north, east = ck.config.geo_bounds
     if not (south <= lat <= north and west <= lon <= east):
         swapped = south <= lon <= north and west <= lat <= east
@@ -255,3 +256,11 @@ def geo(ck: FileCheck, node: Node, where: str) -> tuple[float, float] | None:
             + (f"; latitude and longitude look swapped: write [{lon}, {lat}]" if swapped else "; check it"),
         )
     return (lat, lon)
+
+
+def _pair(numbers: list[float | None]) -> tuple[float, float] | None:
+    """Exactly two numbers, else None."""
+    if len(numbers) != 2:
+        return None
+    first, second = numbers
+    return (first, second) if first is not None and second is not None else None
