@@ -121,8 +121,8 @@ def scan_events(text: str) -> Issue | None:
         while (event := parser.get_event()) is not None and not isinstance(event, yaml.StreamEndEvent):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return alias_issue(event.start_mark)
-            if getattr(event, "tag", None) is not None:
-                return tag_issue(event.start_mark, event.tag)
+            if (tag := getattr(event, "tag", None)) is not None:
+                return tag_issue(event.start_mark, tag)
     except yaml.YAMLError:
         return None  # the composer reports syntax errors
     finally:

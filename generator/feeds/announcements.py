@@ -149,7 +149,7 @@ def add_entry_links(atom_bytes: bytes, links: dict[str, list[tuple[str, str, str
     for entry in root.iter(f"{{{ATOM}}}entry"):
         for old in entry.findall(f"{{{ATOM}}}link"):
             entry.remove(old)
-        for rel, kind, href in links.get(entry.findtext(f"{{{ATOM}}}id"), []):
+        for rel, kind, href in links.get(entry.findtext(f"{{{ATOM}}}id") or "", []):
             etree.SubElement(entry, f"{{{ATOM}}}link", rel=rel, type=kind, href=href)
     return _xml(root)
 
