@@ -50,8 +50,8 @@ def location(ck: FileCheck, key: Node, node: Node) -> model.Location | None:
         return None
     if "name" not in got:
         missing(ck, key, "location", "name", "name: Sân vận động tỉnh", got)
-    name = values.text(ck, got["name"][1], "location.name") if "name" in got else None
-    address = values.text(ck, got["address"][1], "location.address") if "address" in got else None
+    name = values.field_text(ck, got, "location", "name")
+    address = values.field_text(ck, got, "location", "address")
     area = _area(ck, got["area"][1]) if "area" in got else None
     geo = values.geo(ck, got["geo"][1], "location.geo") if "geo" in got else None
     map_url = values.url(ck, got["map_url"][1], "location.map_url") if "map_url" in got else None
@@ -77,7 +77,7 @@ def contact(ck: FileCheck, key: Node, node: Node, where: str) -> model.Contact |
     got = fields(ck, node, CONTACT_KEYS, where, key)
     if got is None:
         return None
-    name = values.text(ck, got["name"][1], f"{where}.name") if "name" in got else None
+    name = values.field_text(ck, got, where, "name")
     if not name:
         missing(ck, key, where, "name", "name: Phòng Văn hoá - Xã hội", got)
     phone = values.phone(ck, got["phone"][1], f"{where}.phone") if "phone" in got else None
@@ -99,10 +99,10 @@ def image(ck: FileCheck, key: Node, node: Node) -> model.Image | None:
         missing(ck, key, "image", "src", "src: images/anh-le-hoi.jpg", got)
         return None
     src = _image_src(ck, got["src"][1])
-    alt = values.text(ck, got["alt"][1], "image.alt") if "alt" in got else None
+    alt = values.field_text(ck, got, "image", "alt")
     if not alt:
         missing(ck, key, "image", "alt", "alt: Mô tả ngắn nội dung ảnh cho người khiếm thị", got)
-    credit = values.text(ck, got["credit"][1], "image.credit") if "credit" in got else None
+    credit = values.field_text(ck, got, "image", "credit")
     return model.Image(src, alt, credit) if src and alt else None
 
 
@@ -193,7 +193,7 @@ def press(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Press | None
     deadline = None
     if "accreditation_deadline" in got:
         deadline = _when(ck, got["accreditation_deadline"][1], "press.accreditation_deadline", zone)
-    note = values.text(ck, got["note"][1], "press.note") if "note" in got else None
+    note = values.field_text(ck, got, "press", "note")
     press_contact = contact(ck, *got["contact"], "press.contact") if "contact" in got else None
     return model.Press(bool(invited), deadline, note, press_contact)
 
@@ -207,7 +207,7 @@ def reference(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Referenc
     got = fields(ck, node, REFERENCE_KEYS, "reference", key)
     if got is None:
         return None
-    number = values.text(ck, got["number"][1], "reference.number") if "number" in got else None
+    number = values.field_text(ck, got, "reference", "number")
     date = _when(ck, got["date"][1], "reference.date", zone, (dates.KIND_DATE,)) if "date" in got else None
     url = values.url(ck, got["url"][1], "reference.url") if "url" in got else None
     return model.Reference(number, date, url)
@@ -231,7 +231,7 @@ def links(ck: FileCheck, node: Node) -> tuple[model.Link, ...]:
     result = []
     required = {"title": "title: Kế hoạch tổ chức", "url": "url: https://..."}
     for where, _, got in list_items(ck, node, "links", LINK_KEYS, required):
-        title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
+        title = values.field_text(ck, got, where, "title")
         url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
         if title and url:
             result.append(model.Link(title, url))
@@ -243,7 +243,7 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     required = {"at": "at: 2026-04-20 09:00", "text": "text: Nội dung tin"}
     for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
         at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
-        body = values.text(ck, got["text"][1], f"{where}.text") if "text" in got else None
+        body = values.field_text(ck, got, where, "text")
         if at is not None and body:
             result.append(model.Update(as_datetime(at, zone), body))
     return tuple(sorted(result, key=lambda u: u.at))
@@ -255,7 +255,7 @@ def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:
         return None
     limits = {"title": 150, "summary": 300}
     parts = {
-        name: values.text(ck, got[name][1], f"en.{name}", limits.get(name))
+        name: values.field_text(ck, got, "en", name, limits.get(name))
         for name in EN_KEYS if name in got
     }
     return model.English(**parts)

@@ -98,7 +98,7 @@ def _named(found: dict) -> dict:
 
 
 def _texts(ck: FileCheck, got: Fields, where: str, names: tuple[str, ...]) -> dict:
-    return {name: values.text(ck, got[name][1], f"{where}.{name}") for name in names if name in got}
+    return {name: values.field_text(ck, got, where, name) for name in names if name in got}
 
 
 def _unit(ck: FileCheck, got: Fields, where: str) -> model.Unit:

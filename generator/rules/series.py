@@ -28,8 +28,8 @@ def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.Sc
     for where, _, got in parts.list_items(ck, node, "schedule", SCHEDULE_KEYS, required):
         start = _moment(ck, got["start"][1], f"{where}.start", zone) if "start" in got else None
         end = _moment(ck, got["end"][1], f"{where}.end", zone) if "end" in got else None
-        title = values.text(ck, got["title"][1], f"{where}.title") if "title" in got else None
-        place = values.text(ck, got["place"][1], f"{where}.place") if "place" in got else None
+        title = values.field_text(ck, got, where, "title")
+        place = values.field_text(ck, got, where, "place")
         if start is not None and title:
             if end is not None and _ordered(start, end) is False:
                 ck.report(

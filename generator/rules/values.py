@@ -55,6 +55,14 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
     return value
 
 
+def field_text(ck: FileCheck, got, where: str, name: str, max_len: int | None = None) -> str | None:
+    """The text of key ``name`` of a mapping read by ``fields``, or None
+    when it is absent (``where`` names the mapping in messages)."""
+    if name not in got:
+        return None
+    return text(ck, got[name][1], f"{where}.{name}" if where else name, max_len)
+
+
 def sequence(ck: FileCheck, node: Node, where: str) -> list[Node] | None:
     if isinstance(node, SequenceNode):
         return node.value
