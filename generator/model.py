@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 STATUSES = ("confirmed", "tentative", "postponed", "cancelled")
+INACTIVE = ("cancelled", "postponed")  # statuses under which an occurrence does not take place
 REPEATS = ("yearly", "lunar-yearly")
 
 When = dt.date | dt.datetime  # a datetime is also a date: test datetime first
@@ -259,3 +261,59 @@ class Occurrence:
     @property
     def all_day(self) -> bool:
         return is_all_day(self.start)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.event.timezone)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The local calendar day the occurrence begins."""
+        if isinstance(self.start, dt.datetime):
+            return self.start.astimezone(self.zone).date()
+        return self.start
+
+    @property
+    def last_day(self) -> dt.date:
+        """The local calendar day it ends (inclusive; never before the first)."""
+        last = self.end if self.end is not None else self.start
+        day = last.astimezone(self.zone).date() if isinstance(last, dt.datetime) else last
+        return max(day, self.first_day)
+
+    @property
+    def begins(self) -> dt.datetime:
+        """The instant it begins: its start, or local midnight of its first day."""
+        if isinstance(self.start, dt.datetime):
+            return self.start
+        return dt.datetime.combine(self.start, dt.time(), self.zone)
+
+    @property
+    def ends(self) -> dt.datetime:
+        """The exclusive end instant: its timed end, else the local midnight
+        after its last day (a timed event without an end lasts its day)."""
+        if isinstance(self.end, dt.datetime):
+            return max(self.end, self.begins)
+        return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), self.zone)
+
+    @property
+    def exclusive_end_day(self) -> dt.date:
+        """The day after the last day: iCalendar's DTEND of an all-day event."""
+        return self.last_day + dt.timedelta(days=1)
+
+    def days(self) -> list[dt.date]:
+        """Every local calendar day the occurrence covers, in order."""
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + dt.timedelta(days=n) for n in range(count)]
+
+    @property
+    def is_active(self) -> bool:
+        """False when cancelled or postponed: it does not take place as dated."""
+        return self.status not in INACTIVE
+
+    def is_over(self, now: dt.datetime) -> bool:
+        """True once ``now`` (aware) has reached the exclusive end."""
+        return now >= self.ends
+
+    def is_on(self, now: dt.datetime) -> bool:
+        """True while ``now`` lies between the beginning and the exclusive end."""
+        return self.begins <= now < self.ends
