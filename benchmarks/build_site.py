@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from generator.build import build  # noqa: E402
-from generator.config import load_site_config  # noqa: E402
+from generator.pipeline.build import build  # noqa: E402
+from generator.load.config import load_site_config  # noqa: E402
 
 TEMPLATE = """\
 title: {title}

@@ -22,8 +22,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.config import SiteConfig  # noqa: E402
-from generator.content import load_tree  # noqa: E402
+from generator.load.config import SiteConfig  # noqa: E402
+from generator.load.content import load_tree  # noqa: E402
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../../event.schema.json

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from .config import ConfigError, SiteConfig, load_site_config
-from .problems import FORMATTERS, has_errors
+from .load.config import ConfigError, SiteConfig, load_site_config
+from .model.problems import FORMATTERS, has_errors
 
 CONFIG_OPTION = click.option(
     "-f", "--config-file", "config_file", default="mkdocs.yml", show_default=True,
@@ -59,7 +59,7 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
 
     Example: sukien validate content/events/so-vhttdl/le-hoi-then-kin-pang.yaml
     """
-    from .validate import GitError, validate_tree
+    from .pipeline.validate import GitError, validate_tree
 
     config = site_config(config_file, content_dir)
     try:
@@ -84,7 +84,7 @@ def schema(config_file, content_dir, generic) -> None:
 
     Example: sukien schema > content/event.schema.json
     """
-    from .schema import read_registries, schema_json
+    from .workflow.schema import read_registries, schema_json
 
     registries = None if generic else read_registries(site_config(config_file, content_dir).content_dir)
     sys.stdout.write(schema_json(registries))
@@ -131,8 +131,8 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
       --summary "..." --category le-hoi --start "2026-04-26 07:30" \\
       --place "Sân văn hoá xã Khổng Lào" --contact-name "..." --phone "0213 3800 000"
     """
-    from . import newevent as ne
-    from .schema import read_registries
+    from .workflow import newevent as ne
+    from .workflow.schema import read_registries
 
     root = site_config(config_file, content_dir).content_dir
     if not root.is_dir():
@@ -187,7 +187,7 @@ def codeowners(config_file, check) -> None:
 
     Example: sukien codeowners --check
     """
-    from .codeowners import CODEOWNERS_PATH, OwnersError, expected_codeowners, project_root
+    from .workflow.codeowners import CODEOWNERS_PATH, OwnersError, expected_codeowners, project_root
 
     config = site_config(config_file, None)
     try:
@@ -226,8 +226,8 @@ def check_owners(config_file, author, base, fmt, lang) -> None:
 
     Example: sukien check-owners --author nguyenvana --base origin/main
     """
-    from .codeowners import OwnersError
-    from .ownership import check_pull_request
+    from .workflow.codeowners import OwnersError
+    from .workflow.ownership import check_pull_request
 
     config = site_config(config_file, None)
     try:
@@ -254,8 +254,8 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
 
     Example: gh issue view 12 --json body -q .body | sukien from-issue --write
     """
-    from . import from_issue as fi
-    from .problems import format_text
+    from .workflow import from_issue as fi
+    from .model.problems import format_text
 
     config = site_config(config_file, content_dir)
     try:
@@ -300,9 +300,9 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     """
     import datetime as dt
 
-    from .clock import now
-    from .content import load_content
-    from .report import month_report, render_csv, render_markdown
+    from .model.clock import now
+    from .load.content import load_content
+    from .workflow.report import month_report, render_csv, render_markdown
 
     try:
         first = dt.datetime.strptime(month, "%Y-%m")
@@ -343,8 +343,8 @@ def build(config_file, site_dir, content_dir, strict) -> None:
 
     Example: sukien build -d public --content tests/data/site/content
     """
-    from .build import build as build_site
-    from .validate import GitError
+    from .pipeline.build import build as build_site
+    from .pipeline.validate import GitError
 
     config = site_config(config_file, content_dir)
     try:
@@ -370,7 +370,7 @@ def serve(config_file, address, content_dir) -> None:
 
     Example: sukien serve -a 127.0.0.1:8000
     """
-    from .serve import serve as run_preview
+    from .pipeline.serve import serve as run_preview
 
     sys.exit(run_preview(site_config(config_file, content_dir), address, content_dir))
 
@@ -387,8 +387,8 @@ def export(out_dir, config_file, content_dir) -> None:
 
     Example: sukien export build/site-src && mkdocs build -f build/site-src/mkdocs.yml
     """
-    from .clock import now
-    from .export import export as export_site
+    from .model.clock import now
+    from .pipeline.export import export as export_site
 
     config = site_config(config_file, content_dir)
     try:

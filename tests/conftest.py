@@ -15,8 +15,8 @@ SITE_NOW = "2026-04-20T10:00:00+07:00"  # a Monday
 def built_site(tmp_path_factory) -> Path:
     """The site of tests/data/site/content, built once by `sukien build`
     with the clock pinned at SITE_NOW."""
-    from generator.build import build
-    from generator.config import load_site_config
+    from generator.pipeline.build import build
+    from generator.load.config import load_site_config
 
     out = tmp_path_factory.mktemp("built") / "site"
     with pytest.MonkeyPatch.context() as patch:

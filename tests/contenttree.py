@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from generator.config import SiteConfig
-from generator.validate import validate_tree
+from generator.load.config import SiteConfig
+from generator.pipeline.validate import validate_tree
 
 UNITS = """\
 - id: so-vhttdl

@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.config import SiteConfig
-from generator.content import load_content
+from generator.load.config import SiteConfig
+from generator.load.content import load_content
 from generator.feeds import build_feeds, write_feeds
-from generator.history import History
-from generator.model import Content
-from generator.problems import ERROR
+from generator.vcs.history import History
+from generator.model.event import Content
+from generator.model.problems import ERROR
 
 DATA = Path(__file__).parent / "data" / "feeds"
 CONTENT = DATA / "content"

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.codeowners import read_maintainers, render
+from generator.workflow.codeowners import read_maintainers, render
 
 DATA = Path(__file__).parent / "data" / "workflow"
 IDENTITY = {

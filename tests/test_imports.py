@@ -8,11 +8,11 @@ import sys
 import pytest
 
 CORE = [
-    "generator.model", "generator.config", "generator.content", "generator.validate",
-    "generator.lunar", "generator.repeats", "generator.richtext", "generator.schema",
-    "generator.history", "generator.feeds", "generator.pages", "generator.export",
-    "generator.build", "generator.serve", "generator.media", "generator.report",
-    "generator.codeowners", "generator.ownership", "generator.from_issue", "generator.newevent",
+    "generator.model.event", "generator.load.config", "generator.load.content", "generator.pipeline.validate",
+    "generator.model.lunar", "generator.model.repeats", "generator.site.richtext", "generator.workflow.schema",
+    "generator.vcs.history", "generator.feeds", "generator.site.pages", "generator.pipeline.export",
+    "generator.pipeline.build", "generator.pipeline.serve", "generator.site.media", "generator.workflow.report",
+    "generator.workflow.codeowners", "generator.workflow.ownership", "generator.workflow.from_issue", "generator.workflow.newevent",
 ]
 
 

@@ -17,11 +17,11 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..config import SiteConfig
-from ..history import History
-from ..media import image_location, published_media
-from ..model import Content
-from ..repeats import occurrences
+from ..load.config import SiteConfig
+from ..vcs.history import History
+from ..site.media import image_location, published_media
+from ..model.event import Content
+from ..model.repeats import occurrences
 from .announcements import announcement_feeds
 from .common import Item, event_url, site_root
 from .ics import calendars

@@ -18,8 +18,9 @@ import json
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from ..config import SiteConfig
-from ..model import Content, Occurrence
+from ..load.config import SiteConfig
+from ..model.event import Content
+from ..model.occurrence import Occurrence
 from . import common
 from .common import Item
 

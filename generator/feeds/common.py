@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 
 import nh3
 
-from ..config import SiteConfig
-from ..history import EventHistory
-from ..model import DEFAULT_TIMEZONE, Content, Event, Location, Occurrence, When
-from ..richtext import plain_text, render_markdown
+from ..load.config import SiteConfig
+from ..vcs.history import EventHistory
+from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
+from ..model.occurrence import Occurrence
+from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
 STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}

@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
-from ..config import SiteConfig
-from ..model import Content, Event, Occurrence
+from ..load.config import SiteConfig
+from ..model.event import Content, Event
+from ..model.occurrence import Occurrence
 from . import common
 from .common import Item
 

@@ -14,8 +14,9 @@ import dataclasses
 import datetime as dt
 import json
 
-from ..config import SiteConfig
-from ..model import Content, Event, Occurrence
+from ..load.config import SiteConfig
+from ..model.event import Content, Event
+from ..model.occurrence import Occurrence
 from . import common
 from .common import Item
 

@@ -15,9 +15,9 @@ from itertools import groupby
 
 from feedgen.feed import FeedGenerator
 
-from ..config import SiteConfig
-from ..history import Change
-from ..model import Content, Location, Update, When, is_all_day
+from ..load.config import SiteConfig
+from ..vcs.history import Change
+from ..model.event import Content, Location, Update, When, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item

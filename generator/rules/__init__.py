@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import ERROR, WARNING
+from ..model.problems import ERROR, WARNING
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from slugify import slugify
 
-from ..config import SiteConfig
-from ..problems import Problem
-from ..yamlread import MappingNode, Node, ScalarNode, is_null
+from ..load.config import SiteConfig
+from ..model.problems import Problem
+from ..load.yamlread import MappingNode, Node, ScalarNode, is_null
 from . import severity
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from ..yamlread import Node
+from ..load.yamlread import Node
 from .context import FileCheck
 
 _ISO = re.compile(

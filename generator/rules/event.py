@@ -9,8 +9,8 @@ import datetime as dt
 from functools import lru_cache
 from zoneinfo import available_timezones
 
-from .. import model
-from ..yamlread import Node
+from ..model import event as model
+from ..load.yamlread import Node
 from . import dates, parts, series, values
 from .context import FileCheck, fields, suggest
 from .series import STATUS_ALIASES

@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .. import model
-from ..yamlread import Node
+from ..model import event as model
+from ..load.yamlread import Node
 from . import dates, values
 from .context import FileCheck, fields, suggest
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
-from .. import model
-from ..yamlread import Node
+from ..model import event as model
+from ..load.yamlread import Node
 from . import parts, values
 from .context import Fields, FileCheck, fields, fold
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import lunar, model, repeats
-from ..yamlread import Node, ScalarNode
+from ..model import lunar, event as model, repeats
+from ..load.yamlread import Node, ScalarNode
 from . import dates, parts, values
 from .context import Fields, FileCheck, fields
 

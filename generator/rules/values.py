@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from ..yamlread import Node, ScalarNode, SequenceNode
+from ..load.yamlread import Node, ScalarNode, SequenceNode
 from .context import FileCheck, shape_en, shape_vi, suggest
 
 ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -1,0 +1,1 @@
+"""Reading a content tree: safe YAML, the configuration, event files and registries."""

@@ -1,0 +1,1 @@
+"""The domain: frozen events and occurrences, lunar dates, series, the clock, problems."""

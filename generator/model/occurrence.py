@@ -1,0 +1,112 @@
+"""One dated instance of an event, which answers its own questions: its
+days, the instants it begins and ends, whether it takes place and whether
+it is over.  Pages, feeds, history and reports ask it; none recomputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .event import INACTIVE, Event, When, is_all_day
+
+
+@dataclass(frozen=True)
+class LunarDay:
+    """A Vietnamese lunar date (UTC+7 rules)."""
+
+    day: int
+    month: int
+    year: int
+    leap: bool = False
+
+    @property
+    def label_vi(self) -> str:
+        leap = " nhuận" if self.leap else ""
+        return f"Ngày {self.day} tháng {self.month}{leap} âm lịch"
+
+    @property
+    def label_en(self) -> str:
+        leap = " (leap)" if self.leap else ""
+        return f"Day {self.day} of lunar month {self.month}{leap}"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated instance of an event: the event itself, or one year of a
+    series with its exception applied.  ``end`` follows the file format
+    (inclusive last day for all-day events, None when the event has none)."""
+
+    event: Event
+    year: int
+    start: When
+    end: When | None
+    status: str
+    status_note: str | None = None
+    status_note_en: str | None = None
+    lunar: LunarDay | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity: the event id, plus the year for a series."""
+        return f"{self.event.id}-{self.year}" if self.event.repeat else self.event.id
+
+    @property
+    def all_day(self) -> bool:
+        return is_all_day(self.start)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.event.timezone)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The local calendar day the occurrence begins."""
+        if isinstance(self.start, dt.datetime):
+            return self.start.astimezone(self.zone).date()
+        return self.start
+
+    @property
+    def last_day(self) -> dt.date:
+        """The local calendar day it ends (inclusive; never before the first)."""
+        last = self.end if self.end is not None else self.start
+        day = last.astimezone(self.zone).date() if isinstance(last, dt.datetime) else last
+        return max(day, self.first_day)
+
+    @property
+    def begins(self) -> dt.datetime:
+        """The instant it begins: its start, or local midnight of its first day."""
+        if isinstance(self.start, dt.datetime):
+            return self.start
+        return dt.datetime.combine(self.start, dt.time(), self.zone)
+
+    @property
+    def ends(self) -> dt.datetime:
+        """The exclusive end instant: its timed end, else the local midnight
+        after its last day (a timed event without an end lasts its day)."""
+        if isinstance(self.end, dt.datetime):
+            return max(self.end, self.begins)
+        return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), self.zone)
+
+    @property
+    def exclusive_end_day(self) -> dt.date:
+        """The day after the last day: iCalendar's DTEND of an all-day event."""
+        return self.last_day + dt.timedelta(days=1)
+
+    def days(self) -> list[dt.date]:
+        """Every local calendar day the occurrence covers, in order."""
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + dt.timedelta(days=n) for n in range(count)]
+
+    @property
+    def is_active(self) -> bool:
+        """False when cancelled or postponed: it does not take place as dated."""
+        return self.status not in INACTIVE
+
+    def is_over(self, now: dt.datetime) -> bool:
+        """True once ``now`` (aware) has reached the exclusive end."""
+        return now >= self.ends
+
+    def is_on(self, now: dt.datetime) -> bool:
+        """True while ``now`` lies between the beginning and the exclusive end."""
+        return self.begins <= now < self.ends

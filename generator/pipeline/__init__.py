@@ -1,0 +1,1 @@
+"""From content to site: validate, prepare, build, serve, export."""

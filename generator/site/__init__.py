@@ -1,0 +1,1 @@
+"""The website: generated pages, their words and paths, media and rich text."""

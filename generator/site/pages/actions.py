@@ -1,0 +1,56 @@
+"""What a visitor can do with an event from its page: add it to a
+calendar, share it.
+
+The Google and Outlook links are about the occurrence the page features;
+a cancelled or postponed one carries the same mark in its title as in the
+site's calendar files ("[ĐÃ HỦY]", "[HOÃN]"), so that nobody keeps an
+entry that looks like a plan.
+"""
+
+from __future__ import annotations
+
+from . import links
+from .. import urls
+from .agenda import Entry
+from .context import Ctx
+from ..i18n import t
+from .markup import el, esc, link
+
+
+def calendar_title(ctx: Ctx, item: Entry) -> str:
+    """The event's title as a calendar entry, marked when it will not happen
+    as planned."""
+    title = ctx.title(item.event).text
+    if item.status in ("cancelled", "postponed"):
+        return f"{t(ctx.lang, f'mark_{item.status}')} {title}"
+    return title
+
+
+def add_to_calendar(ctx: Ctx, item: Entry) -> str:
+    event = item.event
+    title = calendar_title(ctx, item)
+    page = ctx.absolute(urls.event(ctx.lang, event.id))
+    details = f"{ctx.summary(event).text}\n\n{page}"
+    where = ", ".join(x for x in (ctx.place(event).text, event.location.address) if x)
+    items = [
+        link(ctx.link(urls.event_ics(event.id)), esc(t(ctx.lang, "add_ics")),
+             class_="sk-button", type="text/calendar", download=f"{event.id}.ics"),
+        link(links.google_calendar(item, title, details, where), esc(t(ctx.lang, "add_google")),
+             class_="sk-button", rel="noopener", data_cal="google"),
+        link(links.outlook(item, title, details, where), esc(t(ctx.lang, "add_outlook")),
+             class_="sk-button", rel="noopener", data_cal="outlook"),
+    ]
+    return el("section", el("h2", esc(t(ctx.lang, "add")))
+              + el("ul", "".join(el("li", x) for x in items), class_="sk-actions"),
+              class_="sk-add", aria_label=t(ctx.lang, "add"))
+
+
+def share(ctx: Ctx, item: Entry) -> str:
+    url = ctx.absolute(urls.event(ctx.lang, item.event.id))
+    title = ctx.title(item.event).text
+    targets = []
+    for label, href in links.share(url, title):
+        name = t(ctx.lang, "share_email") if label == "email" else label
+        targets.append(el("li", link(href, esc(name), rel="noopener", class_="sk-button sk-button--quiet")))
+    return el("section", el("h2", esc(t(ctx.lang, "share")))
+              + el("ul", "".join(targets), class_="sk-actions"), class_="sk-share")

@@ -1,0 +1,197 @@
+"""The calendar: a page per month (an accessible grid and a list), and an
+index of every month.
+
+The grid is a real table (caption, column headers with ``scope``); a day
+with events links to them in the month's list and every event in it is a
+link too (on a phone, where the events are bars too small to tap, the day
+is the one target); today's cell carries ``aria-current="date"``; a
+multi-day event shows in each of its days as one continued bar; a status
+is said in words as well as by colour.
+"""
+
+from __future__ import annotations
+
+import calendar as stdcal
+import datetime as dt
+from collections import defaultdict
+
+from .. import urls
+from .agenda import Entry
+from .cards import card_list, color_style
+from .context import Ctx
+from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, month_caption, month_label, t
+from .markup import attrs, block, el, esc, in_lang, link
+from .page import Page
+
+_WEEKS = stdcal.Calendar(firstweekday=0)
+
+
+def month_page(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -> Page:
+    url = urls.month(ctx.lang, year, month)
+    ctx = ctx.at(url)
+    title = f"{t(ctx.lang, 'calendar_title')}: {month_label(year, month, ctx.lang)}"
+    items = ctx.agenda.in_month(year, month)
+    body = block(
+        el("h1", esc(title)),
+        month_nav(ctx, year, month, months),
+        grid(ctx, year, month, items),
+        el("h2", esc(t(ctx.lang, "month_events")), id="danh-sach" if ctx.lang == "vi" else "list"),
+        day_lists(ctx, year, month, items),
+        month_nav(ctx, year, month, months, landmark=False),
+    )
+    return Page(url=url, lang=ctx.lang, title=title,
+                description=f"{title}. {count_label(len(items), ctx.lang)}.", body=body,
+                alternate=urls.month(urls.other(ctx.lang), year, month))
+
+
+def index_page(ctx: Ctx, months: list[tuple[int, int]]) -> Page:
+    """``lich/``: this month's grid, then every month by year."""
+    url = urls.section(ctx.lang, "calendar")
+    ctx = ctx.at(url)
+    today = ctx.agenda.today
+    items = ctx.agenda.in_month(today.year, today.month)
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for year, month in months:
+        count = len(ctx.agenda.in_month(year, month))
+        label = month_label(year, month, ctx.lang)
+        text = link(ctx.link(urls.month(ctx.lang, year, month)), esc(label))
+        by_year[year].append(el("li", f"{text} {el('span', f'({count})', class_='sk-muted')}"))
+    years = "".join(
+        el("section", el("h3", str(year)) + el("ul", "".join(rows), class_="sk-months"))
+        for year, rows in sorted(by_year.items(), reverse=True)
+    )
+    this_month = link(ctx.link(urls.month(ctx.lang, today.year, today.month)),
+                      esc(f"{t(ctx.lang, 'this_month')}: {month_label(today.year, today.month, ctx.lang)}"))
+    body = block(
+        el("h1", esc(t(ctx.lang, "calendar_title"))),
+        el("p", this_month, class_="sk-lead"),
+        grid(ctx, today.year, today.month, items, ctx.link(urls.month(ctx.lang, today.year, today.month))),
+        el("h2", esc(t(ctx.lang, "all_months"))),
+        el("div", years, class_="sk-years"),
+    )
+    return Page(url=url, lang=ctx.lang, title=t(ctx.lang, "calendar_title"),
+                description=t(ctx.lang, "tagline"), body=body,
+                alternate=urls.section(urls.other(ctx.lang), "calendar"))
+
+
+def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]], landmark: bool = True) -> str:
+    """Previous month, all months, next month (a navigation landmark once per page)."""
+    index = months.index((year, month)) if (year, month) in months else -1
+    parts = []
+    if index > 0:
+        y, m = months[index - 1]
+        parts.append(link(ctx.link(urls.month(ctx.lang, y, m)), "← " + esc(month_label(y, m, ctx.lang)),
+                          rel="prev", class_="sk-button sk-button--quiet"))
+    parts.append(link(ctx.link(urls.section(ctx.lang, "calendar")), esc(t(ctx.lang, "all_months")),
+                      class_="sk-button sk-button--quiet"))
+    if 0 <= index < len(months) - 1:
+        y, m = months[index + 1]
+        parts.append(link(ctx.link(urls.month(ctx.lang, y, m)), esc(month_label(y, m, ctx.lang)) + " →",
+                          rel="next", class_="sk-button sk-button--quiet"))
+    if not landmark:
+        return el("div", "".join(parts), class_="sk-monthnav")
+    return el("nav", "".join(parts), class_="sk-monthnav", aria_label=t(ctx.lang, "calendar"))
+
+
+def grid(ctx: Ctx, year: int, month: int, items: list[Entry], list_page: str = "") -> str:
+    """The month as a table: a row per week, Monday first.  A day with
+    events links to them in the month's list (on ``list_page``, this page
+    when empty): on a phone the whole cell is that link and the events are
+    coloured bars; on a wider screen each event is a link too."""
+    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    for item in items:
+        for day in item.days():
+            by_day[day].append(item)
+    head = "".join(
+        el("th", el("abbr", esc(short), title=full), scope="col")
+        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang])
+    )
+    rows = []
+    for week in _WEEKS.monthdatescalendar(year, month):
+        cells = [_cell(ctx, day, month, by_day.get(day, []), list_page) for day in week]
+        rows.append(el("tr", "".join(cells)))
+    caption = el("caption", esc(month_caption(year, month, ctx.lang)))
+    table = el("table", caption + el("thead", el("tr", head)) + el("tbody", "\n".join(rows)),
+               class_="sk-month", data_utc_offset=_offset_minutes(ctx))
+    return el("div", table, class_="sk-month-wrap")
+
+
+def _offset_minutes(ctx: Ctx) -> int:
+    offset = ctx.agenda.now.utcoffset() or dt.timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry], list_page: str) -> str:
+    if day.month != month:
+        return el("td", "", class_="sk-out")
+    today = day == ctx.agenda.today
+    label = day_label(day, ctx.lang)
+    number = el("span", str(day.day), class_="sk-daynum", aria_hidden="true")
+    if items:
+        section = list_anchor(_list_day(day, items))
+        head = link(f"{list_page}#{section}", number + el("span", esc(_day_summary(ctx, label, items)), class_="sk-sr"),
+                    class_="sk-daylink")
+        chips = el("ul", "".join(_chip(ctx, day, item) for item in items), class_="sk-chips")
+    else:
+        head, chips = number + el("span", esc(label), class_="sk-sr"), ""
+    classes = "sk-day" + (" sk-today" if today else "") + (" sk-busy" if items else "")
+    return f"<td{attrs(class_=classes, data_date=day.isoformat(), aria_current='date' if today else None)}>{head}{chips}</td>"
+
+
+def _day_summary(ctx: Ctx, label: str, items: list[Entry]) -> str:
+    """What a day link says: 'Thứ Bảy, 5/12/2026: 2 sự kiện, 1 đã hủy'
+    (on a phone it stands for the day's events)."""
+    parts = [count_label(len(items), ctx.lang)]
+    for status in ("cancelled", "postponed", "tentative"):
+        count = sum(1 for x in items if x.status == status)
+        if count:
+            parts.append(f"{count} {t(ctx.lang, status).lower()}")
+    return f"{label}: {', '.join(parts)}"
+
+
+def _list_day(day: dt.date, items: list[Entry]) -> dt.date:
+    """The day of the month's list that shows ``day``'s events: that day
+    when one of them begins then, else the day its first event is under."""
+    first_of_month = day.replace(day=1)
+    if any(max(x.first, first_of_month) == day for x in items):
+        return day
+    return max(items[0].first, first_of_month)
+
+
+def list_anchor(day: dt.date) -> str:
+    return f"d-{day.isoformat()}"
+
+
+def _chip(ctx: Ctx, day: dt.date, item: Entry) -> str:
+    """One event in one day cell; the first day and each Monday show the
+    title, the other days continue the bar.  Its status is said in words
+    too, for screen readers."""
+    first, last = day == item.first, day == item.last
+    kind = "single" if first and last else "start" if first else "end" if last else "mid"
+    shown = first or day.weekday() == 0 or day.day == 1
+    title = ctx.title(item.event)
+    text = in_lang(title.text, title.lang, ctx.lang)
+    hidden = [] if first else [t(ctx.lang, "continued")]
+    if item.status != "confirmed":
+        hidden.append(t(ctx.lang, item.status).lower())
+    if hidden:
+        text += el("span", "".join(f" ({esc(x)})" for x in hidden), class_="sk-sr")
+    inner = text if shown else el("span", text, class_="sk-sr")
+    chip = link(ctx.link(urls.event(ctx.lang, item.event.id)), inner, title=title.text)
+    classes = f"sk-chip sk-chip--{kind} sk-chip--{item.status}" + ("" if shown else " sk-chip--cont")
+    return f"<li{attrs(class_=classes, style=color_style(ctx, item.event.category))}>{chip}</li>"
+
+
+def day_lists(ctx: Ctx, year: int, month: int, items: list[Entry]) -> str:
+    """The month's events under their (first) day in the month."""
+    first_of_month = dt.date(year, month, 1)
+    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    for item in items:
+        by_day[max(item.first, first_of_month)].append(item)
+    if not by_day:
+        return el("p", esc(t(ctx.lang, "no_events")), class_="sk-empty")
+    sections = []
+    for day in sorted(by_day):
+        heading = el("h3", esc(day_label(day, ctx.lang)), id=list_anchor(day))
+        sections.append(el("section", heading + card_list(ctx, by_day[day], summary=False)))
+    return el("div", "\n".join(sections), class_="sk-days")

@@ -1,0 +1,290 @@
+"""The page of one event (``su-kien/<id>/``, ``en/events/<id>/``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import richtext
+from ...model.event import Contact, Event
+from . import actions, images, jsonld, links
+from .. import urls
+from .agenda import Entry
+from .cards import badge, color_style, when
+from .context import Ctx
+from ..i18n import clock, date_label, day_label, offset_label, t, when_label
+from .markup import block, el, esc, in_lang, iso, json_script, link
+from .page import Feed, Page
+
+
+def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (None, None)) -> Page:
+    """``dates`` are the day it was published and last modified (ISO), if known."""
+    item = ctx.agenda.featured_of[event.id]
+    url = urls.event(ctx.lang, event.id)
+    ctx = ctx.at(url)
+    image = images.image_url(ctx, event)
+    if image is not None and "://" not in image:
+        image = ctx.absolute(image)
+    title = ctx.title(event)
+    body = block(
+        _header(ctx, item),
+        _facts(ctx, item),
+        actions.add_to_calendar(ctx, item),
+        _description(ctx, event),
+        _schedule(ctx, item),
+        _updates(ctx, event),
+        images.figure(ctx, event),
+        _press(ctx, event),
+        _series(ctx, event),
+        _extra_links(ctx, event),
+        actions.share(ctx, item),
+        _neighbours(ctx, event),
+        _dates(ctx, dates),
+        json_script(jsonld.event_data(ctx, item, image)),
+    )
+    when_text = when_label(item.occ.start, item.occ.end, ctx.lang)
+    return Page(
+        url=url,
+        lang=ctx.lang,
+        title=title.text,
+        description=f"{when_text} · {ctx.place(event).text}. {ctx.summary(event).text}",
+        body=body,
+        alternate=urls.event(urls.other(ctx.lang), event.id),
+        feeds=(Feed("text/calendar", title.text, urls.event_ics(event.id)),),
+        image=images.social_image(ctx, event),
+        og_type="article",
+        lastmod=dates[1],
+    )
+
+
+def _header(ctx: Ctx, item: Entry) -> str:
+    event = item.event
+    title = ctx.title(event)
+    kicker = link(ctx.link(urls.item(ctx.lang, "category", event.category)),
+                  esc(ctx.category_name(event.category)), class_="sk-cat",
+                  style=color_style(ctx, event.category))
+    status = "" if event.repeat else badge(ctx, item.status)  # a series: each year says its own
+    parts = [el("p", kicker, class_="sk-kicker"),
+             el("h1", (in_lang(title.text, title.lang, ctx.lang) + " " + status).strip())]
+    if not ctx.translated(event):
+        parts.append(el("p", esc(t(ctx.lang, "untranslated")), class_="sk-note sk-untranslated"))
+    for shown in ctx.agenda.passed_over(item) + [item]:
+        if shown.status != "confirmed":
+            parts.append(_banner(ctx, shown))
+    summary = ctx.summary(event)
+    parts.append(el("p", in_lang(summary.text, summary.lang, ctx.lang), class_="sk-lead"))
+    return el("header", "\n".join(parts), class_="sk-event-head")
+
+
+def _banner(ctx: Ctx, item: Entry) -> str:
+    """The status of an occurrence, with its note; in a series, of its year."""
+    if item.event.repeat:
+        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.occ.year)
+    else:
+        words = t(ctx.lang, f"banner_{item.status}")
+    text = el("strong", esc(words))
+    note = ctx.status_note(item.occ)
+    if note:
+        text += " " + in_lang(note.text, note.lang, ctx.lang)
+    return el("p", text, class_=f"sk-banner sk-banner--{item.status}", role="note")
+
+
+def _facts(ctx: Ctx, item: Entry) -> str:
+    event = item.event
+    rows = [(t(ctx.lang, "when"), _when(ctx, item))]
+    rows.append((t(ctx.lang, "where"), _where(ctx, event)))
+    if event.online_url:
+        rows.append((t(ctx.lang, "online"), link(event.online_url, esc(t(ctx.lang, "online_link")),
+                                                 rel="noopener")))
+    if event.price:
+        rows.append((t(ctx.lang, "price"), esc(event.price)))
+    rows.append((t(ctx.lang, "organizer"), _organizers(ctx, event)))
+    rows.append((t(ctx.lang, "contact"), contact_html(event.contact)))
+    if event.tags:
+        tags = " ".join(el("span", esc(tag), class_="sk-tag") for tag in event.tags)
+        rows.append((t(ctx.lang, "tags"), tags))
+    return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
+
+
+def _when(ctx: Ctx, item: Entry) -> str:
+    occ = item.occ
+    text = when(ctx, item)
+    if isinstance(occ.start, dt.datetime):
+        text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
+    if occ.lunar is not None:
+        label = occ.lunar.label_en if ctx.lang == "en" else occ.lunar.label_vi
+        text += "<br>" + el("span", esc(label), class_="sk-lunar")
+    return text
+
+
+def _where(ctx: Ctx, event: Event) -> str:
+    where = event.location
+    place = ctx.place(event)
+    lines = [el("strong", in_lang(place.text, place.lang, ctx.lang))]
+    if where.address:
+        lines.append(esc(where.address))
+    if where.area:
+        area = link(ctx.link(urls.item(ctx.lang, "area", where.area)), esc(ctx.area_name(where.area)))
+        region = ctx.region_name(where.area)
+        lines.append(area + (f" ({esc(region)})" if region else ""))
+    query = ", ".join(x for x in (where.name, where.address, ctx.area_name(where.area) if where.area else None, "Lai Châu") if x)
+    maps = [link(links.osm(where, query), esc(t(ctx.lang, "map")), rel="noopener")]
+    if where.map_url:
+        maps.append(link(where.map_url, esc(t(ctx.lang, "map_other")), rel="noopener"))
+    lines.append(" · ".join(maps))
+    geo = links.geo_uri(where)
+    if geo and where.geo:
+        coordinates = f"{where.geo[0]:.5f}, {where.geo[1]:.5f}"
+        lines.append(f"{esc(t(ctx.lang, 'coordinates'))}: " + link(geo, esc(coordinates)))
+    return "<br>".join(lines)
+
+
+def _organizers(ctx: Ctx, event: Event) -> str:
+    text = link(ctx.link(urls.item(ctx.lang, "unit", event.unit)), esc(ctx.unit_name(event.unit)))
+    if event.co_organizers:
+        names = []
+        for name in event.co_organizers:
+            if ctx.content.unit(name) is not None:
+                names.append(link(ctx.link(urls.item(ctx.lang, "unit", name)), esc(ctx.unit_name(name))))
+            else:
+                names.append(esc(name))
+        text += f"<br>{esc(t(ctx.lang, 'co_organizers'))}: " + "; ".join(names)
+    return text
+
+
+def contact_html(contact: Contact) -> str:
+    parts = [esc(contact.name)]
+    if contact.phone:
+        parts.append(link(links.tel(contact.phone), esc(contact.phone)))
+    if contact.email:
+        parts.append(link(f"mailto:{contact.email}", esc(contact.email)))
+    return " · ".join(parts)
+
+
+def _description(ctx: Ctx, event: Event) -> str:
+    text = ctx.description(event)
+    if not text.text:
+        return ""
+    rendered = richtext.render_markdown(text.text)
+    lang = text.lang if text.lang != ctx.lang else None
+    return el("section", el("h2", esc(t(ctx.lang, "about"))) + el("div", rendered, lang=lang),
+              class_="sk-description")
+
+
+def _schedule(ctx: Ctx, item: Entry) -> str:
+    event = item.event
+    if not event.schedule:
+        return ""
+    rows = []
+    for entry in event.schedule:
+        start = _moment(ctx, entry.start, item)
+        end = _moment(ctx, entry.end, item) if entry.end is not None else ""
+        span = f"{start}–{end}" if end else start
+        place = f" ({esc(entry.place)})" if entry.place else ""
+        rows.append(el("tr", el("th", span, scope="row") + el("td", esc(entry.title) + place)))
+    head = el("tr", el("th", esc(t(ctx.lang, "time")), scope="col")
+              + el("th", esc(t(ctx.lang, "item")), scope="col"))
+    table = el("table", el("thead", head) + el("tbody", "".join(rows)), class_="sk-schedule")
+    return el("section", el("h2", esc(t(ctx.lang, "schedule"))) + table)
+
+
+def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Entry) -> str:
+    """A programme time; a date-time on another day than the first shows its day."""
+    if isinstance(value, dt.datetime):
+        if value.date() != item.first:
+            return esc(f"{day_label(value.date(), ctx.lang)}, {clock(value)}")
+        return esc(clock(value))
+    return esc(clock(value))
+
+
+def _updates(ctx: Ctx, event: Event) -> str:
+    if not event.updates:
+        return ""
+    items = []
+    for update in sorted(event.updates, key=lambda u: u.at, reverse=True):
+        stamp = el("time", esc(f"{day_label(update.at.date(), ctx.lang)}, {clock(update.at)}"),
+                   datetime=iso(update.at))
+        items.append(el("li", el("p", stamp, class_="sk-muted") + richtext.render_markdown(update.text)))
+    return el("section", el("h2", esc(t(ctx.lang, "updates")))
+              + el("ol", "".join(items), class_="sk-updates"), class_="sk-updates-box")
+
+
+def _press(ctx: Ctx, event: Event) -> str:
+    rows = []
+    press = event.press
+    if press is not None:
+        rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
+        if press.accreditation_deadline is not None:
+            deadline = press.accreditation_deadline
+            label = day_label(deadline.date() if isinstance(deadline, dt.datetime) else deadline, ctx.lang)
+            if isinstance(deadline, dt.datetime):
+                label += f", {clock(deadline)}"
+            rows.append((t(ctx.lang, "accreditation"), el("time", esc(label), datetime=iso(deadline))))
+        if press.note:
+            rows.append(("", esc(press.note)))
+        if press.contact is not None:
+            rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact)))
+    reference = event.reference
+    if reference is not None and (reference.number or reference.url):
+        text = esc(reference.number or "")
+        if reference.date:
+            text += f" {esc(t(ctx.lang, 'dated'))} {esc(day_label(reference.date, ctx.lang))}"
+        if reference.url:
+            text += " · " + link(reference.url, esc(t(ctx.lang, "read_document")), rel="noopener")
+        rows.append((t(ctx.lang, "document"), text.strip(" ·")))
+    if not rows:
+        return ""
+    dl = el("dl", "".join((el("dt", esc(k)) if k else "") + el("dd", v) for k, v in rows), class_="sk-facts")
+    return el("section", el("h2", esc(t(ctx.lang, "press"))) + dl, class_="sk-press")
+
+
+def _series(ctx: Ctx, event: Event) -> str:
+    items = ctx.agenda.by_event.get(event.id, [])
+    if not event.repeat or len(items) < 2:
+        return ""
+    rows = []
+    for item in items:
+        text = when(ctx, item)
+        if item.occ.lunar is not None:
+            label = item.occ.lunar.label_en if ctx.lang == "en" else item.occ.lunar.label_vi
+            text += f" ({esc(label)})"
+        text += " " + badge(ctx, item.status)
+        note = ctx.status_note(item.occ)
+        if note and item.status != "confirmed":
+            text += " " + in_lang(note.text, note.lang, ctx.lang)
+        rows.append(el("li", text.strip()))
+    return el("section", el("h2", esc(t(ctx.lang, "series"))) + el("ul", "".join(rows), class_="sk-series"))
+
+
+def _extra_links(ctx: Ctx, event: Event) -> str:
+    if not event.links:
+        return ""
+    items = "".join(el("li", link(x.url, esc(x.title), rel="noopener")) for x in event.links)
+    return el("section", el("h2", esc(t(ctx.lang, "links"))) + el("ul", items))
+
+
+def _neighbours(ctx: Ctx, event: Event) -> str:
+    before, after = ctx.agenda.neighbours(event.id)
+    if before is None and after is None:
+        return ""
+    cells = []
+    for item, key, rel in ((before, "previous", "prev"), (after, "next", "next")):
+        if item is None:
+            continue
+        title = ctx.title(item.event)
+        label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
+        cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
+                                                 in_lang(title.text, title.lang, ctx.lang), rel=rel)
+                        + " " + when(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
+    heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
+    return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
+              aria_label=t(ctx.lang, "neighbours"))
+
+
+def _dates(ctx: Ctx, dates: tuple[str | None, str | None]) -> str:
+    published, modified = dates
+    if not published:
+        return ""
+    text = f"{t(ctx.lang, 'published')} {date_label(dt.date.fromisoformat(published), ctx.lang)}"
+    if modified and modified > published:
+        text += f", {t(ctx.lang, 'modified')} {date_label(dt.date.fromisoformat(modified), ctx.lang)}"
+    return el("p", esc(text), class_="sk-muted sk-dates")

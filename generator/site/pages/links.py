@@ -1,0 +1,111 @@
+"""Outgoing links of an event page: add to calendar, maps, sharing.
+
+They are plain links (nothing is requested from those hosts until the
+visitor follows one).  Times go to Google in UTC and to Outlook with their
+offset; all-day events get an exclusive end day, as calendars expect; a
+timed event that gives no end lasts until its programme's last item ends,
+else one hour (never a zero-length entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote, urlencode
+
+from ...model.event import Location
+from .agenda import Entry
+
+GOOGLE = "https://calendar.google.com/calendar/render"
+OUTLOOK = "https://outlook.live.com/calendar/0/deeplink/compose"
+OSM = "https://www.openstreetmap.org/"
+DEFAULT_LENGTH = dt.timedelta(hours=1)
+
+
+def _query(params: dict[str, str]) -> str:
+    return urlencode(params, quote_via=quote)
+
+
+def _utc(value: dt.datetime) -> str:
+    return value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def timed_end(item: Entry) -> dt.datetime:
+    """When a timed occurrence ends in a calendar: its end, else the end of
+    its programme's last item within a day (an item with no end lasts an
+    hour), else one hour after it begins."""
+    start = item.begins
+    if isinstance(item.occ.end, dt.datetime):
+        return item.occ.end
+    ends = []
+    for entry in item.event.schedule:
+        begins = _on_day(entry.start, start)
+        ends.append(_on_day(entry.end, start) if entry.end is not None else begins + DEFAULT_LENGTH)
+    within = [end for end in ends if start < end < start + dt.timedelta(days=1)]
+    return max(within, default=start + DEFAULT_LENGTH)
+
+
+def _on_day(value: dt.time | dt.datetime, start: dt.datetime) -> dt.datetime:
+    """A programme time on the occurrence's day (a date-time stays as it is)."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(start.date(), value, start.tzinfo)
+
+
+def google_calendar(item: Entry, title: str, details: str, where: str) -> str:
+    occ = item.occ
+    if isinstance(occ.start, dt.datetime):
+        dates = f"{_utc(occ.start)}/{_utc(timed_end(item))}"
+    else:
+        dates = f"{item.first:%Y%m%d}/{item.last + dt.timedelta(1):%Y%m%d}"
+    params = {"action": "TEMPLATE", "text": title, "dates": dates, "details": details,
+              "location": where, "ctz": item.event.timezone}
+    return f"{GOOGLE}?{_query(params)}"
+
+
+def google_subscribe(webcal: str) -> str:
+    """Google Calendar's 'add by URL' page for a calendar feed."""
+    return f"{GOOGLE}?{_query({'cid': webcal})}"
+
+
+def outlook(item: Entry, title: str, details: str, where: str) -> str:
+    occ = item.occ
+    if isinstance(occ.start, dt.datetime):
+        times = {"startdt": occ.start.isoformat(), "enddt": timed_end(item).isoformat(), "allday": "false"}
+    else:
+        times = {"startdt": item.first.isoformat(),
+                 "enddt": (item.last + dt.timedelta(1)).isoformat(), "allday": "true"}
+    params = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title,
+              **times, "body": details, "location": where}
+    return f"{OUTLOOK}?{_query(params)}"
+
+
+def osm(location: Location, query: str) -> str:
+    """The place on OpenStreetMap: a marker when coordinates are known,
+    a search otherwise."""
+    if location.geo:
+        lat, lon = location.geo
+        return f"{OSM}?mlat={lat:.5f}&mlon={lon:.5f}#map=16/{lat:.5f}/{lon:.5f}"
+    return f"{OSM}search?{_query({'query': query})}"
+
+
+def geo_uri(location: Location) -> str | None:
+    """A geo: URI (opens the phone's map application)."""
+    if not location.geo:
+        return None
+    lat, lon = location.geo
+    return f"geo:{lat:.5f},{lon:.5f}"
+
+
+def share(url: str, title: str) -> list[tuple[str, str]]:
+    """(label, link) pairs of share targets."""
+    return [
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?{_query({'u': url})}"),
+        ("X", f"https://twitter.com/intent/tweet?{_query({'url': url, 'text': title})}"),
+        ("email", f"mailto:?{_query({'subject': title, 'body': url})}"),
+    ]
+
+
+def tel(phone: str) -> str:
+    """A tel: link of a Vietnamese phone number as written."""
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return f"tel:{digits}"

@@ -1,0 +1,71 @@
+"""Small helpers to write HTML safely: every text goes through :func:`esc`.
+
+Pages are Markdown files made of raw HTML blocks (Python-Markdown and every
+MkDocs-compatible builder pass those through untouched), so no text of an
+event is ever read as Markdown by the site builder: it is either escaped
+here or rendered and sanitised by ``generator.site.richtext``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+Attr = str | int | bool | None
+
+
+def esc(text: object) -> str:
+    """Escape text for an HTML element or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def attrs(**values: Attr) -> str:
+    """' name="value"' pairs; None and False are left out, True is a bare
+    attribute.  A trailing underscore is dropped (class_), other
+    underscores become hyphens (data_end, aria_current)."""
+    parts = []
+    for key, value in values.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        parts.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
+    return "".join(parts)
+
+
+def el(tag: str, inner: str = "", **values: Attr) -> str:
+    """An element whose ``inner`` HTML is already safe."""
+    return f"<{tag}{attrs(**values)}>{inner}</{tag}>"
+
+
+def link(href: str, inner: str, **values: Attr) -> str:
+    return el("a", inner, href=href, **values)
+
+
+def iso(value: dt.date) -> str:
+    """ISO 8601: a date, or a date-time with its offset (no seconds when zero)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def time_el(value: dt.date, label: str) -> str:
+    return el("time", esc(label), datetime=iso(value))
+
+
+def in_lang(text: str, text_lang: str, page_lang: str) -> str:
+    """Escaped text, marked with its language when it differs from the page's."""
+    return esc(text) if text_lang == page_lang else el("span", esc(text), lang=text_lang)
+
+
+def json_script(data: object, kind: str = "application/ld+json") -> str:
+    """A JSON data block that no string inside can close or break out of."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="{kind}">{text}</script>'
+
+
+def block(*parts: str) -> str:
+    """Join HTML blocks for a Markdown page: each block starts a line and is
+    followed by a blank line, which ends it for the Markdown parser."""
+    return "\n\n".join(p.strip() for p in parts if p and p.strip()) + "\n"

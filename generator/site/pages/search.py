@@ -1,0 +1,102 @@
+"""Search without a site-wide index on every page view.
+
+The search page loads ``search/index.json`` (the list of years) and then
+one small JSON file per year and language, ``search/<lang>-<year>.json``,
+only when the visitor searches: the years from the current one on by
+default, earlier years when asked.  An event is filed under every year its
+current (or next, else last) occurrence covers, so that one running from
+December into January is found in January; its record carries its first
+and last day, and the browser ranks what is on now or ahead before what is
+over.  Matching is done in the browser, accent-insensitively ("le hoi"
+finds "Lễ hội"), over title, place, area, category and summary.
+
+A record: [url, title, when, start (ISO), place, category, summary,
+status, last day (ISO)].
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from .. import urls
+from .agenda import Entry
+from .context import Ctx
+from ..i18n import LANGS, t, when_label
+from .markup import attrs, block, el, esc, link
+from .page import Page
+
+MANIFEST = f"{urls.SEARCH_DIR}/index.json"
+
+_TEXTS = {
+    "vi": {"label": "Từ khóa (gõ có dấu hoặc không dấu)", "past": "Tìm cả sự kiện đã qua",
+           "button": "Tìm", "none": "Không tìm thấy sự kiện nào.", "count": "{n} sự kiện", "count_one": "{n} sự kiện",
+           "noscript": "Tìm kiếm cần JavaScript. Bạn có thể xem"},
+    "en": {"label": "Words (accents optional)", "past": "Include past events", "button": "Search",
+           "none": "No event found.", "count": "{n} events", "count_one": "{n} event",
+           "noscript": "Search needs JavaScript. You can browse the"},
+}
+
+
+def shard(path_year: int, lang: str) -> str:
+    return f"{urls.SEARCH_DIR}/{lang}-{path_year}.json"
+
+
+def search_files(ctx: Ctx) -> dict[str, bytes]:
+    """The manifest and every shard, by site path."""
+    shards: dict[tuple[str, int], list[list[str]]] = defaultdict(list)
+    for item in ctx.agenda.events():
+        for year in range(item.first.year, item.last.year + 1):
+            for lang in LANGS:
+                shards[lang, year].append(_record(ctx.for_lang(lang), item))
+    files = {shard(year, lang): _dump(records) for (lang, year), records in sorted(shards.items())}
+    years = sorted({year for _, year in shards})
+    files[MANIFEST] = _dump({"version": 1, "years": years, "languages": list(LANGS)})
+    return files
+
+
+def _record(ctx: Ctx, item: Entry) -> list[str]:
+    event = item.event
+    area = ctx.area_name(event.location.area) if event.location.area else ""
+    return [
+        urls.event(ctx.lang, event.id),
+        ctx.title(event).text,
+        when_label(item.occ.start, item.occ.end, ctx.lang),
+        item.occ.start.isoformat(),
+        ", ".join(x for x in (ctx.place(event).text, area) if x),
+        ctx.category_name(event.category),
+        ctx.summary(event).text,
+        item.status,
+        item.last.isoformat(),
+    ]
+
+
+def _dump(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def search_page(ctx: Ctx) -> Page:
+    url = urls.section(ctx.lang, "search")
+    ctx = ctx.at(url)
+    text = _TEXTS[ctx.lang]
+    status_words = {s: t(ctx.lang, s) for s in ("tentative", "postponed", "cancelled")}
+    form = (
+        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_count_one=text['count_one'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
+        + el("label", esc(text["label"]), for_="sk-q")
+        + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
+             + el("button", esc(text["button"]), type="submit", class_="sk-button"), class_="sk-search-row")
+        + el("label", '<input type="checkbox" id="sk-past" name="past" value="1"> ' + esc(text["past"]),
+             class_="sk-check")
+        + "</form>"
+    )
+    calendar = link(ctx.link(urls.section(ctx.lang, "calendar")), esc(t(ctx.lang, "calendar_title").lower()))
+    body = block(
+        el("h1", esc(t(ctx.lang, "search_title"))),
+        el("div", form, class_="sk-search-box"),
+        el("p", "", id="sk-status", role="status", class_="sk-muted"),
+        el("ol", "", id="sk-results", class_="sk-cards sk-results"),
+        el("noscript", el("p", f"{esc(text['noscript'])} {calendar}.")),
+    )
+    return Page(url=url, lang=ctx.lang, title=t(ctx.lang, "search_title"),
+                description=t(ctx.lang, "tagline"), body=body,
+                alternate=urls.section(urls.other(ctx.lang), "search"))

@@ -1,0 +1,1 @@
+"""Git: an event's history (SEQUENCE, LAST-MODIFIED, changes) and deletions."""

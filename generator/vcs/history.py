@@ -1,0 +1,273 @@
+"""What version control says about each event: when it was first
+announced, how often its time, place or status changed, and what changed.
+
+Calendar clients only take a change into account when SEQUENCE rises
+(RFC 5545 §3.8.7.4), so these numbers must come from the content's history
+and be the same on every machine that builds the same commit.  The history
+read is the *first-parent* history of the content tree: each commit on the
+branch being built (a merged pull request counts once, at its merge time)
+is one revision.  That needs the full history in the checkout (a shallow
+clone makes every event look new: ``History.shallow`` says so).
+
+Two git calls read the whole tree, whatever its size: one ``git log`` for
+every revision of every event file, one ``git cat-file --batch`` for their
+texts.  Outside a repository, or for files never committed, everything
+falls back to values derived from the event itself (SEQUENCE 0).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+from ..load.config import SiteConfig
+from ..load.content import parse_event_text
+from ..model.event import Content, Event, Location, When, is_all_day
+from ..model.occurrence import Occurrence
+from ..model.repeats import occurrences
+
+Parse = Callable[[str, str], "Event | None"]
+UTC = dt.UTC
+_ZERO = "0" * 40
+_EVENT_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One committed state of an event file (``commit`` None: the work tree)."""
+
+    time: dt.datetime  # when it landed (committer time, UTC)
+    commit: str | None
+    event: Event
+
+
+Times = tuple[When, When | None]  # start, end
+StatusNote = tuple[str, str | None]  # status, status_note
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change of time, place or status of one occurrence.
+
+    ``kind`` is ``time`` (old/new: ``(start, end)``), ``place`` (old/new:
+    ``Location``) or ``status`` (old/new: ``(status, status_note)``).
+    ``revision`` is the 1-based number of the event's revision that made it.
+    """
+
+    at: dt.datetime
+    revision: int
+    key: str
+    kind: str
+    old: Times | Location | StatusNote
+    new: Times | Location | StatusNote
+
+
+@dataclass(frozen=True)
+class EventHistory:
+    created: dt.datetime  # first revision (or the fallback), UTC
+    published: dt.datetime  # the file's ``published``, else ``created``
+    last_modified: dt.datetime  # last revision that changed anything, UTC
+    sequence: int  # revisions that changed time, place or status
+    changes: tuple[Change, ...] = ()
+    tracked: bool = False  # False: git knows nothing of it (values are derived)
+
+    @property
+    def updated(self) -> dt.datetime:
+        """For feeds: never before the announcement."""
+        return max(self.published, self.last_modified)
+
+
+@dataclass(frozen=True)
+class History:
+    """Revisions per event id, as read from git (empty without git)."""
+
+    revisions: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
+    shallow: bool = False
+    available: bool = False  # False: no git or not a repository
+
+    def of(self, event: Event, *, now: dt.datetime, years_ahead: int) -> EventHistory:
+        """The history of one (current) event; ``now`` only matters for an
+        event that git does not know or that has uncommitted changes."""
+        return summarise(event, self.revisions.get(event.id, ()), now=now, years_ahead=years_ahead)
+
+
+def read_history(content_root: str | Path, parse: Parse) -> History:
+    """Read every revision of every event file under ``content_root``.
+
+    ``parse(text, path)`` turns a file's text (``path`` relative to the
+    content root, POSIX form) into an Event, or None if that revision is
+    not a valid event; revisions it rejects are skipped.
+    """
+    root = Path(content_root)
+    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw",
+               "--no-renames", "--no-abbrev", "-z", "--format=%x01%H %ct", "--relative",
+               "--", "events")
+    if log is None:
+        return History()
+    entries = list(_parse_log(log))
+    texts = _blobs(root, sorted({blob for _, _, _, blob in entries}))
+    shallow = _git(root, "rev-parse", "--is-shallow-repository") == b"true\n"
+    parsed: dict[tuple[str, str], Event | None] = {}
+    revisions: dict[str, list[Revision]] = {}
+    for commit, time, path, blob in reversed(entries):  # oldest first
+        if (blob, path) not in parsed:
+            text = texts.get(blob)
+            parsed[blob, path] = parse(text, path) if text is not None else None
+        event = parsed[blob, path]
+        if event is not None:
+            revisions.setdefault(event.id, []).append(Revision(time, commit, event))
+    frozen = {key: tuple(value) for key, value in sorted(revisions.items())}
+    return History(frozen, shallow=shallow, available=True)
+
+
+def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
+              now: dt.datetime, years_ahead: int) -> EventHistory:
+    """Fold an event's revisions (oldest first) into the numbers feeds need.
+
+    Uncommitted changes in the work tree count as one more revision, dated
+    at the start of ``now``'s day (so a preview stays stable within a day).
+    """
+    stamp = _day_start(now)
+    # a commit dated after the build's clock (a pinned clock, a skewed
+    # machine) counts as made now: no feed date may lie in the future
+    revisions = [r if r.time <= now else Revision(now.astimezone(UTC), r.commit, r.event) for r in revisions]
+    if not revisions or revisions[-1].event != event:
+        revisions.append(Revision(stamp, None, event))
+    tracked = revisions[0].commit is not None
+    if not tracked:  # never committed: derive from the event itself
+        revisions[0] = Revision(_fallback_created(event, stamp), None, event)
+    created = revisions[0].time
+    sequence, last_modified, changes = 0, created, []
+    for number, (old, new) in enumerate(pairwise(revisions), start=2):
+        if old.event == new.event:
+            continue
+        last_modified = new.time
+        if _significant(old.event) != _significant(new.event):
+            sequence += 1
+            changes += _changes(old.event, new.event, new.time, number, years_ahead)
+    # a ``published`` still to come keeps its date: the announcement feeds
+    # hold the event back until then
+    published = event.published.astimezone(UTC) if event.published else created
+    return EventHistory(created, published, last_modified, sequence, tuple(changes), tracked)
+
+
+def _significant(event: Event) -> tuple:
+    """What a subscriber's calendar must hear about: time, place, status."""
+    overrides = tuple((o.year, o.status, o.start, o.end) for o in event.exceptions)
+    return (event.start, event.end, event.timezone, event.repeat, event.status, overrides,
+            _place(event.location))
+
+
+def _changes(old: Event, new: Event, at: dt.datetime, number: int,
+             years_ahead: int) -> list[Change]:
+    """Occurrence by occurrence, what moved, where and how, skipping
+    occurrences that were already over when the change was made."""
+    until = at.year + years_ahead
+    before = {occ.key: occ for occ in occurrences(old, until_year=until)}
+    result: list[Change] = []
+    for occ in occurrences(new, until_year=until):
+        prior = before.get(occ.key)
+        if prior is None or (_over(prior, at) and _over(occ, at)):
+            continue
+        if (prior.start, prior.end) != (occ.start, occ.end):
+            result.append(Change(at, number, occ.key, "time", (prior.start, prior.end),
+                                 (occ.start, occ.end)))
+        if _place(old.location)[:3] != _place(new.location)[:3]:  # a new map point alone is no news
+            result.append(Change(at, number, occ.key, "place", old.location, new.location))
+        if prior.status != occ.status:
+            result.append(Change(at, number, occ.key, "status",
+                                 (prior.status, prior.status_note), (occ.status, occ.status_note)))
+    return result
+
+
+def _place(location: Location) -> tuple:
+    return (location.name, location.address, location.area, location.geo)
+
+
+def _over(occ: Occurrence, at: dt.datetime) -> bool:
+    last = occ.end or occ.start
+    if is_all_day(last):
+        return last < at.astimezone(ZoneInfo(occ.event.timezone)).date()
+    return last < at
+
+
+def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
+    """Without history: the declared ``published``, else the start of the
+    event's first day, but never later than ``stamp`` (an announcement
+    cannot lie in the future)."""
+    if event.published:
+        return min(event.published.astimezone(UTC), stamp)
+    start = event.start
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime.combine(start, dt.time(), ZoneInfo(event.timezone))
+    return min(start.astimezone(UTC), stamp)
+
+
+def _day_start(now: dt.datetime) -> dt.datetime:
+    return now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+def _parse_log(log: bytes):
+    """Yield ``(commit, time, path, blob)`` per touched event file, newest
+    commit first; deletions are skipped (the current tree decides what
+    exists)."""
+    for record in log.split(b"\x01")[1:]:
+        header, *fields = record.split(b"\0")
+        commit, _, stamp = header.decode().strip().partition(" ")
+        time = dt.datetime.fromtimestamp(int(stamp), UTC)
+        for meta, path in zip(fields[0::2], fields[1::2]):
+            blob = meta.split()[3].decode() if meta.strip() else _ZERO
+            name = path.decode("utf-8", "replace")
+            if blob != _ZERO and _is_event_file(name):
+                yield commit, time, name, blob
+
+
+def _is_event_file(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return len(parts) == 3 and parts[0] == "events" and path.endswith(_EVENT_SUFFIXES)
+
+
+def _blobs(root: Path, blobs: list[str]) -> dict[str, str]:
+    """The texts of many blobs in one ``git cat-file --batch`` call."""
+    if not blobs:
+        return {}
+    out = _git(root, "cat-file", "--batch", stdin="\n".join(blobs).encode() + b"\n")
+    texts: dict[str, str] = {}
+    position = 0
+    while out and position < len(out):
+        end = out.index(b"\n", position)
+        name, kind, *size = out[position:end].split()
+        position = end + 1
+        if kind != b"blob":
+            continue
+        length = int(size[0])
+        data = out[position:position + length]
+        position += length + 1
+        try:
+            texts[name.decode()] = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+    return texts
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
+    """Run git in ``root``; None when git is missing or refuses (not a
+    repository, an unsafe directory, ...)."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], input=stdin,
+                                capture_output=True, check=False)
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def load_history(content: Content, config: SiteConfig) -> History:
+    """The history of ``config.content_dir``, old revisions parsed with the
+    current registries (what the build and ``sukien export`` call)."""
+    return read_history(config.content_dir,
+                        lambda text, path: parse_event_text(text, path, content, config))

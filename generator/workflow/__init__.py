@@ -1,0 +1,1 @@
+"""What unit staff and editors use: new events, issue forms, reports, ownership."""

@@ -1,0 +1,159 @@
+"""Event images stored in the content tree reach the pages and the feeds
+at the same published address; a scripted SVG is not published; a photo
+is published as a small, upright JPEG without its metadata."""
+
+import datetime as dt
+import io
+import json
+import random
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+from PIL import Image
+
+from contenttree import make_tree, with_fields
+from generator.load.config import SiteConfig
+from generator.load.content import load_content
+from generator.feeds import build_feeds
+from generator.site.media import MAX_BYTES, published_media
+from generator.site.pages import render_site
+
+NOW = dt.datetime(2026, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def tree(tmp_path, svg: str | bytes, name: str = "anh.svg"):
+    image = f"\n  src: images/{name}\n  alt: Ảnh lễ hội"
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(image=image)})
+    (content / "events/so-vhttdl/images").mkdir()
+    target = content / "events/so-vhttdl/images" / name
+    target.write_bytes(svg if isinstance(svg, bytes) else svg.encode())
+    config = SiteConfig(content_dir=content, site_url="https://example.org/lich/")
+    loaded, problems = load_content(config)
+    assert problems == []
+    return loaded, config
+
+
+def test_local_image_published_and_linked_by_feeds(tmp_path):
+    content, config = tree(tmp_path, "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert list(published_media(content)) == ["media/events/so-vhttdl/images/anh.svg"]
+    files = build_feeds(content, config, None, NOW)
+    url = "https://example.org/lich/media/events/so-vhttdl/images/anh.svg"
+    assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
+    assert json.loads(files["api/events.json"])["events"][0]["image_url"] == url
+    (event,) = Calendar.from_ical(files["su-kien/le-hoi-a.ics"]).walk("VEVENT")
+    assert str(event["IMAGE"]) == url and event["IMAGE"].params["VALUE"] == "URI"
+
+
+def test_scripted_svg_is_neither_published_nor_linked(tmp_path):
+    content, config = tree(tmp_path, "<svg onload='alert(1)'/>")
+    assert published_media(content) == {}
+    files = build_feeds(content, config, None, NOW)
+    assert "image" not in json.loads(files["feeds/events.json"])["items"][0]
+    assert b"IMAGE" not in files["su-kien/le-hoi-a.ics"]
+
+
+def test_future_announcement_is_held_back_from_the_announcement_feeds(tmp_path):
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(published="2026-04-10 08:00")})
+    config = SiteConfig(content_dir=content)
+    loaded, _ = load_content(config)
+    files = build_feeds(loaded, config, None, NOW)
+    assert json.loads(files["feeds/events.json"])["items"] == []
+    assert b"le-hoi-a" not in files["feeds/events.rss"]
+    assert b"UID:le-hoi-a@" in files["feeds/events.ics"]
+    later = build_feeds(loaded, config, None, NOW + dt.timedelta(days=10))
+    assert json.loads(later["feeds/events.json"])["items"][0]["date_published"] == "2026-04-10T01:00:00Z"
+
+
+def noise_png(width: int, height: int) -> bytes:
+    """A photo as heavy as they come: random pixels (JPEG's worst case)."""
+    pixels = random.Random(4).randbytes(width * height * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", (width, height), pixels).save(out, "PNG", compress_level=1)
+    return out.getvalue()
+
+
+def test_a_photo_is_published_small_and_linked_by_pages_and_feeds(tmp_path):
+    content, config = tree(tmp_path, noise_png(2400, 1500), "anh.png")
+    pictures = published_media(content)
+    path = "media/events/so-vhttdl/images/anh-png.jpg"
+    assert list(pictures) == [path]
+    picture = pictures[path]
+    assert len(picture.data) <= MAX_BYTES
+    with Image.open(io.BytesIO(picture.data)) as derived:
+        assert derived.format == "JPEG"
+        assert derived.size == (picture.width, picture.height)
+        assert max(derived.size) <= 1200
+        assert abs(derived.width / derived.height - 2400 / 1500) < 0.01
+    url = "https://example.org/lich/" + path
+    files = build_feeds(content, config, None, NOW)
+    assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
+    site = render_site(content, config, NOW)
+    assert site.assets[path] == picture.data and site.media == {}
+    page = site.pages["su-kien/le-hoi-a/index.md"]
+    assert (f'<img src="../../{path}" alt="Ảnh lễ hội" width="{picture.width}" height="{picture.height}" '
+            'loading="lazy" decoding="async">') in page
+    assert f"url: {url}" in page  # the page's OpenGraph image
+
+
+def test_the_same_photo_gives_the_same_bytes(tmp_path):
+    photo = noise_png(900, 600)
+    first = published_media(tree(tmp_path / "a", photo, "anh.png")[0])
+    second = published_media(tree(tmp_path / "b", photo, "anh.png")[0])
+    assert [p.data for p in first.values()] == [p.data for p in second.values()]
+
+
+def test_a_photo_loses_its_metadata_and_stands_upright(tmp_path):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90° clockwise to view
+    exif[0x010F] = "Máy ảnh"  # camera maker
+    exif[0x8825] = {2: (22.0, 30.0, 0.0)}  # GPS latitude
+    out = io.BytesIO()
+    Image.new("RGB", (400, 200), "#4a8").save(out, "JPEG", exif=exif, comment=b"note")
+    content, _ = tree(tmp_path, out.getvalue(), "anh.jpg")
+    [(path, picture)] = published_media(content).items()
+    assert path == "media/events/so-vhttdl/images/anh-jpg.jpg"
+    with Image.open(io.BytesIO(picture.data)) as derived:
+        assert derived.size == (200, 400)
+        assert not derived.getexif() and "exif" not in derived.info and "comment" not in derived.info
+
+
+def test_an_unreadable_photo_is_neither_published_nor_linked(tmp_path):
+    content, config = tree(tmp_path, b"\x89PNG\r\n\x1a\nnot really", "anh.png")
+    assert published_media(content) == {}
+    assert "image" not in json.loads(build_feeds(content, config, None, NOW)["feeds/events.json"])["items"][0]
+    page = render_site(content, config, NOW).pages["su-kien/le-hoi-a/index.md"]
+    assert "<img" not in page
+
+
+def test_committed_event_with_a_local_image_is_not_seen_as_changed(tmp_path):
+    import os
+    import subprocess
+
+    from generator.load.content import parse_event_text
+    from generator.vcs.history import read_history
+
+    content, config = tree(tmp_path, "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    when = "2026-03-01T10:00:00+07:00"
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env={**os.environ, **env})
+    history = read_history(config.content_dir, lambda text, path: parse_event_text(text, path, content, config))
+    found = history.of(content.events[0], now=NOW, years_ahead=2)
+    assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_transparent_photo_with_a_colour_profile_is_published_on_white(tmp_path):
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    logo = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    logo.paste((200, 30, 30, 255), (100, 50, 200, 150))
+    out = io.BytesIO()
+    logo.save(out, "PNG", icc_profile=profile)
+    content, _ = tree(tmp_path, out.getvalue(), "logo.png")
+    [picture] = published_media(content).values()
+    with Image.open(io.BytesIO(picture.data)) as derived:
+        assert derived.mode == "RGB" and "icc_profile" not in derived.info
+        assert min(derived.getpixel((5, 5))) >= 250  # transparent became white
+        red, green, blue = derived.getpixel((150, 100))
+        assert red > 170 and green < 70 and blue < 70

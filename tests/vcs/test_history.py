@@ -1,0 +1,211 @@
+"""SEQUENCE, LAST-MODIFIED, published and the change list, from commits in
+temporary git repositories."""
+
+import datetime as dt
+import shutil
+import subprocess
+from dataclasses import replace
+
+import pytest
+from feedsupport import CONTENT, NOW, config, load
+from icalendar import Calendar
+from lxml import etree
+
+from generator.vcs import history as history_module
+from generator.feeds import build_feeds
+from generator.vcs.history import History, load_history, read_history, summarise
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
+
+EVENT = """\
+title: {title}
+summary: Giải đấu truyền thống của xã.
+category: van-hoa
+start: {start}
+{extra}location:
+  name: {place}
+  area: khong-lao
+contact:
+  name: UBND xã Khổng Lào
+  phone: "0213 3800 222"
+"""
+UTC = dt.UTC
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def git(root, *args, when=None):
+    env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when} if when else {}
+    subprocess.run(["git", "-c", "user.name=Biên tập", "-c", "user.email=bt@example.vn",
+                    "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+                   cwd=root, check=True, capture_output=True,
+                   env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(root), **env})
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A repository whose content tree has the test registries only."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("units.yaml", "categories.yaml", "areas.yaml"):
+        shutil.copy(CONTENT / name, content / name)
+    git(tmp_path, "init", "-q")
+    return tmp_path
+
+
+def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026-04-12",
+         place="Sân bản Nà Ít", extra="", commit=True):
+    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(EVENT.format(title=title, start=start, place=place, extra=extra), encoding="utf-8")
+    if commit:
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", f"{event_id} {when}", when=when)
+
+
+def build(repo, now=NOW):
+    cfg = config(repo / "content")
+    content = load(cfg.content_dir)
+    return build_feeds(content, cfg, load_history(content, cfg), now)
+
+
+def vevent(files, event_id="giai-dau", year=None):
+    """The VEVENT of an event (or of one year of a series) in its own file."""
+    key = f"{event_id}-{year}" if year else event_id
+    cal = Calendar.from_ical(files[f"su-kien/{event_id}.ics"])
+    return next(e for e in cal.walk("VEVENT") if str(e["UID"]).startswith(key + "@"))
+
+
+def utc(text):
+    return dt.datetime.fromisoformat(text).astimezone(UTC)
+
+
+def update_titles(files):
+    feed = etree.fromstring(files["feeds/updates.atom"])
+    return [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")]
+
+
+def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
+    steps = [
+        ("2026-01-05T10:00:00+07:00", {}),
+        ("2026-01-10T10:00:00+07:00", {"title": "Giải kéo co mở rộng"}),
+        ("2026-01-20T10:00:00+07:00", {"title": "Giải kéo co mở rộng", "start": "2026-04-19"}),
+        ("2026-02-01T10:00:00+07:00", {"title": "Giải kéo co mở rộng", "start": "2026-04-19",
+                                       "place": "Nhà văn hoá xã"}),
+        ("2026-02-10T10:00:00+07:00", {"title": "Giải kéo co mở rộng", "start": "2026-04-19",
+                                       "place": "Nhà văn hoá xã",
+                                       "extra": "status: cancelled\nstatus_note: Mưa lũ\n"}),
+    ]
+    seen = []
+    for when, fields in steps:
+        save(repo, when, **fields)
+        event = vevent(build(repo))
+        seen.append((event["SEQUENCE"], event.decoded("LAST-MODIFIED")))
+    assert [sequence for sequence, _ in seen] == [0, 0, 1, 2, 3]
+    assert [modified for _, modified in seen] == [utc(when) for when, _ in steps]
+    files = build(repo)
+    event = vevent(files)
+    assert event.decoded("CREATED") == utc("2026-01-05T10:00:00+07:00")
+    assert event.decoded("DTSTAMP") == event.decoded("LAST-MODIFIED")
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert update_titles(files) == [
+        "Giải kéo co mở rộng: Hủy sự kiện: Mưa lũ",
+        ("Giải kéo co mở rộng: Đổi địa điểm: Nhà văn hoá xã, Xã Khổng Lào "
+         "(trước đây: Sân bản Nà Ít, Xã Khổng Lào)"),
+        "Giải kéo co mở rộng: Hoãn từ 12/4 sang 19/4",
+    ]
+    rss = files["feeds/events.rss"].decode()
+    assert "<pubDate>Mon, 05 Jan 2026 03:00:00 +0000</pubDate>" in rss  # first commit
+
+
+def test_a_merged_branch_counts_once_at_its_merge(repo):
+    save(repo, "2026-01-05T10:00:00+07:00")
+    git(repo, "checkout", "-q", "-b", "doi-lich")
+    save(repo, "2026-01-06T10:00:00+07:00", start="2026-04-13")
+    save(repo, "2026-01-07T10:00:00+07:00", start="2026-04-14")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge", "doi-lich", when="2026-01-09T10:00:00+07:00")
+    event = vevent(build(repo))
+    assert event["SEQUENCE"] == 1
+    assert event.decoded("LAST-MODIFIED") == utc("2026-01-09T10:00:00+07:00")
+
+
+def test_uncommitted_change_counts_from_the_start_of_the_day(repo):
+    save(repo, "2026-01-05T10:00:00+07:00")
+    save(repo, None, start="2026-04-20", commit=False)
+    event = vevent(build(repo))
+    assert event["SEQUENCE"] == 1
+    assert event.decoded("LAST-MODIFIED") == utc("2026-03-01T00:00:00+07:00")
+
+
+def test_lunar_exception_changes_only_its_year(repo):
+    lunar = "repeat: lunar-yearly\n"
+    save(repo, "2026-01-05T10:00:00+07:00", event_id="then-kin-pang", start="2025-04-07", extra=lunar)
+    save(repo, "2026-01-15T10:00:00+07:00", event_id="then-kin-pang", start="2025-04-07",
+         extra=lunar + "exceptions:\n  2027:\n    status: cancelled\n    status_note: Trùng lịch\n")
+    files = build(repo)
+    assert str(vevent(files, "then-kin-pang", 2027)["STATUS"]) == "CANCELLED"
+    assert str(vevent(files, "then-kin-pang", 2026)["STATUS"]) == "CONFIRMED"
+    assert update_titles(files) == ["Giải kéo co (2027): Hủy sự kiện: Trùng lịch"]
+
+
+def test_same_history_gives_the_same_bytes_on_another_clone(repo, tmp_path):
+    save(repo, "2026-01-05T10:00:00+07:00")
+    save(repo, "2026-01-20T10:00:00+07:00", start="2026-04-19", place="Nhà văn hoá xã")
+    first = build(repo)
+    assert build(repo) == first
+    assert build(repo, NOW.replace(hour=21)) == first  # same day, same feeds
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    assert build(clone) == first
+
+
+def test_a_shallow_clone_is_flagged(repo, tmp_path):
+    save(repo, "2026-01-05T10:00:00+07:00")
+    save(repo, "2026-01-20T10:00:00+07:00", start="2026-04-19")
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    assert read_history(clone / "content", lambda text, path: None).shallow
+    assert not read_history(repo / "content", lambda text, path: None).shallow
+
+
+def test_outside_git_everything_derives_from_the_event(tmp_path):
+    tree = tmp_path / "content"
+    shutil.copytree(CONTENT, tree)
+    history = read_history(tree, lambda text, path: None)
+    assert history == History()
+    cfg = config(tree)
+    files = build_feeds(load(tree), cfg, history, NOW)
+    future = vevent(files, "ngay-hoi-van-hoa-ba-ngay")
+    assert future["SEQUENCE"] == 0
+    assert future.decoded("CREATED") == utc("2026-03-01T00:00:00+07:00")  # not in the future
+    past = vevent(files, "hoi-cho-da-qua")
+    assert past.decoded("CREATED") == utc("2025-01-10T00:00:00+07:00")
+
+
+def test_whole_tree_in_few_git_calls(repo, monkeypatch):
+    for number in range(40):
+        save(repo, None, event_id=f"su-kien-{number:02d}", commit=False)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "nhiều sự kiện", when="2026-01-05T10:00:00+07:00")
+    for number in range(0, 40, 2):
+        save(repo, None, event_id=f"su-kien-{number:02d}", start="2026-04-19", commit=False)
+    git(repo, "commit", "-q", "-am", "đổi lịch", when="2026-01-06T10:00:00+07:00")
+    calls = []
+    real = history_module.subprocess.run
+    monkeypatch.setattr(history_module.subprocess, "run",
+                        lambda *a, **k: calls.append(a) or real(*a, **k))
+    cfg = config(repo / "content")
+    content = load(cfg.content_dir)
+    history = load_history(content, cfg)
+    assert len(calls) <= 3
+    sequences = [history.of(e, now=NOW, years_ahead=2).sequence for e in content.events]
+    assert sorted(sequences) == [0] * 20 + [1] * 20
+
+
+def test_declared_published_wins_and_a_future_one_is_kept():
+    event = load().event("ngay-hoi-van-hoa-ba-ngay")
+    declared = dt.datetime(2026, 1, 15, 9, 0, tzinfo=NOW.tzinfo)
+    assert summarise(replace(event, published=declared), (), now=NOW, years_ahead=2).published == declared
+    later = NOW + dt.timedelta(days=3)
+    ahead = summarise(replace(event, published=later), (), now=NOW, years_ahead=2)
+    assert ahead.published == later and ahead.created <= NOW  # held back by the feeds, never re-dated
