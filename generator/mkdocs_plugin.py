@@ -81,8 +81,6 @@ class SukienPlugin(BasePlugin[SukienConfig]):
             files.append(File.generated(config, path, content=text))
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
-        for path, source in site.media.items():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:

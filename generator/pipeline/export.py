@@ -91,8 +91,6 @@ def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
     files.update(prepared.feeds)
     for path, data in files.items():
         _write(docs / path, data)
-    for path, source in prepared.site.media.items():
-        _write(docs / path, source.read_bytes())
     _write(out_dir / "mkdocs.yml", _plain_config(project["data"]).encode("utf-8"))
     return prepared
 

@@ -66,6 +66,9 @@ _TABLE = [
     ("schedule-outside-event", ERROR, "mục chương trình nằm ngoài thời gian sự kiện", "a schedule item outside the event"),
     ("too-many-problems", ERROR, "tệp có quá nhiều lỗi, chỉ liệt kê 100 lỗi đầu", "more problems than are listed"),
     ("internal-error", ERROR, "lỗi nội bộ của trình kiểm tra", "an internal validator error (a bug)"),
+    ("unsupported-image", ERROR, "ảnh không phải PNG, JPEG, WebP hay GIF (SVG không được nhận)", "image.src is not a PNG, JPEG, WebP or GIF photo (SVG is refused)"),
+    ("invalid-image", ERROR, "tệp ảnh hỏng hoặc không đúng loại", "image.src cannot be decoded as the photo its name says"),
+    ("image-too-large", ERROR, "ảnh quá nặng hoặc quá nhiều điểm ảnh", "image.src is over 20 MiB or 50 million pixels"),
     ("invalid-registry", ERROR, "mục trong tệp danh mục không hợp lệ", "an invalid entry in a registry"),
 ]
 

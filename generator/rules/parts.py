@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..model import event as model
+from ..load import images
 from ..load.yamlread import Node
 from . import dates, values
 from .context import FileCheck, fields, suggest
@@ -138,6 +139,10 @@ def _inside_content(ck: FileCheck, node: Node, raw: str, file: Path, root: Path)
             "hãy tải ảnh lên hoặc sửa tên tệp (phân biệt chữ hoa, chữ thường)",
             f"'image.src': the image file '{shown}' does not exist (relative to the event file)",
         )
+        return None
+    refused = images.refusal(candidate)
+    if refused is not None:
+        ck.report(node, refused.code, refused.vi, refused.en)
         return None
     return relative.as_posix()
 

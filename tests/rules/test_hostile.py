@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from contenttree import VALID, check, make_tree, problems, with_fields
+from contenttree import VALID, check, make_tree, photo_bytes, problems, with_fields
 from generator.load.config import SiteConfig
 from generator.pipeline.validate import validate_tree
 
@@ -76,10 +76,10 @@ def test_line_separator_does_not_shift_lines(tmp_path):
 
 
 def test_nfd_image_name_is_found(tmp_path):
-    name = unicodedata.normalize("NFD", "ảnh-lễ-hội.svg")
+    name = unicodedata.normalize("NFD", "ảnh-lễ-hội.gif")
     folder = tmp_path / "content/events/so-vhttdl/images"
     folder.mkdir(parents=True)
-    (folder / name).write_text("<svg/>")
+    (folder / name).write_bytes(photo_bytes("GIF"))
     assert check(tmp_path, with_fields(image=f"\n  src: images/{unicodedata.normalize('NFC', name)}\n  alt: Ảnh")) == []
 
 

@@ -190,7 +190,7 @@ def test_json_ld_dates_status_place_and_offers(site):
     assert data["location"]["address"]["streetAddress"] == "Bản Khổng Lào"
     assert data["organizer"]["name"] == "Sở Văn hóa, Thể thao và Du lịch"
     assert data["offers"]["price"] == "0" and data["offers"]["priceCurrency"] == "VND"
-    assert data["image"] == ["https://sukien.laichau.gov.vn/media/events/so-vhttdl/images/then-kin-pang.svg"]
+    assert data["image"] == ["https://sukien.laichau.gov.vn/media/events/so-vhttdl/images/then-kin-pang-png.jpg"]
 
     week = json_ld(page(site, "su-kien/tuan-van-hoa-2026/")[1])
     assert (week["startDate"], week["endDate"]) == ("2026-04-24", "2026-04-26")
@@ -391,4 +391,4 @@ def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
 
 def test_robots_and_media(site):
     assert b"Sitemap: https://sukien.laichau.gov.vn/sitemap.xml" in site.assets["robots.txt"]
-    assert set(site.media) == {"media/events/so-vhttdl/images/then-kin-pang.svg"}
+    assert {path for path in site.assets if path.startswith("media/")} == {"media/events/so-vhttdl/images/then-kin-pang-png.jpg"}
