@@ -3,9 +3,10 @@ optionally the comparison with a git revision (deletion protection)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..model import event as model
 from ..load.config import SiteConfig
@@ -51,7 +52,7 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
             problems += check_loose_file(loose, config, loaded)
             checked += 1
     if base:
-        problems += removed_events(root, base)
+        problems += removed_events(root, base, {event.path for event in loaded.content.events})
     return ValidationResult(loaded.content, sorted(problems), checked)
 
 
@@ -67,28 +68,55 @@ def _key(path: Path) -> str:
     return str(path.absolute().resolve(strict=False))
 
 
-def removed_events(root: Path, base: str) -> list[Problem]:
-    """Event files present at ``base`` and gone now (deleted or renamed)."""
+def removed_events(root: Path, base: str, present: set[str]) -> list[Problem]:
+    """Events published at ``base`` that are not events now.
+
+    ``present`` holds the paths (below ``root``, as ``Event.path``) of the
+    events the tree loads now.  A published event's file that is deleted,
+    renamed, or still there but no longer read as an event (broken YAML,
+    empty, not a mapping, a folder, an invalid event, its unit gone...)
+    takes the event off the site just the same: each is a removal."""
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    events = (root / "events").resolve().relative_to(top.resolve()).as_posix()
+    try:
+        inside = root.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise GitError(f"thư mục nội dung {display(root)} không nằm trong kho git {display(top)}") from None
+    prefix = "" if inside == "." else inside + "/"
+    events = prefix + "events"
     _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
     listed = _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
     renames = _renames(top, base, events)
     problems = []
-    for name in sorted(p for p in listed if p.lower().endswith(EVENT_SUFFIXES)):
-        if (top / name).exists():
+    for name in sorted(p for p in listed if p and _is_event_path(p, events)):
+        if name[len(prefix):] in present:
             continue
-        moved = renames.get(name)
         where = display(top / name)
+        if os.path.lexists(top / name):
+            vi_how, en_how = ("không còn đọc được thành một sự kiện (xem các lỗi khác của tệp này)",
+                              "is no longer read as an event (see this file's other problems)")
+        elif name in renames:
+            moved = display(top / renames[name])
+            vi_how, en_how = f"bị đổi tên thành {moved}", f"was renamed to {moved}"
+        else:
+            vi_how, en_how = "bị xoá", "was deleted"
         problems.append(Problem(
             where, 1, 1, "removed-event",
-            f"sự kiện đã công bố {where} bị " + (f"đổi tên thành {display(top / moved)}" if moved else "xoá")
-            + ": không được xoá hay đổi tên sự kiện đã công bố (đường dẫn và lịch của người theo dõi phụ thuộc vào nó); "
-            "hãy khôi phục tệp và ghi 'status: cancelled' cùng 'status_note' nếu sự kiện bị hủy",
-            f"the published event {where} was " + (f"renamed to {display(top / moved)}" if moved else "deleted")
-            + ": published events are never deleted or renamed; restore it and set 'status: cancelled' instead",
+            f"sự kiện đã công bố {where} {vi_how}: sự kiện sẽ biến mất khỏi trang và lịch của người theo dõi; "
+            "không được xoá, đổi tên hay thay tệp của sự kiện đã công bố; hãy giữ tệp là một sự kiện hợp lệ "
+            "và ghi 'status: cancelled' cùng 'status_note' nếu sự kiện bị hủy",
+            f"the published event {where} {en_how}: it would vanish from the site and subscribers' calendars; "
+            "keep it a valid event file and set 'status: cancelled' instead",
         ))
     return problems
+
+
+def _is_event_path(name: str, events: str) -> bool:
+    """Whether a path of the base tree is where the loader reads an event
+    (as ``load.content``: in a unit's folder, not in images/ nor hidden)."""
+    parts = PurePosixPath(name).relative_to(events).parts
+    folders, file = parts[:-1], parts[-1]
+    return (len(folders) >= 1 and file.lower().endswith(EVENT_SUFFIXES) and not file.startswith(".")
+            and not any(folder == "images" or folder.startswith(".") for folder in folders))
 
 
 def _renames(top: Path, base: str, events: str) -> dict[str, str]:
