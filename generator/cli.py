@@ -213,23 +213,27 @@ def codeowners(config_file, check) -> None:
 
 @main.command("check-owners")
 @CONFIG_OPTION
+@CONTENT_OPTION
 @click.option("--author", required=True, help="The pull request's author (GitHub login).")
 @click.option("--base", required=True, help="Git revision the pull request is compared with (origin/main).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
-def check_owners(config_file, author, base, fmt, lang) -> None:
+def check_owners(config_file, content_dir, author, base, fmt, lang) -> None:
     """Kiểm tra quyền sửa thư mục của từng đơn vị trong một pull request.
 
     Check the files changed since BASE (git diff BASE...HEAD) against the
     author's units: a unit's folder may be changed by its maintainers and the
-    editors only.  Rights are read from BASE.
+    editors only; anything outside the units' folders needs an editor.
+    Rights are read from BASE.  The git repository is the one holding the
+    content (--content): the pull-request workflow runs the base branch's
+    sukien, with its mkdocs.yml, over the pull request's checkout.
 
     Example: sukien check-owners --author nguyenvana --base origin/main
     """
     from .workflow.codeowners import OwnersError
     from .workflow.ownership import check_pull_request
 
-    config = site_config(config_file, None)
+    config = site_config(config_file, content_dir)
     try:
         problems = check_pull_request(config, author, base)
     except OwnersError as error:
