@@ -44,7 +44,7 @@ def build_feeds(content: Content, config: SiteConfig, history: History | None,
     ]
     files = calendars(items, content, config, today)
     announced = [item for item in items if item.history.published <= now]  # none before its date
-    files.update(announcement_feeds(announced, content, config, today))
+    files.update(announcement_feeds(announced, content, config, now))
     files["feeds/updates.atom"] = updates_feed(items, content, config, now)
     files["api/events.json"] = open_data(items, content, config)
     return dict(sorted(files.items()))

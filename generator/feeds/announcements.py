@@ -30,9 +30,11 @@ GENERATOR = "sukien"
 
 
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
-                  today: dt.date) -> dict[str, bytes]:
+                       now: dt.datetime) -> dict[str, bytes]:
+    """Each event with its current occurrence at ``now`` (the next one not
+    yet over, else its last)."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    entries = [(item, occ) for item in ordered if (occ := item.current(today)) is not None]
+    entries = [(item, occ) for item in ordered if (occ := item.current(now)) is not None]
     return {
         "feeds/events.rss": rss(entries, content, config),
         "feeds/events.atom": atom(entries, content, config),

@@ -8,7 +8,6 @@ import functools
 import html
 import unicodedata
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import nh3
 
@@ -33,12 +32,10 @@ class Item:
     url: str
     image: str | None = None  # absolute URL of the event's image
 
-    def current(self, today: dt.date) -> Occurrence | None:
-        """The next occurrence not yet over, else the last one."""
-        for occ in self.occurrences:
-            if last_day(occ) >= today:
-                return occ
-        return self.occurrences[-1] if self.occurrences else None
+    def current(self, now: dt.datetime) -> Occurrence | None:
+        """The next occurrence not yet over at ``now``, else the last one."""
+        return next((occ for occ in self.occurrences if not occ.is_over(now)),
+                    self.occurrences[-1] if self.occurrences else None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -102,16 +99,6 @@ def place(location: Location, content: Content, *, short: bool = False) -> str:
         if part and part.casefold() not in ", ".join(kept).casefold():
             kept.append(part)  # an address often names its commune already
     return ", ".join(kept)
-
-
-def last_day(occ: Occurrence) -> dt.date:
-    """The calendar day on which an occurrence ends (its zone's date)."""
-    last = occ.end or occ.start
-    return local(last, occ.event.timezone).date() if isinstance(last, dt.datetime) else last
-
-
-def local(value: dt.datetime, timezone: str) -> dt.datetime:
-    return value.astimezone(ZoneInfo(timezone))
 
 
 def when_label(start: When, end: When | None, *, year: bool = True) -> str:

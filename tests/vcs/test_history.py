@@ -209,3 +209,20 @@ def test_declared_published_wins_and_a_future_one_is_kept():
     later = NOW + dt.timedelta(days=3)
     ahead = summarise(replace(event, published=later), (), now=NOW, years_ahead=2)
     assert ahead.published == later and ahead.created <= NOW  # held back by the feeds, never re-dated
+
+
+def test_cancelling_a_timed_event_without_end_later_that_day_is_news():
+    """It lasts the rest of its day (Occurrence): a cancellation at 15:00 of
+    an event that began at 07:30 and gave no end is still reported."""
+    zone = NOW.tzinfo
+    start = dt.datetime(2026, 4, 12, 7, 30, tzinfo=zone)
+    event = replace(load().event("ngay-hoi-van-hoa-ba-ngay"), start=start, end=None, repeat=None,
+                    exceptions=())
+    cancelled = replace(event, status="cancelled", status_note="Mưa lũ")
+    revisions = [history_module.Revision(dt.datetime(2026, 4, 1, 3, 0, tzinfo=UTC), "a", event),
+                 history_module.Revision(dt.datetime(2026, 4, 12, 15, 0, tzinfo=zone), "b", cancelled)]
+    found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 13, tzinfo=zone), years_ahead=2)
+    assert [(c.kind, c.new) for c in found.changes] == [("status", ("cancelled", "Mưa lũ"))]
+    revisions[1] = replace(revisions[1], time=dt.datetime(2026, 4, 13, 0, 0, tzinfo=zone))  # the day after
+    found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 14, tzinfo=zone), years_ahead=2)
+    assert found.changes == ()

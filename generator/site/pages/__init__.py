@@ -17,6 +17,7 @@ from pathlib import Path
 from ...load.config import SiteConfig
 from ..media import published_media
 from ...model.event import Content
+from ...model.repeats import occurrences
 from . import calendar, event, home, lists, search, subscribe
 from .. import urls
 from .agenda import Agenda
@@ -39,7 +40,8 @@ def render_site(content: Content, config: SiteConfig, now: dt.datetime,
     ``dates`` maps an event id to the days (ISO) it was published and last
     modified, when the caller knows them (from version control).
     """
-    agenda = Agenda(content, now, until_year=now.year + config.years_ahead)
+    until_year = now.year + config.years_ahead
+    agenda = Agenda((o for e in content.events for o in occurrences(e, until_year=until_year)), now)
     pictures = published_media(content)
     site = Site(media={path: p.source for path, p in pictures.items() if p.data is None})
     site.assets.update({path: p.data for path, p in pictures.items() if p.data is not None})

@@ -11,22 +11,22 @@ from __future__ import annotations
 
 from . import links
 from .. import urls
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 from .context import Ctx
 from ..i18n import t
 from .markup import el, esc, link
 
 
-def calendar_title(ctx: Ctx, item: Entry) -> str:
+def calendar_title(ctx: Ctx, item: Occurrence) -> str:
     """The event's title as a calendar entry, marked when it will not happen
     as planned."""
     title = ctx.title(item.event).text
-    if item.status in ("cancelled", "postponed"):
+    if not item.is_active:
         return f"{t(ctx.lang, f'mark_{item.status}')} {title}"
     return title
 
 
-def add_to_calendar(ctx: Ctx, item: Entry) -> str:
+def add_to_calendar(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     title = calendar_title(ctx, item)
     page = ctx.absolute(urls.event(ctx.lang, event.id))
@@ -45,7 +45,7 @@ def add_to_calendar(ctx: Ctx, item: Entry) -> str:
               class_="sk-add", aria_label=t(ctx.lang, "add"))
 
 
-def share(ctx: Ctx, item: Entry) -> str:
+def share(ctx: Ctx, item: Occurrence) -> str:
     url = ctx.absolute(urls.event(ctx.lang, item.event.id))
     title = ctx.title(item.event).text
     targets = []

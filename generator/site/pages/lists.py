@@ -55,8 +55,8 @@ def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
     ctx = ctx.at(url)
     name = name_of(ctx, kind, item_id)
     items = ctx.agenda.matching(kind, item_id)
-    upcoming = [x for x in items if not ctx.agenda.is_over(x)]
-    past = [x for x in reversed(items) if ctx.agenda.is_over(x)]
+    upcoming = [x for x in items if not x.is_over(ctx.agenda.now)]
+    past = [x for x in reversed(items) if x.is_over(ctx.agenda.now)]
     parts = [el("h1", esc(name), class_="sk-list-title", style=color_style(ctx, item_id) if kind == "category" else None)]
     parts.append(_about(ctx, kind, item_id))
     parts.append(feed_box(ctx, kind, item_id, name))
