@@ -12,6 +12,7 @@ import pytest
 from feedsupport import DATA, NOW, SITE, ZONE, built, config, load
 from lxml import etree
 
+from generator.site.catalogue import Catalogue
 from generator.feeds import build_feeds
 from generator.vcs.history import History
 
@@ -147,7 +148,8 @@ def test_a_series_item_moves_to_the_next_year_once_this_years_is_over():
     tree = replace(content, events=(series,), _index={})
 
     def starts(hour):
-        files = build_feeds(tree, config(), History(), start.replace(hour=hour))
+        now = start.replace(hour=hour)
+        files = build_feeds(Catalogue.build(tree, config(), now), config(), History(), now)
         return [item["_sukien"]["start"] for item in json.loads(files["feeds/events.json"])["items"]]
     assert starts(10) == ["2026-04-26T08:00:00+07:00"]
     assert starts(15) == ["2027-04-26T08:00:00+07:00"]

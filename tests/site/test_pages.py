@@ -12,6 +12,7 @@ import markdown
 import pytest
 import yaml
 
+from generator.site.catalogue import Catalogue
 from generator.site import richtext
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
@@ -65,7 +66,7 @@ def site():
     config = SiteConfig(content_dir=SITE_CONTENT)
     content, problems = load_content(config)
     assert not problems
-    return render_site(content, config, NOW)
+    return render_site(Catalogue.build(content, config, NOW), config, NOW)
 
 
 def page(site, url: str) -> tuple[dict, str]:
@@ -250,7 +251,8 @@ def site_in_june():
     the 2028 one goes ahead."""
     config = SiteConfig(content_dir=SITE_CONTENT)
     content, _ = load_content(config)
-    return render_site(content, config, dt.datetime(2026, 6, 1, 9, 0, tzinfo=ZONE))
+    june = dt.datetime(2026, 6, 1, 9, 0, tzinfo=ZONE)
+    return render_site(Catalogue.build(content, config, june), config, june)
 
 
 def test_a_series_whose_next_year_is_cancelled_features_the_year_that_goes_ahead(site_in_june):

@@ -11,6 +11,7 @@ from feedsupport import CONTENT, NOW, config, load
 from icalendar import Calendar
 from lxml import etree
 
+from generator.site.catalogue import Catalogue
 from generator.vcs import history as history_module
 from generator.feeds import build_feeds
 from generator.vcs.history import History, load_history, read_history, summarise
@@ -65,7 +66,7 @@ def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026
 def build(repo, now=NOW):
     cfg = config(repo / "content")
     content = load(cfg.content_dir)
-    return build_feeds(content, cfg, load_history(content, cfg), now)
+    return build_feeds(Catalogue.build(content, cfg, now), cfg, load_history(content, cfg), now)
 
 
 def vevent(files, event_id="giai-dau", year=None):
@@ -174,7 +175,7 @@ def test_outside_git_everything_derives_from_the_event(tmp_path):
     history = read_history(tree, lambda text, path: None)
     assert history == History()
     cfg = config(tree)
-    files = build_feeds(load(tree), cfg, history, NOW)
+    files = build_feeds(Catalogue.build(load(tree), cfg, NOW), cfg, history, NOW)
     future = vevent(files, "ngay-hoi-van-hoa-ba-ngay")
     assert future["SEQUENCE"] == 0
     assert future.decoded("CREATED") == utc("2026-03-01T00:00:00+07:00")  # not in the future
