@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from ..load.config import SiteConfig
 from ..vcs.history import History
+from ..site import urls
 from ..site.catalogue import Catalogue
 from .announcements import announcement_feeds
 from .common import Item, event_url, site_root
@@ -42,8 +43,8 @@ def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | Non
     files = calendars(items, content, config, today)
     announced = [item for item in items if item.history.published <= now]  # none before its date
     files.update(announcement_feeds(announced, content, config, now))
-    files["feeds/updates.atom"] = updates_feed(items, content, config, now)
-    files["api/events.json"] = open_data(items, content, config)
+    files[urls.UPDATES_ATOM] = updates_feed(items, content, config, now)
+    files[urls.OPEN_DATA] = open_data(items, content, config)
     return dict(sorted(files.items()))
 
 

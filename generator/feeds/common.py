@@ -15,6 +15,7 @@ from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
 from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
 from ..model.occurrence import Occurrence
+from ..site import urls
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -57,7 +58,11 @@ def site_root(config: SiteConfig) -> str:
 
 
 def event_url(config: SiteConfig, event_id: str) -> str:
-    return f"{site_root(config)}su-kien/{event_id}/"
+    return urls.absolute(config.site_url, urls.event("vi", event_id))
+
+
+def event_ics_url(config: SiteConfig, event_id: str) -> str:
+    return urls.absolute(config.site_url, urls.event_ics(event_id))
 
 
 @functools.lru_cache(maxsize=16384)

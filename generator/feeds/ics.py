@@ -22,6 +22,7 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
+from ..site import urls
 from . import common
 from .common import Item
 
@@ -60,18 +61,18 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         return path, _calendar(path, name, about, chosen, config, zones).encode("utf-8")
 
     site = config.site_name
-    files = dict([calendar("feeds/events.ics", site,
+    files = dict([calendar(urls.EVENTS_ICS, site,
                            f"Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})", lambda e: True)])
     for category in content.categories:
-        files.update([calendar(f"feeds/category/{category.id}.ics", f"{site}: {category.name}",
+        files.update([calendar(urls.feed("category", category.id), f"{site}: {category.name}",
                                f"Sự kiện thuộc chủ đề {category.name}",
                                _matching(category.id, lambda e: e.category))])
     for area in content.areas:
-        files.update([calendar(f"feeds/area/{area.id}.ics", f"{site}: {area.name}",
+        files.update([calendar(urls.feed("area", area.id), f"{site}: {area.name}",
                                f"Sự kiện tại {area.name}",
                                _matching(area.id, lambda e: e.location.area))])
     for unit in content.units:
-        files.update([calendar(f"feeds/unit/{unit.id}.ics", f"{site}: {unit.name}",
+        files.update([calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
                                f"Sự kiện do {unit.name} tổ chức",
                                _matching(unit.id, lambda e: e.unit))])
     by_event: dict[str, list[_SerialisedEvent]] = {}
@@ -79,7 +80,7 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         by_event.setdefault(shared.event.id, []).append(shared)
     for item in items:
         event = item.event
-        files.update([calendar(f"su-kien/{event.id}.ics", common.text(event.title),
+        files.update([calendar(urls.event_ics(event.id), common.text(event.title),
                                common.text(event.summary), lambda e: True,
                                by_event.get(event.id, []))])
     return files

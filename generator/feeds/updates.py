@@ -17,6 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from ..load.config import SiteConfig
 from ..vcs.history import Change
+from ..site import urls
 from ..model.event import INACTIVE, Content, Location, Update, When, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
@@ -40,14 +41,14 @@ def updates_feed(items: list[Item], content: Content, config: SiteConfig,
     notices.sort(key=lambda e: (e.at, e.id), reverse=True)
     root = common.site_root(config)
     fg = FeedGenerator()
-    fg.id(root + "feeds/updates.atom")
+    fg.id(root + urls.UPDATES_ATOM)
     fg.title(f"{common.text(config.site_name)}: thay đổi và tin cập nhật")
     fg.subtitle("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện")
     fg.author(name=common.text(config.site_name), uri=root)
     fg.language("vi")
     fg.generator(GENERATOR)
     fg.updated(common.utc(max((e.at for e in notices), default=EPOCH)))
-    fg.link(href=root + "feeds/updates.atom", rel="self", type="application/atom+xml")
+    fg.link(href=root + urls.UPDATES_ATOM, rel="self", type="application/atom+xml")
     fg.link(href=root, rel="alternate", type="text/html")
     links = {}
     for notice in reversed(notices):  # feedgen prepends
@@ -169,5 +170,7 @@ def _more(item: Item) -> str:
 
 
 def _tag(config: SiteConfig, at: dt.datetime, specific: str) -> str:
-    """A tag URI (RFC 4151): stable, and valid as an Atom id."""
+    """A tag URI (RFC 4151): stable, and valid as an Atom id.  ``specific``
+    ("su-kien/<key>/thay-doi/<n>") names the entry; it is no path of the
+    site and must never change, whatever the site's paths do."""
     return f"tag:{config.host},{common.utc(at):%Y-%m-%d}:{specific}"

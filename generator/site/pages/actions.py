@@ -9,6 +9,8 @@ entry that looks like a plan.
 
 from __future__ import annotations
 
+import posixpath
+
 from . import links
 from .. import urls
 from ...model.occurrence import Occurrence
@@ -34,7 +36,7 @@ def add_to_calendar(ctx: Ctx, item: Occurrence) -> str:
     where = ", ".join(x for x in (ctx.place(event).text, event.location.address) if x)
     items = [
         link(ctx.link(urls.event_ics(event.id)), esc(t(ctx.lang, "add_ics")),
-             class_="sk-button", type="text/calendar", download=f"{event.id}.ics"),
+             class_="sk-button", type="text/calendar", download=posixpath.basename(urls.event_ics(event.id))),
         link(links.google_calendar(item, title, details, where), esc(t(ctx.lang, "add_google")),
              class_="sk-button", rel="noopener", data_cal="google"),
         link(links.outlook(item, title, details, where), esc(t(ctx.lang, "add_outlook")),

@@ -47,7 +47,7 @@ def feed_box(ctx: Ctx, kind: str, item_id: str, name: str) -> str:
 
 
 def qr_path(kind: str, item_id: str) -> str:
-    return f"{urls.QR_DIR}/{kind}-{item_id}.svg"
+    return urls.qr(f"{kind}-{item_id}")
 
 
 def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
