@@ -29,6 +29,8 @@ def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str,
     """A required field is absent (located at its mapping's key or at the
     file) or empty (located at its own key)."""
     full = f"{where}.{name}" if where else name
+    if name in getattr(got, "misspelt", {}):
+        return  # the misspelt key's problem names it, at the typo's line
     empty = getattr(got, "empty", {}).get(name)
     if empty is not None:
         ck.report(
