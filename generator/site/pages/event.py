@@ -34,6 +34,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _updates(ctx, event),
         images.figure(ctx, event),
         _press(ctx, event),
+        _coverage(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
         actions.share(ctx, item),
@@ -234,6 +235,23 @@ def _press(ctx: Ctx, event: Event) -> str:
         return ""
     dl = el("dl", "".join((el("dt", esc(k)) if k else "") + el("dd", v) for k, v in rows), class_="sk-facts")
     return el("section", el("h2", esc(t(ctx.lang, "press"))) + dl, class_="sk-press")
+
+
+def _coverage(ctx: Ctx, event: Event) -> str:
+    """The articles the press published about the event: outlet, linked
+    title (in the language it was written in), date."""
+    if not event.coverage:
+        return ""
+    items = []
+    for article in event.coverage:
+        text = el("strong", esc(article.outlet)) + ": " + link(article.url, in_lang(article.title, "vi", ctx.lang),
+                                                              rel="noopener")
+        if article.date is not None:
+            text += " " + el("time", esc(f"({day_label(article.date, ctx.lang)})"), datetime=iso(article.date),
+                             class_="sk-muted")
+        items.append(el("li", text))
+    return el("section", el("h2", esc(t(ctx.lang, "coverage"))) + el("ul", "".join(items), class_="sk-coverage"),
+              class_="sk-coverage-box")
 
 
 def _series(ctx: Ctx, event: Event) -> str:
