@@ -65,7 +65,7 @@ def load_tree(config: SiteConfig) -> Loaded:
     return Loaded(content, problems, [file for file, _, _ in files], known)
 
 
-def load_registries(config: SiteConfig) -> tuple[dict[str, tuple[registry_rules.Entry, ...]], list[Problem]]:
+def load_registries(config: SiteConfig) -> tuple[dict[str, tuple[registry_rules.RegistryItem, ...]], list[Problem]]:
     """The registries as the validator reads them ({'units': ..., ...})
     and their problems: what writes files from registry values reads them
     here, so that only validated values reach those files."""
@@ -130,7 +130,7 @@ def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node 
 
 
 def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
-    found: dict[str, tuple[registry_rules.Entry, ...]] = {}
+    found: dict[str, tuple[registry_rules.RegistryItem, ...]] = {}
     known = Registries()
     for filename, kind, read in REGISTRIES:
         file = root / filename

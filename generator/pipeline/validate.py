@@ -8,10 +8,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..model import clock
 from ..model import event as model
 from ..load.config import SiteConfig
 from ..load.content import EVENT_SUFFIXES, REGISTRY_NAMES, check_loose_file, display, load_tree
 from ..model.problems import Problem
+from ..rules.across import duplicate_events, new_events_in_past
 
 
 class GitError(Exception):
@@ -39,6 +41,8 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         raise OSError(f"không tìm thấy thư mục nội dung '{display(root)}' (dùng --content DIR)")
     loaded = load_tree(config)
     problems = list(loaded.problems)
+    compared = BaseComparison.of(root, base, {event.path for event in loaded.content.events}) if base else None
+    problems += _across_files(loaded.content.events, root, config, compared)
     checked = len(loaded.event_files)
     if files:
         missing = [str(f) for f in files if not Path(f).exists()]
@@ -51,9 +55,20 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         for loose in (Path(f) for f in files if Path(f).is_file() and _key(Path(f)) not in known):
             problems += check_loose_file(loose, config, loaded)
             checked += 1
-    if base:
-        problems += removed_events(root, base, {event.path for event in loaded.content.events})
+    if compared:
+        problems += compared.removed
     return ValidationResult(loaded.content, sorted(problems), checked)
+
+
+def _across_files(events, root: Path, config: SiteConfig, compared: "BaseComparison | None") -> list[Problem]:
+    """Problems between files: duplicates, and (with a base) new past events."""
+    def where(event: model.Event) -> str:
+        return display(root / event.path)
+
+    problems = duplicate_events(events, where, compared.changed if compared else None)
+    if compared:
+        problems += new_events_in_past(events, where, compared.new, clock.now(config.timezone))
+    return problems
 
 
 def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
@@ -68,28 +83,52 @@ def _key(path: Path) -> str:
     return str(path.absolute().resolve(strict=False))
 
 
-def removed_events(root: Path, base: str, present: set[str]) -> list[Problem]:
-    """Events published at ``base`` that are not events now.
+@dataclass
+class BaseComparison:
+    """The event files against a base revision, as paths below the content
+    root (``events/<unit>/<id>.yaml``): ``new`` ones (absent at the base,
+    renames left out), ``changed`` ones (new or edited), and the ``removed``
+    problems (published events that the tree no longer loads)."""
 
-    ``present`` holds the paths (below ``root``, as ``Event.path``) of the
-    events the tree loads now.  A published event's file that is deleted,
-    renamed, or still there but no longer read as an event (broken YAML,
-    empty, not a mapping, a folder, an invalid event, its unit gone...)
-    takes the event off the site just the same: each is a removal."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    try:
-        inside = root.resolve().relative_to(top.resolve()).as_posix()
-    except ValueError:
-        raise GitError(f"thư mục nội dung {display(root)} không nằm trong kho git {display(top)}") from None
-    prefix = "" if inside == "." else inside + "/"
-    events = prefix + "events"
-    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
-    listed = _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
-    renames = _renames(top, base, events)
+    new: set[str]
+    changed: set[str]
+    removed: list[Problem]
+
+    @classmethod
+    def of(cls, root: Path, base: str, loaded: set[str]) -> "BaseComparison":
+        """``loaded``: the paths (as ``Event.path``) of the events the tree
+        loads now."""
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip()).resolve()
+        here = root.resolve()
+        try:
+            events = (here / "events").relative_to(top).as_posix()
+        except ValueError:
+            raise GitError(f"thư mục nội dung {display(root)} không nằm trong kho git {display(top)}") from None
+        _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
+        listed = {p for p in _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
+                  if p and _is_event_path(p, events)}
+        edited = _git(top, "diff", "--name-only", "--no-renames", "-z", base, "--", events).split("\0")
+
+        def below(names) -> set[str]:
+            return {(top / name).relative_to(here).as_posix() for name in names if name}
+
+        present = {f.relative_to(here).as_posix() for f in (here / "events").rglob("*")
+                   if f.name.lower().endswith(EVENT_SUFFIXES)}
+        renames = _renames(top, base, events)
+        changed = (present - below(listed)) | (below(edited) & present)
+        new = present - below(listed) - below(renames.values())  # a rename is told by removed-event
+        gone = {name for name in listed if (top / name).relative_to(here).as_posix() not in loaded}
+        return cls(new, changed, removed_events(top, gone, renames))
+
+
+def removed_events(top: Path, gone: set[str], renames: dict[str, str]) -> list[Problem]:
+    """The event files of the base (paths below ``top``) that the tree no
+    longer loads as events.  Deleted, renamed, or still there but broken
+    (YAML, empty, not a mapping, a folder, an invalid event, its unit
+    gone...): each takes a published event off the site, so each is a
+    removal."""
     problems = []
-    for name in sorted(p for p in listed if p and _is_event_path(p, events)):
-        if name[len(prefix):] in present:
-            continue
+    for name in sorted(gone):
         where = display(top / name)
         if os.path.lexists(top / name):
             vi_how, en_how = ("không còn đọc được thành một sự kiện (xem các lỗi khác của tệp này)",

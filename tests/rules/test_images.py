@@ -4,6 +4,7 @@ site publishes is always a fresh JPEG, never the uploaded bytes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import struct
 import zlib
@@ -15,6 +16,7 @@ from contenttree import check, make_tree, with_fields
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.model.event import Content
+from generator.site.catalogue import Catalogue
 from generator.site.media import published_media
 from generator.site.pages import render_site
 
@@ -116,7 +118,8 @@ def test_published_bytes_are_never_the_uploaded_ones(tmp_path):
     assert codes_for(tmp_path, "anh.png", data) == []
     config = SiteConfig(content_dir=tmp_path / "content")
     content, _ = load_content(config)
-    site = render_site(content, config, __import__("datetime").datetime(2026, 4, 1, tzinfo=__import__("datetime").timezone.utc))
+    now = dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc)
+    site = render_site(Catalogue.build(content, config, now), config, now)
     published = [data for path, data in site.assets.items() if path.startswith("media/")]
     assert len(published) == 1
     assert published[0].startswith(b"\xff\xd8") and b"script" not in published[0]

@@ -174,3 +174,18 @@ def test_markdown_titles_stay_plain_text(content, title):
         assert markup not in html, (markup, html)
     from html import unescape
     assert title in unescape(html)
+
+
+def test_an_event_abroad_is_held_once_its_own_day_is_over(content):
+    """An all-day event in Paris on 15/4 is still under way at 01:00 on
+    16/4 in Lai Châu (20:00 in Paris), and held at 05:00 (midnight there)."""
+    base = content.event("trien-lam-anh-2026")
+    abroad = replace(base, start=dt.date(2026, 4, 15), end=None, timezone="Europe/Paris", repeat=None,
+                     exceptions=(), status="confirmed")
+    tree = replace(content, events=(abroad,), _index={})
+    zone = NOW.tzinfo
+
+    def state(hour):
+        [row] = month_report(tree, 2026, 4, dt.datetime(2026, 4, 16, hour, 0, tzinfo=zone)).rows
+        return row.state
+    assert (state(1), state(5)) == ("upcoming", "held")

@@ -14,8 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ...load.config import SiteConfig
-from ..media import published_media
-from ...model.event import Content
+from ..catalogue import Catalogue
 from . import calendar, event, home, lists, search, subscribe
 from .. import urls
 from .agenda import Agenda
@@ -30,15 +29,15 @@ class Site:
     assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
 
 
-def render_site(content: Content, config: SiteConfig, now: dt.datetime,
+def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
                 dates: dict[str, tuple[str | None, str | None]] | None = None) -> Site:
     """Every generated page and file of the site, as seen at ``now``.
 
     ``dates`` maps an event id to the days (ISO) it was published and last
     modified, when the caller knows them (from version control).
     """
-    agenda = Agenda(content, now, until_year=now.year + config.years_ahead)
-    pictures = published_media(content)
+    content, pictures = catalogue.content, catalogue.media
+    agenda = Agenda(catalogue.every_occurrence(), now)
     site = Site(assets={path: p.data for path, p in pictures.items()})
     featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
     months = agenda.months()
