@@ -348,12 +348,16 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     Example: sukien build -d public --content tests/data/site/content
     """
     from .pipeline.build import build as build_site
+    from .pipeline.target import UnsafeTarget
     from .pipeline.validate import GitError
 
     config = site_config(config_file, content_dir)
+    if not config_file.is_file():
+        raise EnvironmentProblem(f"không tìm thấy tệp cấu hình trang '{config_file.as_posix()}' "
+                                 "(chạy lệnh trong thư mục dự án, hoặc dùng -f mkdocs.yml)")
     try:
         result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
-    except (GitError, OSError) as error:
+    except (GitError, OSError, UnsafeTarget) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
     if has_errors(result.problems, strict):
@@ -393,11 +397,12 @@ def export(out_dir, config_file, content_dir) -> None:
     """
     from .model.clock import now
     from .pipeline.export import export as export_site
+    from .pipeline.target import UnsafeTarget
 
     config = site_config(config_file, content_dir)
     try:
         result = export_site(config, out_dir, now(config.timezone))
-    except (ConfigError, OSError) as error:
+    except (ConfigError, OSError, UnsafeTarget) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
     if not result.ok:

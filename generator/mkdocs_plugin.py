@@ -26,6 +26,7 @@ from .model import clock
 from .pipeline.build import REPORTED_ENV
 from .load.config import DEFAULT_BOUNDS, DEFAULT_MAX_FILE_SIZE, ConfigError, load_site_config
 from .pipeline.prepare import Prepared, prepare
+from .pipeline.target import UnsafeTarget, check_target
 from .feeds import write_feeds
 from .model.event import DEFAULT_TIMEZONE
 from .model.problems import format_text
@@ -59,7 +60,8 @@ class SukienPlugin(BasePlugin[SukienConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
             site = load_site_config(config.config_file_path).with_content(os.environ.get(CONTENT_ENV))
-        except ConfigError as error:
+            check_target(Path(config.site_dir), site, replaces=True)  # MkDocs empties site_dir
+        except (ConfigError, UnsafeTarget) as error:
             raise PluginError(str(error)) from error
         now = clock.now(site.timezone)
         prepared = prepare(site, now)

@@ -17,10 +17,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..load.config import SiteConfig
 from ..model.problems import Problem, has_errors
+from .target import check_target, read_mkdocs
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -38,22 +37,7 @@ class BuildResult:
 def site_dir_of(config: SiteConfig) -> Path:
     """The configured ``site_dir`` (relative to mkdocs.yml), else ``site``."""
     base = Path(config.config_file).parent if config.config_file else Path(".")
-    name = "site"
-    if config.config_file and Path(config.config_file).is_file():
-        try:
-            data = yaml.load(Path(config.config_file).read_text(encoding="utf-8-sig"), Loader=_Loader)
-        except yaml.YAMLError:
-            data = None
-        if isinstance(data, dict) and data.get("site_dir"):
-            name = str(data["site_dir"])
-    return base / name
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as !ENV; only plain keys are read here."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return base / str(read_mkdocs(config).get("site_dir") or "site")
 
 
 def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
@@ -66,11 +50,14 @@ def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
 
 def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path | None = None,
           strict: bool = False) -> BuildResult:
-    """Validate the content, then build; see the module's docstring."""
+    """Validate the content, then build; see the module's docstring.
+    Raises UnsafeTarget, before anything else, for a target that could
+    cost the project (:mod:`generator.pipeline.target`)."""
+    target = Path(site_dir) if site_dir is not None else site_dir_of(config)
+    check_target(target, config, replaces=True)
     problems = list(validate_tree(config).problems)
     if has_errors(problems, strict):
         return BuildResult(problems)
-    target = Path(site_dir) if site_dir is not None else site_dir_of(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),

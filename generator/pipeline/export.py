@@ -16,11 +16,14 @@ import yaml
 
 from ..load.config import ConfigError, SiteConfig
 from .prepare import Prepared, prepare
+from .target import check_target
 
 
 def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
     """Write the generated project to ``out_dir``; nothing is written when
-    the content is invalid."""
+    the content is invalid.  Raises UnsafeTarget for an ``out_dir`` that
+    is, holds or lies inside what the project keeps."""
+    check_target(out_dir, config, replaces=False)
     prepared = prepare(config, now)
     if not prepared.ok:
         return prepared

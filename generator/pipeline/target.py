@@ -1,0 +1,96 @@
+"""Where ``sukien build`` and ``sukien export`` may write.
+
+``build`` replaces its target folder as a whole, and ``export`` writes
+``mkdocs.yml``, ``docs/`` and ``overrides/`` into its own: a slip of ``-d``
+(``-d .``, ``-d content``, ``-d ~``) must never cost the project.  A target
+is refused when it is, or holds, the project (the folder of mkdocs.yml),
+its configuration, its content, its docs or theme folders, or a git
+repository; or when it lies inside the content, docs, theme or ``.git``
+folders.  ``build`` also refuses a folder that holds files but is not a
+site (no ``index.html``), since it would delete them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from ..load.config import SiteConfig
+
+
+class UnsafeTarget(Exception):
+    """The output folder would destroy the project (exit code 2)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may use tags such as !ENV; only plain keys are read here."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs(config: SiteConfig) -> dict:
+    """The plain keys of mkdocs.yml ({} when it is absent or unreadable)."""
+    if not config.config_file or not Path(config.config_file).is_file():
+        return {}
+    try:
+        data = yaml.load(Path(config.config_file).read_text(encoding="utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def check_target(target: Path, config: SiteConfig, *, replaces: bool) -> None:
+    """Raise UnsafeTarget when writing to ``target`` could lose anything
+    of the project; ``replaces``: the target is deleted and rebuilt."""
+    here = _real(target)
+    kept = _protected(config)
+    for name, path in kept.items():
+        if here == path or path.is_relative_to(here):
+            raise UnsafeTarget(_refusal(target, f"đây là hoặc chứa {name} ({_shown(path)})"))
+    for name in ("thư mục nội dung", "thư mục docs", "thư mục giao diện", "kho git (.git)"):
+        path = kept.get(name)
+        if path is not None and here.is_relative_to(path):
+            raise UnsafeTarget(_refusal(target, f"thư mục này nằm trong {name} ({_shown(path)})"))
+    if replaces and here.is_dir() and any(here.iterdir()) and not _is_site(here):
+        raise UnsafeTarget(_refusal(target, "thư mục đã có tệp nhưng không phải trang web do sukien tạo, "
+                                    "mà lệnh build sẽ xoá và thay toàn bộ thư mục đích"))
+
+
+def _protected(config: SiteConfig) -> dict[str, Path]:
+    data = read_mkdocs(config)
+    project = Path(config.config_file).parent if config.config_file else Path(config.content_dir).parent
+    found = {"dự án": _real(project), "thư mục nội dung": _real(Path(config.content_dir))}
+    if config.config_file:
+        found["tệp cấu hình"] = _real(Path(config.config_file))
+    found["thư mục docs"] = _real(project / str(data.get("docs_dir") or "docs"))
+    theme = data.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        found["thư mục giao diện"] = _real(project / str(theme["custom_dir"]))
+    for folder in (found["dự án"], *found["dự án"].parents):
+        if (folder / ".git").exists():
+            found["kho git (.git)"] = folder / ".git"
+            break
+    return found
+
+
+def _is_site(folder: Path) -> bool:
+    return (folder / "index.html").is_file()
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+def _refusal(target: Path, why: str) -> str:
+    return (f"không ghi trang vào '{target.as_posix()}': {why}; không có gì bị xoá. "
+            "Hãy chọn một thư mục riêng cho trang, ví dụ '-d site'")
