@@ -51,9 +51,9 @@ def check_target(target: Path, config: SiteConfig, *, replaces: bool) -> None:
         if here == path or path.is_relative_to(here):
             raise UnsafeTarget(_refusal(target, f"đây là hoặc chứa {name} ({_shown(path)})"))
     for name in ("thư mục nội dung", "thư mục docs", "thư mục giao diện", "kho git (.git)"):
-        path = kept.get(name)
-        if path is not None and here.is_relative_to(path):
-            raise UnsafeTarget(_refusal(target, f"thư mục này nằm trong {name} ({_shown(path)})"))
+        folder = kept.get(name)
+        if folder is not None and here.is_relative_to(folder):
+            raise UnsafeTarget(_refusal(target, f"thư mục này nằm trong {name} ({_shown(folder)})"))
     if replaces and here.is_dir() and any(here.iterdir()) and not _is_site(here):
         raise UnsafeTarget(_refusal(target, "thư mục đã có tệp nhưng không phải trang web do sukien tạo, "
                                     "mà lệnh build sẽ xoá và thay toàn bộ thư mục đích"))
