@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..model.event import DEFAULT_TIMEZONE
+from ..model.event import DEFAULT_TIMEZONE, is_place_zone
 
 DEFAULT_BOUNDS = (21.6, 102.2, 22.9, 103.9)  # south, west, north, east
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
@@ -75,7 +75,7 @@ def config_from_mapping(data: dict, path: Path | None = None) -> SiteConfig:
             content_dir=base / str(options.get("content", "content")),
             site_url=str(data.get("site_url") or defaults.site_url),
             site_name=str(data.get("site_name") or defaults.site_name),
-            timezone=str(options.get("timezone", defaults.timezone)),
+            timezone=_zone(options.get("timezone", defaults.timezone)),
             geo_bounds=_bounds(options.get("geo_bounds", DEFAULT_BOUNDS)),
             years_ahead=int(options.get("years_ahead", defaults.years_ahead)),
             past_days=int(options.get("past_days", defaults.past_days)),
@@ -86,6 +86,13 @@ def config_from_mapping(data: dict, path: Path | None = None) -> SiteConfig:
         )
     except (TypeError, ValueError) as error:
         raise ConfigError(f"tuỳ chọn của plugin sukien không hợp lệ: {error}") from error
+
+
+def _zone(value) -> str:
+    """The site's zone: a place, as for an event (see ``is_place_zone``)."""
+    if not isinstance(value, str) or not is_place_zone(value):
+        raise ValueError(f"timezone '{value}' không phải tên múi giờ của một nơi (ví dụ Asia/Ho_Chi_Minh)")
+    return value
 
 
 def _bounds(value) -> tuple[float, float, float, float]:

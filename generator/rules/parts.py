@@ -251,7 +251,7 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     required = {"at": "at: 2026-04-20 09:00", "text": "text: Nội dung tin"}
     for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
         at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
-        body = values.field_text(ck, got, where, "text")
+        body = values.markdown(ck, got["text"][1], f"{where}.text") if "text" in got else None
         if at is not None and body:
             result.append(model.Update(as_datetime(at, zone), body))
     return tuple(sorted(result, key=lambda u: u.at))
@@ -278,7 +278,8 @@ def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:
         return None
     limits = {"title": 150, "summary": 300}
     parts = {
-        name: values.field_text(ck, got, "en", name, limits.get(name))
+        name: values.markdown(ck, got[name][1], "en.description") if name == "description"
+        else values.field_text(ck, got, "en", name, limits.get(name))
         for name in EN_KEYS if name in got
     }
     return model.English(**parts)

@@ -66,6 +66,8 @@ def exceptions(ck: FileCheck, key: Node, node: Node, zone: str) -> tuple[tuple[N
     for year_node, body in fields_by_year(ck, key, node):
         year = int(year_node.value)
         where = f"exceptions.{year}"
+        if not dates.year_in_window(ck, year_node, where, year):
+            continue
         entry = fields(ck, body, EXCEPTION_KEYS, where, year_node)
         if entry is not None:
             result.append((year_node, _override(ck, year, entry, where, zone), entry))
@@ -140,6 +142,8 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
     if found.get("repeat") == "lunar-yearly" and not _lunar_start_ok(ck, got, start):
         return
     _check_exceptions(ck, raw, found, start)
+    if not ck.failed:
+        _check_occurrences(ck, got, found, raw)
 
 
 def _check_schedule(ck: FileCheck, items, start, end) -> None:
@@ -158,6 +162,9 @@ def _check_schedule(ck: FileCheck, items, start, end) -> None:
 
 def _check_repeat_until(ck: FileCheck, got: dict, found: dict, start) -> None:
     until = found.get("repeat_until")
+    if until is not None and not dates.year_in_window(ck, got["repeat_until"][1], "repeat_until", until):
+        del found["repeat_until"]
+        return
     if until is not None and until < start.year:
         ck.report(
             got["repeat_until"][1], "repeat-until-before-start",
@@ -188,14 +195,60 @@ def _lunar_start_ok(ck: FileCheck, got: dict, start) -> bool:
     return True
 
 
-def _check_exceptions(ck: FileCheck, raw, found: dict, start) -> None:
-    if not raw:
-        return
-    probe = model.Event(
-        id="probe", unit="", path="", title="", summary="", category="", start=start,
+MAX_DAYS = 366  # an event (one occurrence of a series) lasts at most a year
+
+
+def _probe(found: dict, raw) -> model.Event:
+    """The event being checked, as far as its dates go."""
+    return model.Event(
+        id="probe", unit="", path="", title="", summary="", category="", start=found["start"],
+        end=found.get("end"), timezone=found.get("timezone", model.DEFAULT_TIMEZONE),
         location=model.Location(""), contact=model.Contact(""), repeat=found.get("repeat"),
         repeat_until=found.get("repeat_until"), exceptions=tuple(o for _, o, _ in raw),
     )
+
+
+def _check_occurrences(ck: FileCheck, got: dict, found: dict, raw) -> None:
+    """Every occurrence (up to the last year a date may name) lasts at most
+    MAX_DAYS and ends before the next one begins: the days the site lists
+    stay bounded by the number of events."""
+    nodes = {override.year: entry for _, override, entry in raw}
+    where = got["end"][1] if "end" in got else got["start"][1]
+    listed = repeats.occurrences(_probe(found, raw), until_year=dates.year_window(ck)[1])
+    for occ in listed:
+        days = (occ.last_day - occ.first_day).days + 1
+        if days > MAX_DAYS:
+            entry = nodes.get(occ.year, {})
+            ck.report(
+                entry["end"][1] if "end" in entry else where, "event-too-long",
+                f"sự kiện{_year_of(found, occ)} kéo dài {days} ngày ({dates.show(occ.start)} đến "
+                f"{dates.show(occ.end or occ.start)}), tối đa {MAX_DAYS} ngày; hãy kiểm tra lại ngày kết thúc",
+                f"the event{_year_of(found, occ, 'en')} lasts {days} days, at most {MAX_DAYS}",
+            )
+            return
+    for earlier, later in zip(listed, listed[1:]):
+        if earlier.ends > later.begins:
+            entry = nodes.get(later.year) or nodes.get(earlier.year) or {}
+            ck.report(
+                entry["start"][1] if "start" in entry else where, "series-overlap",
+                f"lần diễn ra năm {earlier.year} (đến {dates.show(earlier.end or earlier.start)}) chưa kết thúc "
+                f"thì lần năm {later.year} đã bắt đầu ({dates.show(later.start)}); mỗi lần của chuỗi sự kiện "
+                "phải kết thúc trước lần sau; hãy rút ngắn sự kiện hoặc sửa 'exceptions'",
+                f"the {earlier.year} occurrence has not ended when the {later.year} one begins",
+            )
+            return
+
+
+def _year_of(found: dict, occ, lang: str = "vi") -> str:
+    if not found.get("repeat"):
+        return ""
+    return f" năm {occ.year}" if lang == "vi" else f" in {occ.year}"
+
+
+def _check_exceptions(ck: FileCheck, raw, found: dict, start) -> None:
+    if not raw:
+        return
+    probe = _probe(found, raw)
     outside = set(repeats.exceptions_outside(probe))
     for year_node, override, entry in raw:
         if override.year in outside:

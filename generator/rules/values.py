@@ -19,9 +19,10 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 _PHONE = re.compile(r"\+?[0-9 .()\-]{1,40}")
 _EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
-# C0/C1 controls, and the bidirectional overrides that can make a title
-# display as something else ("Trojan Source")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls, the bidirectional overrides that can make a title
+# display as something else ("Trojan Source"), and what XML cannot carry
+# (U+FFFE, U+FFFF, lone surrogates: a "\\uFFFF" escape in quotes makes one)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
              "false": False, "no": False, "không": False, "khong": False}
@@ -53,6 +54,53 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
             f"'{where}' is {len(value)} characters long, at most {max_len}",
         )
     return value
+
+
+# Markdown (descriptions, news updates) is rendered by Python-Markdown,
+# whose cost grows faster than the text's length on some input: every '['
+# that opens no link scans the rest of its paragraph, each nesting level
+# of lists and quotes is a recursion, and some blocks (setext headings,
+# rules) cost the square of their number of lines.  Within these bounds a text renders in
+# a bounded time (well under a second at worst), so a build's cost is bounded by the
+# number of events; real descriptions are far below them.
+MARKDOWN_MAX_CHARS = 10_000
+MARKDOWN_MAX_BRACKETS = 50  # '[': links and images
+MARKDOWN_MAX_DEPTH = 8  # levels of lists and quotes
+MARKDOWN_MAX_CELLS = 1_000  # '|': table cells
+MARKDOWN_MAX_LINES = 300
+_PREFIX = re.compile(r"(?:[ \t]|>|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*")
+
+
+def markdown(ck: FileCheck, node: Node, where: str) -> str | None:
+    """A Markdown text within the bounds above (too-long, markdown-too-complex)."""
+    value = text(ck, node, where, MARKDOWN_MAX_CHARS)
+    if value is None or len(value) > MARKDOWN_MAX_CHARS:
+        return value
+    lines = value.splitlines()
+    depth = max((_depth(line) for line in lines), default=0)
+    found = [(len(lines), MARKDOWN_MAX_LINES, "dòng", "lines"),(value.count("["), MARKDOWN_MAX_BRACKETS, "dấu '[' (liên kết, ảnh)", "'[' (links, images)"),
+             (depth, MARKDOWN_MAX_DEPTH, "cấp lồng nhau (danh sách, trích dẫn)", "nesting levels (lists, quotes)"),
+             (value.count("|"), MARKDOWN_MAX_CELLS, "dấu '|' (ô bảng)", "'|' (table cells)")]
+    for count, limit, vi, en in found:
+        if count > limit:
+            ck.report(
+                node, "markdown-too-complex",
+                f"'{where}' có {count} {vi}, tối đa {limit}; hãy viết đơn giản hơn (văn bản thường, ít liên kết, "
+                "danh sách không lồng quá sâu)",
+                f"'{where}' has {count} {en}, at most {limit}",
+            )
+            break
+    return value
+
+
+def _depth(line: str) -> int:
+    """Nesting of a Markdown line: quote marks, list markers and indentation
+    (four columns a level, a tab counting four)."""
+    prefix = _PREFIX.match(line)
+    if prefix is None:
+        return 0
+    head = prefix.group().replace("\t", "    ")
+    return head.count(">") + sum(1 for marker in re.finditer(r"[-*+]|[0-9]+[.)]", head)) + head.count(" ") // 4
 
 
 def field_text(ck: FileCheck, got, where: str, name: str, max_len: int | None = None) -> str | None:

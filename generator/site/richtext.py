@@ -9,6 +9,7 @@ an ``<a>`` without ``href`` is neither a link nor crawlable.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -30,8 +31,10 @@ _HREF = re.compile(r'\shref="')
 _MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+@functools.lru_cache(maxsize=8192)
 def render_markdown(text: str | None) -> str:
-    """Markdown to sanitised HTML ('' for no text)."""
+    """Markdown to sanitised HTML ('' for no text); once per text and
+    build (a description reaches both languages' pages and every feed)."""
     if not text:
         return ""
     html = _MARKDOWN.reset().convert(text)
