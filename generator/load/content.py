@@ -17,6 +17,7 @@ from slugify import slugify
 
 from ..model import event as model
 from .config import SiteConfig
+from .eventfiles import EVENTS, event_id_of, holds_events, is_event_name
 from ..model.problems import Problem
 from ..rules import registries as registry_rules
 from ..rules.context import FileCheck, Registries, suggest
@@ -24,7 +25,6 @@ from ..rules.event import check_event
 from ..rules.values import id_form
 from .yamlread import MappingNode, Node, decode, is_null, parse
 
-EVENT_SUFFIXES = (".yaml", ".yml")
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
 REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml")
 REGISTRIES = (
@@ -153,7 +153,7 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
 def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
     """(file, unit folder, path below the root) of every event file,
     sorted; symlinks that lead out of the tree are reported, not followed."""
-    events = root / "events"
+    events = root / EVENTS
     real_root = root.resolve()
     if not events.is_dir() or (events.is_symlink() and not _check_link(events, real_root, root, config, problems)):
         return
@@ -163,14 +163,14 @@ def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
         unit = below.split("/")[1] if here != events else ""
         dirs.sort()
         for name in list(dirs):
-            if name == "images" or name.startswith("."):
+            if not holds_events(name):
                 dirs.remove(name)  # pictures, and hidden folders (.git), hold no event
             elif (here / name).is_symlink():
                 dirs.remove(name)
                 _check_link(here / name, real_root, root, config, problems)
         for name in sorted(names):
             file = here / name
-            if not name.lower().endswith(EVENT_SUFFIXES) or name.startswith("."):
+            if not is_event_name(name):
                 continue
             if file.is_symlink() and not _check_link(file, real_root, root, config, problems):
                 continue
@@ -198,7 +198,7 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
 def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: Registries,
                 problems) -> model.Event | None:
     ck = FileCheck(display(file), file, root, config, known)
-    event_id = _event_id(file)
+    event_id = event_id_of(file.name)
     _check_place(ck, unit, event_id, known)
     node = read_node(ck, file, config.max_file_size)
     event = None
@@ -246,19 +246,14 @@ def parse_event_text(text: str, path: str, content: model.Content, config: SiteC
     ck = FileCheck(path, None, None, config, known)
     node = node_from_bytes(ck, text.encode("utf-8"))
     parts = Path(path).parts
-    unit = parts[parts.index("events") + 1] if "events" in parts[:-2] else ""
-    event = _event_from_node(ck, node, _event_id(Path(path)), unit, path) if node is not None else None
+    unit = parts[parts.index(EVENTS) + 1] if EVENTS in parts[:-2] else ""
+    event = _event_from_node(ck, node, event_id_of(Path(path).name), unit, path) if node is not None else None
     if ck.failed or event is None:
         return None
     if event.image is not None and not event.image.is_url:  # as load_tree gives it: from the content root
         src = posixpath.normpath(posixpath.join(posixpath.dirname(path), event.image.src))
         event = replace(event, image=replace(event.image, src=src))
     return event
-
-
-def _event_id(file: Path) -> str:
-    name = file.name
-    return name[: name.lower().rfind(".")]
 
 
 def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> None:
@@ -284,15 +279,15 @@ def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> 
 def _drop_duplicates(events, files, root: Path, problems: list[Problem]) -> list[model.Event]:
     by_id: dict[str, list[Path]] = defaultdict(list)
     for file, _, _ in files:
-        by_id[_event_id(file).lower()].append(file)
+        by_id[event_id_of(file.name).lower()].append(file)
     clashes = {key: paths for key, paths in by_id.items() if len(paths) > 1}
     for paths in clashes.values():
         for file in paths:
             others = ", ".join(display(other) for other in paths if other != file)
             problems.append(Problem(
                 display(file), 1, 1, "duplicate-id",
-                f"mã sự kiện '{_event_id(file)}' trùng với tệp {others}; mỗi sự kiện cần một tên tệp riêng "
+                f"mã sự kiện '{event_id_of(file.name)}' trùng với tệp {others}; mỗi sự kiện cần một tên tệp riêng "
                 "(thêm năm hoặc địa danh vào tên)",
-                f"the event id '{_event_id(file)}' is also used by {others}; give each event its own file name",
+                f"the event id '{event_id_of(file.name)}' is also used by {others}; give each event its own file name",
             ))
     return [event for event in events if event.id.lower() not in clashes]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..model import event as model
 from ..load.config import SiteConfig
-from ..load.content import EVENT_SUFFIXES, REGISTRY_NAMES, check_loose_file, display, load_tree
+from ..load.eventfiles import EVENTS, is_event_path
+from ..load.content import REGISTRY_NAMES, check_loose_file, display, load_tree
 from ..model.problems import Problem
 
 
@@ -70,12 +71,12 @@ def _key(path: Path) -> str:
 def removed_events(root: Path, base: str) -> list[Problem]:
     """Event files present at ``base`` and gone now (deleted or renamed)."""
     top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    events = (root / "events").resolve().relative_to(top.resolve()).as_posix()
+    events = (root / EVENTS).resolve().relative_to(top.resolve()).as_posix()
     _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
     listed = _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
     renames = _renames(top, base, events)
     problems = []
-    for name in sorted(p for p in listed if p.lower().endswith(EVENT_SUFFIXES)):
+    for name in sorted(p for p in listed if p and is_event_path(EVENTS + p[len(events):])):
         if (top / name).exists():
             continue
         moved = renames.get(name)

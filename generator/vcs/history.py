@@ -22,11 +22,12 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..load.config import SiteConfig
 from ..load.content import parse_event_text
+from ..load.eventfiles import is_event_path
 from ..model.event import Content, Event, Location, When, is_all_day
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
@@ -34,7 +35,6 @@ from ..model.repeats import occurrences
 Parse = Callable[[str, str], "Event | None"]
 UTC = dt.UTC
 _ZERO = "0" * 40
-_EVENT_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -223,13 +223,8 @@ def _parse_log(log: bytes):
         for meta, path in zip(fields[0::2], fields[1::2]):
             blob = meta.split()[3].decode() if meta.strip() else _ZERO
             name = path.decode("utf-8", "replace")
-            if blob != _ZERO and _is_event_file(name):
+            if blob != _ZERO and is_event_path(name):
                 yield commit, time, name, blob
-
-
-def _is_event_file(path: str) -> bool:
-    parts = PurePosixPath(path).parts
-    return len(parts) == 3 and parts[0] == "events" and path.endswith(_EVENT_SUFFIXES)
 
 
 def _blobs(root: Path, blobs: list[str]) -> dict[str, str]:

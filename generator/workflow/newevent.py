@@ -15,6 +15,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from ..load.eventfiles import EVENTS, event_id_of, is_event_path
 from .answers import (AnswerError, Parse, clean_line, one_line, parse_email, parse_end, parse_phone,
     parse_repeat, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
@@ -201,8 +202,10 @@ def derive_id(text: str, year: int | None) -> str:
 
 def existing_event(content_dir: Path, event_id: str) -> Path | None:
     """The file that already uses this id in any unit (case-insensitive)."""
-    for path in sorted(Path(content_dir, "events").glob("*/*.y*ml")):
-        if path.suffix in (".yaml", ".yml") and path.stem.lower() == event_id.lower():
+    root = Path(content_dir)
+    for path in sorted(Path(root, EVENTS).rglob("*")):
+        if (is_event_path(path.relative_to(root).as_posix()) and path.is_file()
+                and event_id_of(path.name).lower() == event_id.lower()):
             return path
     return None
 
@@ -283,7 +286,7 @@ def event_yaml(answers: dict) -> str:
 
 
 def event_path(content_dir: Path, unit: str, event_id: str) -> Path:
-    return Path(content_dir, "events", unit, f"{event_id}.yaml")
+    return Path(content_dir, EVENTS, unit, f"{event_id}.yaml")
 
 
 def write_event(content_dir: Path, answers: dict, event_id: str) -> Path:

@@ -53,8 +53,8 @@ def repo(tmp_path):
 
 
 def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026-04-12",
-         place="Sân bản Nà Ít", extra="", commit=True):
-    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}.yaml"
+         place="Sân bản Nà Ít", extra="", commit=True, suffix=".yaml"):
+    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}{suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(EVENT.format(title=title, start=start, place=place, extra=extra), encoding="utf-8")
     if commit:
@@ -115,6 +115,18 @@ def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
     ]
     rss = files["feeds/events.rss"].decode()
     assert "<pubDate>Mon, 05 Jan 2026 03:00:00 +0000</pubDate>" in rss  # first commit
+
+
+@pytest.mark.parametrize("suffix", [".YAML", ".Yml"])
+def test_an_event_file_in_capitals_has_a_history_like_any_other(repo, suffix):
+    """The loader takes ``giai-dau.YAML`` as an event; its history used to
+    skip it, so it never got a SEQUENCE or a change entry."""
+    save(repo, "2026-01-05T10:00:00+07:00", suffix=suffix)
+    save(repo, "2026-01-20T10:00:00+07:00", start="2026-04-19", suffix=suffix)
+    files = build(repo)
+    assert vevent(files)["SEQUENCE"] == 1
+    assert vevent(files).decoded("CREATED") == utc("2026-01-05T10:00:00+07:00")
+    assert update_titles(files) == ["Giải kéo co: Hoãn từ 12/4 sang 19/4"]
 
 
 def test_a_merged_branch_counts_once_at_its_merge(repo):

@@ -130,8 +130,11 @@ def test_a_missing_content_tree_is_an_environment_error(tmp_path):
     assert not (tmp_path / "content").exists()
 
 
-def test_an_existing_id_is_never_overwritten_in_any_unit(content):
-    other = content / "events/ubnd-xa-khong-lao/Le-Hoi-Then-Kin-Pang-2026.yml"
+@pytest.mark.parametrize("name", ["Le-Hoi-Then-Kin-Pang-2026.yml", "le-hoi-then-kin-pang-2026.YAML"])
+def test_an_existing_id_is_never_overwritten_in_any_unit(content, name):
+    """Whatever the case of its name, an event file the validator reads
+    (``.YAML`` too) holds its id."""
+    other = content / "events/ubnd-xa-khong-lao" / name
     other.parent.mkdir()
     other.write_text("giữ nguyên\n", encoding="utf-8")
     result = run(content)
