@@ -15,14 +15,13 @@ from pathlib import Path
 
 from slugify import slugify
 
-from ..model import event as model
+from ..model import event as model, patterns
 from .config import SiteConfig
 from .eventfiles import EVENTS, event_id_of, holds_events, is_event_name
 from ..model.problems import Problem
 from ..rules import registries as registry_rules
 from ..rules.context import FileCheck, Registries, suggest
 from ..rules.event import check_event
-from ..rules.values import id_form
 from .yamlread import MappingNode, Node, decode, is_null, parse
 
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
@@ -267,7 +266,7 @@ def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> 
                   f"thư mục đơn vị '{unit}' không có trong units.yaml"
                   + (f"; có phải ý bạn là '{guess}'?" if guess else "; hãy đăng ký đơn vị hoặc chuyển tệp vào thư mục của đơn vị"),
                   f"the unit folder '{unit}' is not in units.yaml" + (f"; did you mean '{guess}'?" if guess else ""))
-    if not (id_form(event_id) and 3 <= len(event_id) <= 80):
+    if not patterns.is_event_id(event_id):
         better = slugify(event_id, max_length=80) or "le-hoi-2026"
         ck.report(None, "invalid-id",
                   f"tên tệp '{event_id}' không dùng được làm mã sự kiện: chỉ gồm chữ thường không dấu, chữ số "

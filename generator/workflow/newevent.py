@@ -8,7 +8,6 @@ valid as soon as it exists.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,8 @@ from ..load.eventfiles import EVENTS, event_id_of, is_event_path
 from .answers import (AnswerError, Parse, clean_line, one_line, parse_email, parse_end, parse_phone,
     parse_repeat, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
-from .schema import ID_PATTERN, Registries
+from ..model import patterns
+from .schema import Registries
 
 
 class IdTaken(AnswerError):
@@ -211,7 +211,7 @@ def existing_event(content_dir: Path, event_id: str) -> Path | None:
 
 
 def check_id(content_dir: Path, event_id: str) -> str:
-    if not (3 <= len(event_id) <= 80 and re.fullmatch(ID_PATTERN, event_id)):
+    if not patterns.is_event_id(event_id):
         raise AnswerError(f"mã \"{event_id}\" không hợp lệ: cần 3-80 ký tự gồm chữ thường a-z, "
                           "chữ số và dấu gạch nối đơn, ví dụ le-hoi-then-kin-pang-2026")
     taken = existing_event(content_dir, event_id)

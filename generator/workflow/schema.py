@@ -20,19 +20,17 @@ from pathlib import Path
 
 import yaml
 
+from ..model import patterns
 from ..model.event import DEFAULT_TIMEZONE, REPEATS, STATUSES
 
 SCHEMA_ID = "https://sukien.laichau.gov.vn/event.schema.json"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../event.schema.json"
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DATETIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$"
 )
 TIME_PATTERN = r"^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$"
-PHONE_PATTERN = r"^\+?[0-9 .()-]*[0-9][0-9 .()-]*$"
-EMAIL_PATTERN = r'^[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:".]{2,}$'
 URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 HTTPS_PATTERN = r"^https://[^\s/?#]+[^\s]*$"
 IMAGE_PATH_PATTERN = r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!/)(?!(.*/)?\.\.(/|$))[^\\]+$"
@@ -191,7 +189,7 @@ def _markdown(title: str, text: str) -> dict:
 
 
 def _id_string(title: str, text: str) -> dict:
-    return _doc(_pattern(ID_PATTERN, "Chỉ dùng chữ thường không dấu a-z, chữ số và dấu gạch nối "
+    return _doc(_pattern(patterns.ID, "Chỉ dùng chữ thường không dấu a-z, chữ số và dấu gạch nối "
                          "đơn, ví dụ le-hoi-then-kin-pang-2026."), title, text)
 
 
@@ -276,10 +274,10 @@ def _image() -> dict:
 def _contact(title: str, text: str) -> dict:
     schema = _mapping(title, text, {
         "name": _text("Tên", "Tên đơn vị hoặc người làm đầu mối.", required=True),
-        "phone": _doc(_pattern(PHONE_PATTERN, "Số điện thoại chỉ gồm chữ số, dấu cách, chấm, gạch nối, "
+        "phone": _doc(_pattern(patterns.PHONE, "Số điện thoại chỉ gồm chữ số, dấu cách, chấm, gạch nối, "
                                "ngoặc và dấu + ở đầu.", ["string", "integer"]),
                       "Điện thoại", "Số điện thoại; nên đặt trong ngoặc kép, ví dụ `\"0213 3800 000\"`."),
-        "email": _doc(_pattern(EMAIL_PATTERN, "Cần địa chỉ thư điện tử, ví dụ vanphong@laichau.gov.vn."),
+        "email": _doc(_pattern(patterns.EMAIL, "Cần địa chỉ thư điện tử, ví dụ vanphong@laichau.gov.vn."),
                       "Thư điện tử", "Địa chỉ thư điện tử."),
     }, required=["name"])
     schema["anyOf"] = [{"required": ["phone"]}, {"required": ["email"]}]

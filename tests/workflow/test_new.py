@@ -354,3 +354,35 @@ def test_ctrl_d_cancels_in_vietnamese(content, typed):
     assert result.exit_code == 1
     assert "Đã huỷ, chưa tạo tệp." in result.stderr and "Aborted" not in result.output
     assert not list((content / "events").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("flag, value", [
+    ("phone", "0213 3800 000"), ("phone", "+84 (213) 3800-000"), ("phone", "0" * 40), ("phone", "0" * 41),
+    ("phone", "() -"), ("email", "vanphong@laichau.gov.vn"), ("email", "a" * 230 + "@laichau.gov.vn"),
+    ("email", "a" * 240 + "@laichau.gov.vn"), ("email", "vanphong@laichau"),
+])
+def test_new_and_the_validator_agree_on_phones_and_emails(content, flag, value):
+    """``sukien new`` takes a value exactly when the validator does: both
+    read the one pattern module (a 41-digit phone or a 255-character
+    address used to pass the one and fail the other)."""
+    result = run(content, **{flag: value})
+    if result.exit_code == 2:  # refused: write the same event by hand
+        target = content / "events" / "so-vhttdl" / "le-hoi-then-kin-pang-2026.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(EVENT_WITH.format(flag=flag, value=value), encoding="utf-8")
+    problems = validate_tree(SiteConfig(content_dir=content)).problems
+    assert (result.exit_code == 0) == (problems == []), (result.stderr, [p.text() for p in problems])
+
+
+EVENT_WITH = """\
+title: Lễ hội Then Kin Pang
+summary: Lễ hội truyền thống của đồng bào Thái trắng, cầu mưa thuận gió hoà.
+category: le-hoi
+start: 2026-04-26
+location:
+  name: Sân văn hoá trung tâm xã Khổng Lào
+  area: khong-lao
+contact:
+  name: Phòng Văn hoá - Xã hội xã Khổng Lào
+  {flag}: "{value}"
+"""
