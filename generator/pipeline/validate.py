@@ -1,21 +1,17 @@
 """``sukien validate``: the whole tree, or some files in its context, and
-optionally the comparison with a git revision (deletion protection)."""
+optionally the comparison with a git revision (deletion protection,
+``vcs/deletions.py``)."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import event as model
 from ..load.config import SiteConfig
-from ..load.eventfiles import EVENTS, is_event_path
 from ..load.content import REGISTRY_NAMES, check_loose_file, display, load_tree
 from ..model.problems import Problem
-
-
-class GitError(Exception):
-    """git is missing, or the revision is unknown (exit code 2)."""
+from ..vcs.deletions import removed_events
 
 
 @dataclass
@@ -66,53 +62,3 @@ def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
 
 def _key(path: Path) -> str:
     return str(path.absolute().resolve(strict=False))
-
-
-def removed_events(root: Path, base: str) -> list[Problem]:
-    """Event files present at ``base`` and gone now (deleted or renamed)."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    events = (root / EVENTS).resolve().relative_to(top.resolve()).as_posix()
-    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
-    listed = _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
-    renames = _renames(top, base, events)
-    problems = []
-    for name in sorted(p for p in listed if p and is_event_path(EVENTS + p[len(events):])):
-        if (top / name).exists():
-            continue
-        moved = renames.get(name)
-        where = display(top / name)
-        problems.append(Problem(
-            where, 1, 1, "removed-event",
-            f"sự kiện đã công bố {where} bị " + (f"đổi tên thành {display(top / moved)}" if moved else "xoá")
-            + ": không được xoá hay đổi tên sự kiện đã công bố (đường dẫn và lịch của người theo dõi phụ thuộc vào nó); "
-            "hãy khôi phục tệp và ghi 'status: cancelled' cùng 'status_note' nếu sự kiện bị hủy",
-            f"the published event {where} was " + (f"renamed to {display(top / moved)}" if moved else "deleted")
-            + ": published events are never deleted or renamed; restore it and set 'status: cancelled' instead",
-        ))
-    return problems
-
-
-def _renames(top: Path, base: str, events: str) -> dict[str, str]:
-    out = _git(top, "diff", "-M", "--name-status", "-z", base, "--", events)
-    fields = out.split("\0")
-    renames, i = {}, 0
-    while i < len(fields) - 1:
-        status = fields[i]
-        if status.startswith(("R", "C")):
-            renames[fields[i + 1]] = fields[i + 2]
-            i += 3
-        else:
-            i += 2
-    return renames
-
-
-def _git(cwd: Path, *args: str, what: str | None = None) -> str:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise GitError(f"không chạy được git: {error}") from error
-    if done.returncode != 0:
-        if what:
-            raise GitError(f"không tìm thấy phiên bản git '{what}' (với --base); hãy kiểm tra tên nhánh hoặc fetch đủ lịch sử")
-        raise GitError(f"git {' '.join(args[:2])} thất bại: {done.stderr.strip()}")
-    return done.stdout

@@ -18,19 +18,17 @@ falls back to values derived from the event itself (SEQUENCE 0).
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..load.config import SiteConfig
-from ..load.content import parse_event_text
 from ..load.eventfiles import is_event_path
-from ..model.event import Content, Event, Location, When, is_all_day
+from ..model.event import Event, Location, When, is_all_day
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
+from . import git
 
 Parse = Callable[[str, str], "Event | None"]
 UTC = dt.UTC
@@ -88,7 +86,6 @@ class History:
 
     revisions: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
     shallow: bool = False
-    available: bool = False  # False: no git or not a repository
 
     def of(self, event: Event, *, now: dt.datetime, years_ahead: int) -> EventHistory:
         """The history of one (current) event; ``now`` only matters for an
@@ -122,7 +119,7 @@ def read_history(content_root: str | Path, parse: Parse) -> History:
         if event is not None:
             revisions.setdefault(event.id, []).append(Revision(time, commit, event))
     frozen = {key: tuple(value) for key, value in sorted(revisions.items())}
-    return History(frozen, shallow=shallow, available=True)
+    return History(frozen, shallow=shallow)
 
 
 def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
@@ -251,18 +248,9 @@ def _blobs(root: Path, blobs: list[str]) -> dict[str, str]:
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    """Run git in ``root``; None when git is missing or refuses (not a
-    repository, an unsafe directory, ...)."""
+    """git's output in ``root``; None when git is missing or refuses (not a
+    repository, an unsafe directory, ...): such a tree has no history."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=stdin,
-                                capture_output=True, check=False)
-    except OSError:
+        return git.run(root, *args, stdin=stdin)
+    except git.GitError:
         return None
-    return result.stdout if result.returncode == 0 else None
-
-
-def load_history(content: Content, config: SiteConfig) -> History:
-    """The history of ``config.content_dir``, old revisions parsed with the
-    current registries (what the build and ``sukien export`` call)."""
-    return read_history(config.content_dir,
-                        lambda text, path: parse_event_text(text, path, content, config))

@@ -22,12 +22,12 @@ Decisions (documented for unit staff in CONTRIBUTING.md):
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..vcs import git
 from .codeowners import OwnersError, is_team, normalise_owner, project_root, read_maintainers
 from ..load.config import ConfigError, SiteConfig, load_site_config
 from ..model.problems import ERROR, WARNING, Problem
@@ -117,12 +117,10 @@ def check_pull_request(config: SiteConfig, author: str, base: str) -> list[Probl
     """Check the changes between ``base`` and HEAD (``git diff base...HEAD``)
     with the rights recorded at ``base``."""
     root = project_root(config)
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}",
-         failure=f"không tìm thấy phiên bản git '{base}' (với --base); hãy kiểm tra tên nhánh "
-                 "hoặc lấy đủ lịch sử (fetch-depth: 0)")
+    top = git.toplevel(root)
+    git.verify_revision(top, base)
     content = _relative(Path(config.content_dir), top)
-    units_text = read_at(top, base, f"{content}/units.yaml")
+    units_text = git.show(top, base, f"{content}/units.yaml")
     maintainers = read_maintainers(units_text, f"{base}:{content}/units.yaml") if units_text else {}
     editors = _editors_at(top, base, config)
     return check_changes(author, changed_files(top, base), maintainers, editors, content)
@@ -130,21 +128,15 @@ def check_pull_request(config: SiteConfig, author: str, base: str) -> list[Probl
 
 def changed_files(top: Path, base: str) -> list[Change]:
     """Both sides of every change: a rename is a deletion and an addition."""
-    out = _git(top, "diff", "--name-status", "--no-renames", "-z", f"{base}...HEAD")
+    out = git.text(top, "diff", "--name-status", "--no-renames", "-z", f"{base}...HEAD")
     fields = out.split("\0")
     return [Change(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
-
-
-def read_at(top: Path, revision: str, path: str) -> str | None:
-    """A file's text at a revision, or None when it is not there."""
-    done = _run(top, "show", f"{revision}:{path}")
-    return done.stdout if done.returncode == 0 else None
 
 
 def _editors_at(top: Path, base: str, config: SiteConfig) -> tuple[str, ...]:
     if config.config_file is None:
         return ()
-    text = read_at(top, base, _relative(Path(config.config_file), top))
+    text = git.show(top, base, _relative(Path(config.config_file), top))
     if text is None:
         return ()
     with tempfile.TemporaryDirectory() as folder:
@@ -161,18 +153,3 @@ def _relative(path: Path, top: Path) -> str:
         return path.resolve().relative_to(top.resolve()).as_posix()
     except ValueError as error:
         raise OwnersError(f"{path} nằm ngoài kho git {top}") from error
-
-
-def _git(cwd: Path, *args: str, failure: str | None = None) -> str:
-    done = _run(cwd, *args)
-    if done.returncode != 0:
-        raise OwnersError(failure or f"git {args[0]} thất bại: {done.stderr.strip()}")
-    return done.stdout
-
-
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                              encoding="utf-8", errors="replace", check=False)
-    except OSError as error:
-        raise OwnersError(f"không chạy được git: {error}") from error

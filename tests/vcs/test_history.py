@@ -11,9 +11,10 @@ from feedsupport import CONTENT, NOW, config, load
 from icalendar import Calendar
 from lxml import etree
 
-from generator.vcs import history as history_module
+from generator.load.content import parse_event_text
+from generator.vcs import git as git_module
 from generator.feeds import build_feeds
-from generator.vcs.history import History, load_history, read_history, summarise
+from generator.vcs.history import History, read_history, summarise
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 
@@ -60,6 +61,12 @@ def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026
     if commit:
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", f"{event_id} {when}", when=when)
+
+
+def load_history(content, cfg):
+    """The history as the build reads it: old revisions parsed with the
+    current registries."""
+    return read_history(cfg.content_dir, lambda text, path: parse_event_text(text, path, content, cfg))
 
 
 def build(repo, now=NOW):
@@ -203,8 +210,8 @@ def test_whole_tree_in_few_git_calls(repo, monkeypatch):
         save(repo, None, event_id=f"su-kien-{number:02d}", start="2026-04-19", commit=False)
     git(repo, "commit", "-q", "-am", "đổi lịch", when="2026-01-06T10:00:00+07:00")
     calls = []
-    real = history_module.subprocess.run
-    monkeypatch.setattr(history_module.subprocess, "run",
+    real = git_module.subprocess.run
+    monkeypatch.setattr(git_module.subprocess, "run",
                         lambda *a, **k: calls.append(a) or real(*a, **k))
     cfg = config(repo / "content")
     content = load(cfg.content_dir)
