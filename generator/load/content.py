@@ -20,7 +20,7 @@ from .config import SiteConfig
 from .eventfiles import EVENTS, event_id_of, holds_events, is_event_name
 from ..model.problems import Problem
 from ..rules import registries as registry_rules
-from ..rules.context import FileCheck, Registries, suggest
+from ..rules.filecheck import FileCheck, KnownIds, suggest
 from ..rules.event import check_event
 from .yamlread import MappingNode, Node, decode, is_null, parse
 
@@ -38,7 +38,7 @@ class Loaded:
     content: model.Content
     problems: list[Problem] = field(default_factory=list)
     event_files: list[Path] = field(default_factory=list)
-    registries: Registries = field(default_factory=Registries)
+    registries: KnownIds = field(default_factory=KnownIds)
 
 
 def load_content(config: SiteConfig) -> tuple[model.Content, list[Problem]]:
@@ -121,10 +121,10 @@ def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node 
 
 def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
     found: dict[str, tuple[registry_rules.Entry, ...]] = {}
-    known = Registries()
+    known = KnownIds()
     for filename, kind, read in REGISTRIES:
         file = root / filename
-        ck = FileCheck(display(file), file, root, config, Registries())
+        ck = FileCheck(display(file), file, root, config, KnownIds())
         if file.is_symlink() and not _check_link(file, root.resolve(), root, config, problems):
             continue
         if not file.is_file():
@@ -186,7 +186,7 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
         vi, en = "trỏ ra ngoài thư mục content/", "leads out of content/"
     except (OSError, RuntimeError):
         vi, en = "hỏng (không trỏ tới tệp nào, hoặc tạo vòng lặp)", "is broken (no target, or a loop)"
-    ck = FileCheck(display(link), None, root, config, Registries())
+    ck = FileCheck(display(link), None, root, config, KnownIds())
     ck.report(None, "unsafe-path",
               f"liên kết tượng trưng (symlink) {display(link)} {vi}: bị bỏ qua; hãy thay bằng tệp thật",
               f"the symbolic link {display(link)} {en}: it is ignored")
@@ -194,7 +194,7 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
     return False
 
 
-def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: Registries,
+def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: KnownIds,
                 problems) -> model.Event | None:
     ck = FileCheck(display(file), file, root, config, known)
     event_id = event_id_of(file.name)
@@ -237,7 +237,7 @@ def _event_from_node(ck: FileCheck, node: Node, event_id: str, unit: str, path: 
 def parse_event_text(text: str, path: str, content: model.Content, config: SiteConfig) -> model.Event | None:
     """An event from a file's text (an old revision, say), or None when it
     is not valid; registries come from ``content``; images are not checked."""
-    known = Registries(
+    known = KnownIds(
         units={u.id: u for u in content.units} or None,
         categories={c.id: c for c in content.categories} or None,
         areas={a.id: a for a in content.areas} or None,
@@ -255,7 +255,7 @@ def parse_event_text(text: str, path: str, content: model.Content, config: SiteC
     return event
 
 
-def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> None:
+def _check_place(ck: FileCheck, unit: str, event_id: str, known: KnownIds) -> None:
     if not unit:
         ck.report(None, "unknown-unit",
                   "tệp sự kiện phải nằm trong thư mục của đơn vị: content/events/<mã-đơn-vị>/",

@@ -8,7 +8,7 @@ from typing import Protocol, TypeVar
 from ..model import event as model, patterns
 from ..load.yamlread import Node
 from . import parts, values
-from .context import Fields, FileCheck, fields, fold
+from .filecheck import Fields, FileCheck, fields, fold
 
 UNIT_KEYS = ("id", "name", "name_en", "short", "kind", "website", "contact", "maintainers")
 CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")

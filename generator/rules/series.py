@@ -9,7 +9,7 @@ import re
 from ..model import lunar, event as model, repeats
 from ..load.yamlread import Node, ScalarNode
 from . import dates, parts, values
-from .context import Fields, FileCheck, fields
+from .filecheck import Fields, FileCheck, fields
 
 STATUS_ALIASES = {
     "canceled": "cancelled", "huy": "cancelled", "da-huy": "cancelled", "huy-bo": "cancelled",

@@ -13,7 +13,7 @@ from slugify import slugify
 
 from ..load.yamlread import Node, ScalarNode, SequenceNode
 from ..model import patterns
-from .context import FileCheck, shape_en, shape_vi, suggest
+from .filecheck import FileCheck, shape_en, shape_vi, suggest
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}

@@ -49,7 +49,7 @@ StatusNote = tuple[str, str | None]  # status, status_note
 
 
 @dataclass(frozen=True)
-class Change:
+class OccurrenceChange:
     """A change of time, place or status of one occurrence.
 
     ``kind`` is ``time`` (old/new: ``(start, end)``), ``place`` (old/new:
@@ -71,7 +71,7 @@ class EventHistory:
     published: dt.datetime  # the file's ``published``, else ``created``
     last_modified: dt.datetime  # last revision that changed anything, UTC
     sequence: int  # revisions that changed time, place or status
-    changes: tuple[Change, ...] = ()
+    changes: tuple[OccurrenceChange, ...] = ()
     tracked: bool = False  # False: git knows nothing of it (values are derived)
 
     @property
@@ -161,23 +161,23 @@ def _significant(event: Event) -> tuple:
 
 
 def _changes(old: Event, new: Event, at: dt.datetime, number: int,
-             years_ahead: int) -> list[Change]:
+             years_ahead: int) -> list[OccurrenceChange]:
     """Occurrence by occurrence, what moved, where and how, skipping
     occurrences that were already over when the change was made."""
     until = at.year + years_ahead
     before = {occ.key: occ for occ in occurrences(old, until_year=until)}
-    result: list[Change] = []
+    result: list[OccurrenceChange] = []
     for occ in occurrences(new, until_year=until):
         prior = before.get(occ.key)
         if prior is None or (_over(prior, at) and _over(occ, at)):
             continue
         if (prior.start, prior.end) != (occ.start, occ.end):
-            result.append(Change(at, number, occ.key, "time", (prior.start, prior.end),
+            result.append(OccurrenceChange(at, number, occ.key, "time", (prior.start, prior.end),
                                  (occ.start, occ.end)))
         if _place(old.location)[:3] != _place(new.location)[:3]:  # a new map point alone is no news
-            result.append(Change(at, number, occ.key, "place", old.location, new.location))
+            result.append(OccurrenceChange(at, number, occ.key, "place", old.location, new.location))
         if prior.status != occ.status:
-            result.append(Change(at, number, occ.key, "status",
+            result.append(OccurrenceChange(at, number, occ.key, "status",
                                  (prior.status, prior.status_note), (occ.status, occ.status_note)))
     return result
 

@@ -19,7 +19,7 @@ from .answers import (AnswerError, Parse, clean_line, one_line, parse_email, par
     parse_repeat, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
 from ..model import patterns
-from .schema import Registries
+from .schema import RegistryChoices
 
 
 class IdTaken(AnswerError):
@@ -45,7 +45,7 @@ class Question:
         return self.required(answers) if callable(self.required) else self.required
 
 
-def questions(reg: Registries) -> list[Question]:
+def questions(reg: RegistryChoices) -> list[Question]:
     """The questions of ``sukien new``, in the order they are asked."""
     return [
         Question("unit", "Đơn vị tổ chức (số thứ tự, tên hoặc mã)",

@@ -37,7 +37,9 @@ _VERBS = {"A": ("thêm", "added"), "D": ("xoá", "deleted")}
 
 
 @dataclass(frozen=True)
-class Change:
+class ChangedFile:
+    """One file a pull request adds, changes or deletes."""
+
     status: str  # git's letter: A, M, D, T...
     path: str  # relative to the repository's top folder, POSIX form
 
@@ -46,7 +48,7 @@ class Change:
         return _VERBS.get(self.status, ("sửa", "changed"))
 
 
-def check_changes(author: str, changes: Iterable[Change], maintainers: Mapping[str, tuple[str, ...]],
+def check_changes(author: str, changes: Iterable[ChangedFile], maintainers: Mapping[str, tuple[str, ...]],
                   editors: Iterable[str], content: str = "content") -> list[Problem]:
     """Every problem of these changes by ``author`` (a GitHub login)."""
     who = normalise_owner(author).casefold()
@@ -67,7 +69,7 @@ def check_changes(author: str, changes: Iterable[Change], maintainers: Mapping[s
     return sorted(problems)
 
 
-def _unit_problem(author: str, who: str, change: Change, unit: str,
+def _unit_problem(author: str, who: str, change: ChangedFile, unit: str,
                   maintainers: Mapping[str, tuple[str, ...]]) -> Problem | None:
     vi, en = change.verb
     if unit not in maintainers:
@@ -101,7 +103,7 @@ def _unit_problem(author: str, who: str, change: Change, unit: str,
                    ERROR)
 
 
-def _editor_review(author: str, change: Change) -> Problem:
+def _editor_review(author: str, change: ChangedFile) -> Problem:
     vi, en = change.verb
     return Problem(change.path, 1, 1, "editor-review",
                    f"@{author} {vi} tệp {change.path}, nằm ngoài thư mục sự kiện của các đơn vị: "
@@ -126,11 +128,11 @@ def check_pull_request(config: SiteConfig, author: str, base: str) -> list[Probl
     return check_changes(author, changed_files(top, base), maintainers, editors, content)
 
 
-def changed_files(top: Path, base: str) -> list[Change]:
+def changed_files(top: Path, base: str) -> list[ChangedFile]:
     """Both sides of every change: a rename is a deletion and an addition."""
     out = git.text(top, "diff", "--name-status", "--no-renames", "-z", f"{base}...HEAD")
     fields = out.split("\0")
-    return [Change(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
+    return [ChangedFile(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
 
 
 def _editors_at(top: Path, base: str, config: SiteConfig) -> tuple[str, ...]:

@@ -49,7 +49,7 @@ REPEAT_VI = {
 
 
 @dataclass(frozen=True)
-class Registries:
+class RegistryChoices:
     """Ids offered for completion, each with a label: ``(id, label)``."""
 
     units: tuple[tuple[str, str], ...] = ()
@@ -57,12 +57,12 @@ class Registries:
     areas: tuple[tuple[str, str], ...] = ()
 
 
-def read_registries(content_dir: str | Path) -> Registries:
+def read_registries(content_dir: str | Path) -> RegistryChoices:
     """The ids and names in ``units.yaml``, ``categories.yaml`` and
     ``areas.yaml``.  Tolerant: a missing or malformed registry (reported by
     the validator, not here) gives no entries."""
     root = Path(content_dir)
-    return Registries(
+    return RegistryChoices(
         units=_entries(root / "units.yaml", ("name",)),
         categories=_entries(root / "categories.yaml", ("name",)),
         areas=_entries(root / "areas.yaml", ("name", "region")),
@@ -83,14 +83,14 @@ def _entries(path: Path, label_keys: tuple[str, ...]) -> tuple[tuple[str, str], 
     return tuple(entries)
 
 
-def schema_json(registries: Registries | None = None) -> str:
+def schema_json(registries: RegistryChoices | None = None) -> str:
     """The schema as JSON text with a final newline (stable output)."""
     return json.dumps(event_schema(registries), ensure_ascii=False, indent=2) + "\n"
 
 
-def event_schema(registries: Registries | None = None) -> dict:
+def event_schema(registries: RegistryChoices | None = None) -> dict:
     """The JSON Schema of one event file."""
-    reg = registries or Registries()
+    reg = registries or RegistryChoices()
     props = {
         "title": _text("Tên sự kiện", "Tên sự kiện, văn bản thuần, tối đa 150 ký tự.", 150, required=True),
         "summary": _text(
@@ -245,7 +245,7 @@ def _same_kind(pattern: str) -> dict:
     }
 
 
-def _location(reg: Registries) -> dict:
+def _location(reg: RegistryChoices) -> dict:
     coordinate = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?[0-9]+(\.[0-9]+)?$"}]}
     geo = {"type": "array", "minItems": 2, "maxItems": 2, "items": False, "prefixItems": [
         {**coordinate, "title": "Vĩ độ", "minimum": -90, "maximum": 90},
@@ -296,7 +296,7 @@ def _press() -> dict:
     })
 
 
-def _co_organizer(reg: Registries) -> dict:
+def _co_organizer(reg: RegistryChoices) -> dict:
     free = {"type": "string", "minLength": 1}
     if not reg.units:
         return _doc(free, "Đơn vị phối hợp", "Mã đơn vị hoặc tên đơn vị.")

@@ -13,7 +13,7 @@ from generator.workflow import answers as an
 from generator.workflow import newevent as ne
 from generator.cli import main
 from generator.load.config import SiteConfig
-from generator.workflow.schema import SCHEMA_COMMENT, Registries
+from generator.workflow.schema import SCHEMA_COMMENT, RegistryChoices
 from generator.pipeline.validate import validate_tree
 
 UNITS = """\
@@ -268,13 +268,13 @@ def test_from_flags_needs_phone_or_email():
     answers = {"unit": "a-b", "title": "T", "summary": "S", "category": "le-hoi", "start": "2026-01-01",
                "place": "P", "contact_name": "C"}
     with pytest.raises(ne.FlagProblems) as raised:
-        ne.from_flags(ne.questions(Registries()), answers)
+        ne.from_flags(ne.questions(RegistryChoices()), answers)
     assert raised.value.missing == ["--email hoặc --phone"]
-    assert ne.from_flags(ne.questions(Registries()), {**answers, "email": "a@b.vn"})["email"] == "a@b.vn"
+    assert ne.from_flags(ne.questions(RegistryChoices()), {**answers, "email": "a@b.vn"})["email"] == "a@b.vn"
 
 
 def test_text_answers_are_one_clean_nfc_line():
-    title = next(q for q in ne.questions(Registries()) if q.key == "title")
+    title = next(q for q in ne.questions(RegistryChoices()) if q.key == "title")
     assert title.parse("  Le\u0302\u0303 hội\n  Then Kin Pang ", {}) == "Lễ hội Then Kin Pang"
     for bad in ("Lễ hội\x00", "x" * 151):
         with pytest.raises(an.AnswerError):

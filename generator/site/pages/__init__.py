@@ -20,7 +20,7 @@ from ...model.event import Content
 from . import calendar, event, home, lists, search, subscribe
 from .. import urls
 from .agenda import Agenda
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import LANGS
 from .page import Page
 

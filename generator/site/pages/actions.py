@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import links
 from .. import urls
 from .agenda import Entry
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import t
 from .markup import el, esc, link
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from .. import urls
 from .agenda import Entry
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, month_caption, month_label, t
 from .markup import attrs, block, el, esc, in_lang, link
 from .page import Page
