@@ -309,7 +309,7 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     try:
         first = dt.datetime.strptime(month, "%Y-%m")
     except ValueError:
-        raise click.BadParameter(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)", param_hint="--month")
+        raise click.BadParameter(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)", param_hint="--month") from None
     config = site_config(config_file, content_dir)
     if not config.content_dir.is_dir():
         raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{config.content_dir}' (dùng --content DIR)")

@@ -111,7 +111,7 @@ def url(ck: FileCheck, node: Node, where: str, https_only: bool = False) -> str 
 def _well_formed(value: str) -> bool:
     try:
         parts = urlsplit(value)
-        parts.port  # raises on a bad port
+        _ = parts.port  # raises on a bad port
     except ValueError:
         return False
     return bool(parts.hostname) and " " not in value and len(value) <= 2000

@@ -217,7 +217,8 @@ def _parse_log(log: bytes):
         header, *fields = record.split(b"\0")
         commit, _, stamp = header.decode().strip().partition(" ")
         time = dt.datetime.fromtimestamp(int(stamp), UTC)
-        for meta, path in zip(fields[0::2], fields[1::2]):
+        # pairs of (status line, path); the record's last field is the empty one after its final NUL
+        for meta, path in zip(fields[0::2], fields[1::2], strict=False):
             blob = meta.split()[3].decode() if meta.strip() else _ZERO
             name = path.decode("utf-8", "replace")
             if blob != _ZERO and is_event_path(name):

@@ -104,7 +104,7 @@ def grid(ctx: Ctx, year: int, month: int, items: list[Entry], list_page: str = "
             by_day[day].append(item)
     head = "".join(
         el("th", el("abbr", esc(short), title=full), scope="col")
-        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang])
+        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang], strict=True)
     )
     rows = []
     for week in _WEEKS.monthdatescalendar(year, month):
