@@ -1,17 +1,19 @@
 """``sukien validate``: the whole tree, or some files in its context, and
-optionally the comparison with a git revision (deletion protection,
-``vcs/deletions.py``)."""
+optionally the comparison with a git revision (``vcs/comparison.py``:
+deletion protection, new and changed files)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import clock
 from ..model import event as model
 from ..load.config import SiteConfig
 from ..load.content import REGISTRY_NAMES, check_loose_file, display, load_tree
 from ..model.problems import Problem
-from ..vcs.deletions import removed_events
+from ..rules.across import duplicate_events, new_events_in_past
+from ..vcs.comparison import BaseComparison
 
 
 @dataclass
@@ -35,6 +37,8 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         raise OSError(f"không tìm thấy thư mục nội dung '{display(root)}' (dùng --content DIR)")
     loaded = load_tree(config)
     problems = list(loaded.problems)
+    compared = BaseComparison.of(root, base) if base else None
+    problems += _across_files(loaded.content.events, root, config, compared)
     checked = len(loaded.event_files)
     if files:
         missing = [str(f) for f in files if not Path(f).exists()]
@@ -47,9 +51,20 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         for loose in (Path(f) for f in files if Path(f).is_file() and _key(Path(f)) not in known):
             problems += check_loose_file(loose, config, loaded)
             checked += 1
-    if base:
-        problems += removed_events(root, base)
+    if compared:
+        problems += compared.removed
     return ValidationResult(loaded.content, sorted(problems), checked)
+
+
+def _across_files(events, root: Path, config: SiteConfig, compared: BaseComparison | None) -> list[Problem]:
+    """Problems between files: duplicates, and (with a base) new past events."""
+    def where(event: model.Event) -> str:
+        return display(root / event.path)
+
+    problems = duplicate_events(events, where, compared.changed if compared else None)
+    if compared:
+        problems += new_events_in_past(events, where, compared.new, clock.now(config.timezone))
+    return problems
 
 
 def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
