@@ -162,7 +162,7 @@ def site_config(options: Mapping, site: Mapping, path: str | Path | None) -> Sit
     try:
         return SiteConfig(
             content_dir=base / _text(given["content"]),
-            site_url=_text(site.get("site_url") or defaults.site_url),
+            site_url=_folder(_text(site.get("site_url") or defaults.site_url)),
             site_name=_text(site.get("site_name") or defaults.site_name),
             timezone=_text(given["timezone"]),
             geo_bounds=_bounds(given["geo_bounds"]),
@@ -182,6 +182,11 @@ def _text(value: Any) -> str:
     if isinstance(value, Tagged | dict | list):
         raise TypeError(f"cần một chuỗi, không phải {value!r}")
     return str(value)
+
+
+def _folder(url: str) -> str:
+    """The site's URL ends with a slash, as MkDocs makes it."""
+    return url if url.endswith("/") else url + "/"
 
 
 def _bounds(value) -> tuple[float, float, float, float]:

@@ -93,3 +93,15 @@ def test_the_plugin_declares_the_core_options_once():
     errors, _warnings = plugin.load_config({})
     assert errors == []
     assert dict(plugin.config) == {option.name: option.default for option in plugin_options()}
+
+
+def test_site_url_is_a_folder_as_mkdocs_makes_it():
+    """MkDocs (hence the plugin and the built site) adds the final slash;
+    validate and export read the same URL."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    mkdocs = MkDocsConfig()
+    mkdocs.load_dict({"site_name": "T", "site_url": "https://vi-du.example/lich"})
+    assert mkdocs.validate() == ([], [])
+    ours = config_from_mapping({"site_name": "T", "site_url": "https://vi-du.example/lich"})
+    assert ours.site_url == mkdocs.site_url == "https://vi-du.example/lich/"
