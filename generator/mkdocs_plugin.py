@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .model import clock
-from .pipeline.build import REPORTED_ENV
+from .pipeline.build import CONTENT_ENV, REPORTED_ENV
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .feeds import write_feeds
@@ -31,7 +31,6 @@ from .model.problems import format_text
 
 log = logging.getLogger("mkdocs.plugins.sukien")
 
-CONTENT_ENV = "SUKIEN_CONTENT"
 # Theme files the site does not use: Material's scripts (the site has its
 # own small one, and no CDN-loading code should be served), source maps,
 # the default favicon and the palette sheet.
