@@ -130,11 +130,20 @@ def read_mkdocs_yml(config_file: str | Path) -> dict:
     """``mkdocs.yml`` as data (see the module's docstring)."""
     path = Path(config_file)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_MkDocsLoader) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"không đọc được {path}: {error}") from error
+    return parse_mkdocs_yml(text, str(path))
+
+
+def parse_mkdocs_yml(text: str, source: str) -> dict:
+    """The text of a ``mkdocs.yml`` (``source`` names it in messages) as data."""
+    try:
+        data = yaml.load(text, Loader=_MkDocsLoader) or {}
+    except yaml.YAMLError as error:
+        raise ConfigError(f"không đọc được {source}: {error}") from error
     if not isinstance(data, dict):
-        raise ConfigError(f"{path} không phải là một bảng cấu hình YAML")
+        raise ConfigError(f"{source} không phải là một bảng cấu hình YAML")
     return data
 
 

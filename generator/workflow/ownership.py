@@ -22,14 +22,13 @@ Decisions (documented for unit staff in CONTRIBUTING.md):
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..vcs import git
 from .codeowners import OwnersError, is_team, normalise_owner, project_root, read_maintainers
-from ..load.config import ConfigError, SiteConfig, load_site_config
+from ..load.config import ConfigError, SiteConfig, config_from_mapping, parse_mkdocs_yml
 from ..model.problems import ERROR, WARNING, Problem
 
 TRUSTED_BOTS = ("github-actions[bot]",)
@@ -141,13 +140,10 @@ def _editors_at(top: Path, base: str, config: SiteConfig) -> tuple[str, ...]:
     text = git.show(top, base, _relative(Path(config.config_file), top))
     if text is None:
         return ()
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder, "mkdocs.yml")
-        copy.write_text(text, encoding="utf-8")
-        try:
-            return load_site_config(copy).editors
-        except ConfigError as error:
-            raise OwnersError(f"{base}:mkdocs.yml: {error}") from error
+    try:
+        return config_from_mapping(parse_mkdocs_yml(text, "mkdocs.yml")).editors
+    except ConfigError as error:
+        raise OwnersError(f"{base}:mkdocs.yml: {error}") from error
 
 
 def _relative(path: Path, top: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -105,3 +106,25 @@ def test_site_url_is_a_folder_as_mkdocs_makes_it():
     assert mkdocs.validate() == ([], [])
     ours = config_from_mapping({"site_name": "T", "site_url": "https://vi-du.example/lich"})
     assert ours.site_url == mkdocs.site_url == "https://vi-du.example/lich/"
+
+
+def test_export_keeps_the_tags_it_does_not_read(tmp_path, monkeypatch):
+    """A ``!!python/name:`` value (Material's emoji index) is written back
+    as it was, and the exported project builds with MkDocs alone."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("SUKIEN_NOW", "2026-04-20T10:00:00+07:00")
+    config = _project(tmp_path / "project", "https://sukien.laichau.gov.vn/")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - attr_list\n",
+        "  - attr_list\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "-f", str(config), str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    exported = (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in exported
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "out" / "mkdocs.yml")],
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "site" / "feeds" / "events.ics").is_file()
