@@ -128,3 +128,29 @@ def test_export_keeps_the_tags_it_does_not_read(tmp_path, monkeypatch):
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "site" / "feeds" / "events.ics").is_file()
+
+
+def test_the_plugin_hands_its_validated_options_to_the_core(tmp_path, monkeypatch):
+    """MkDocs validates the options (a wrong kind stops it), and the plugin
+    builds from ``self.config``: here its content folder and site URL."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    monkeypatch.delenv("SUKIEN_CONTENT", raising=False)
+    monkeypatch.setenv("SUKIEN_TEST_SITE_URL", "https://bien.example/")
+    monkeypatch.setenv("SUKIEN_NOW", "2026-04-20T10:00:00+07:00")
+    config = _project(tmp_path, ENV_URL)
+    mkdocs = load_config(str(config))
+    plugin = mkdocs.plugins["sukien"]
+
+    def read_again(*_args):
+        raise AssertionError("the plugin reads mkdocs.yml a second time")
+
+    monkeypatch.setattr("generator.load.config.read_mkdocs_yml", read_again)
+    mkdocs.plugins.on_config(mkdocs)
+    assert plugin.content_dir == Path(plugin.config["content"])
+    assert plugin.prepared.ok and "https://bien.example/" in plugin.prepared.feeds["feeds/events.rss"].decode()
+    config.write_text(config.read_text(encoding="utf-8").replace("years_ahead: 2", "years_ahead: hai"),
+                      encoding="utf-8")
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(str(config))
