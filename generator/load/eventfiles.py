@@ -5,6 +5,8 @@ An event file lies below ``events/`` (in its unit's folder), outside the
 ``images`` folders and hidden folders, is not hidden itself, and its name
 ends in ``.yaml`` or ``.yml`` in any case (browsers' upload forms and some
 editors write ``.YAML``).  Its name without the suffix is the event's id.
+A file so named directly in ``events/`` belongs to no unit: the loader
+reads it only to report it (``unknown-unit``), so it is never published.
 """
 
 from __future__ import annotations
