@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..load.config import SiteConfig
 from ..model.problems import Problem, has_errors
-from .target import check_target, read_mkdocs
+from .target import check_target
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -37,7 +37,7 @@ class BuildResult:
 def site_dir_of(config: SiteConfig) -> Path:
     """The configured ``site_dir`` (relative to mkdocs.yml), else ``site``."""
     base = Path(config.config_file).parent if config.config_file else Path(".")
-    return base / str(read_mkdocs(config).get("site_dir") or "site")
+    return base / config.site_dir
 
 
 def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:

@@ -15,31 +15,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import yaml
-
-from ..load.config import SiteConfig
+from ..load.config import ConfigError, SiteConfig, read_mkdocs_yml
 
 
 class UnsafeTarget(Exception):
     """The output folder would destroy the project (exit code 2)."""
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as !ENV; only plain keys are read here."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_mkdocs(config: SiteConfig) -> dict:
-    """The plain keys of mkdocs.yml ({} when it is absent or unreadable)."""
+def _mkdocs(config: SiteConfig) -> dict:
+    """The plain keys of mkdocs.yml ({} when it is absent or unreadable:
+    the defaults are protected then)."""
     if not config.config_file or not Path(config.config_file).is_file():
         return {}
     try:
-        data = yaml.load(Path(config.config_file).read_text(encoding="utf-8-sig"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return read_mkdocs_yml(config.config_file)
+    except ConfigError:
         return {}
-    return data if isinstance(data, dict) else {}
 
 
 def check_target(target: Path, config: SiteConfig, *, replaces: bool) -> None:
@@ -60,15 +51,16 @@ def check_target(target: Path, config: SiteConfig, *, replaces: bool) -> None:
 
 
 def _protected(config: SiteConfig) -> dict[str, Path]:
-    data = read_mkdocs(config)
+    data = _mkdocs(config)
     project = Path(config.config_file).parent if config.config_file else Path(config.content_dir).parent
     found = {"dự án": _real(project), "thư mục nội dung": _real(Path(config.content_dir))}
     if config.config_file:
         found["tệp cấu hình"] = _real(Path(config.config_file))
-    found["thư mục docs"] = _real(project / str(data.get("docs_dir") or "docs"))
+    docs = data.get("docs_dir")
+    found["thư mục docs"] = _real(project / (docs if isinstance(docs, str) and docs else "docs"))
     theme = data.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        found["thư mục giao diện"] = _real(project / str(theme["custom_dir"]))
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str) and theme["custom_dir"]:
+        found["thư mục giao diện"] = _real(project / theme["custom_dir"])
     for folder in (found["dự án"], *found["dự án"].parents):
         if (folder / ".git").exists():
             found["kho git (.git)"] = folder / ".git"

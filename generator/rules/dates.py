@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ..load.yamlread import Node
 from ..model import clock
-from .context import FileCheck
+from .filecheck import FileCheck
 
 # Every date of an event lies within this many years of the build's year
 # (SUKIEN_NOW or the clock, in the site's zone): a mistyped year (2206,

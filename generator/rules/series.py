@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from ..model import lunar, event as model, repeats
 from ..load.yamlread import Node, ScalarNode
 from . import dates, parts, values
-from .context import Fields, FileCheck, fields
+from .filecheck import Fields, FileCheck, fields
 
 STATUS_ALIASES = {
     "canceled": "cancelled", "huy": "cancelled", "da-huy": "cancelled", "huy-bo": "cancelled",
@@ -131,7 +132,8 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
     if start is None:
         return
     _check_schedule(ck, items, start, found.get("end"))
-    _check_repeat_until(ck, got, found, start)
+    series = repeats.Series(start, found.get("repeat"), found.get("repeat_until"))
+    _check_repeat_until(ck, got, series)
     if raw and not found.get("repeat"):
         ck.report(
             got["exceptions"][0], "exception-outside-series",
@@ -139,9 +141,9 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
             "'exceptions' only applies to a repeating event (add 'repeat: yearly' or 'lunar-yearly')",
         )
         return
-    if found.get("repeat") == "lunar-yearly" and not _lunar_start_ok(ck, got, start):
+    if not _lunar_start_ok(ck, got, series):
         return
-    _check_exceptions(ck, raw, found, start)
+    _check_exceptions(ck, raw, series)
     if not ck.failed:
         _check_occurrences(ck, got, found, raw)
 
@@ -160,12 +162,11 @@ def _check_schedule(ck: FileCheck, items, start, end) -> None:
             )
 
 
-def _check_repeat_until(ck: FileCheck, got: dict, found: dict, start) -> None:
-    until = found.get("repeat_until")
+def _check_repeat_until(ck: FileCheck, got: dict, series: repeats.Series) -> None:
+    until, start = series.repeat_until, series.start
     if until is not None and not dates.year_in_window(ck, got["repeat_until"][1], "repeat_until", until):
-        del found["repeat_until"]
         return
-    if until is not None and until < start.year:
+    if series.until_before_start:
         ck.report(
             got["repeat_until"][1], "repeat-until-before-start",
             f"'repeat_until' ({until}) trước năm bắt đầu ({start.year}); hãy ghi một năm từ {start.year} trở đi",
@@ -173,17 +174,17 @@ def _check_repeat_until(ck: FileCheck, got: dict, found: dict, start) -> None:
         )
 
 
-def _lunar_start_ok(ck: FileCheck, got: dict, start) -> bool:
-    day = start.date() if isinstance(start, dt.datetime) else start
+def _lunar_start_ok(ck: FileCheck, got: dict, series: repeats.Series) -> bool:
+    start = series.start
     try:
-        leap = lunar.is_leap_month(day)
+        leap = series.starts_in_leap_month()
     except lunar.LunarError as error:
         ck.report(got["start"][1], "invalid-value",
                   f"'start': lịch âm chỉ tính được cho các năm {lunar.FIRST_YEAR}-{lunar.LAST_YEAR}",
                   f"'start': {error}")
         return False
     if leap:
-        moon = lunar.to_lunar(day)
+        moon = lunar.to_lunar(start.date() if isinstance(start, dt.datetime) else start)
         ck.report(
             got["start"][1], "lunar-leap-month",
             f"'start' ({dates.show(start)}) rơi vào tháng {moon.month} nhuận âm lịch: chuỗi 'lunar-yearly' "
@@ -226,7 +227,7 @@ def _check_occurrences(ck: FileCheck, got: dict, found: dict, raw) -> None:
                 f"the event{_year_of(found, occ, 'en')} lasts {days} days, at most {MAX_DAYS}",
             )
             return
-    for earlier, later in zip(listed, listed[1:]):
+    for earlier, later in itertools.pairwise(listed):
         if earlier.ends > later.begins:
             entry = nodes.get(later.year) or nodes.get(earlier.year) or {}
             ck.report(
@@ -245,17 +246,17 @@ def _year_of(found: dict, occ, lang: str = "vi") -> str:
     return f" năm {occ.year}" if lang == "vi" else f" in {occ.year}"
 
 
-def _check_exceptions(ck: FileCheck, raw, found: dict, start) -> None:
+def _check_exceptions(ck: FileCheck, raw, series: repeats.Series) -> None:
     if not raw:
         return
-    probe = _probe(found, raw)
-    outside = set(repeats.exceptions_outside(probe))
+    start = series.start
+    outside = set(series.years_outside(override.year for _, override, _ in raw))
     for year_node, override, entry in raw:
         if override.year in outside:
             ck.report(
                 year_node, "exception-outside-series",
                 f"'exceptions': năm {override.year} không thuộc chuỗi sự kiện "
-                f"(từ {start.year}" + (f" đến {found['repeat_until']})" if found.get("repeat_until") else ")"),
+                f"(từ {start.year}" + (f" đến {series.repeat_until})" if series.repeat_until else ")"),
                 f"'exceptions': {override.year} is not a year of the series",
             )
         _check_override_kinds(ck, override, entry, start)

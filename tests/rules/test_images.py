@@ -118,7 +118,7 @@ def test_published_bytes_are_never_the_uploaded_ones(tmp_path):
     assert codes_for(tmp_path, "anh.png", data) == []
     config = SiteConfig(content_dir=tmp_path / "content")
     content, _ = load_content(config)
-    now = dt.datetime(2026, 4, 1, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
     site = render_site(Catalogue.build(content, config, now), config, now)
     published = [data for path, data in site.assets.items() if path.startswith("media/")]
     assert len(published) == 1

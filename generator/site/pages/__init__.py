@@ -18,11 +18,11 @@ from ..catalogue import Catalogue
 from . import calendar, event, home, lists, search, subscribe
 from .. import urls
 from .agenda import Agenda
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import LANGS
 from .page import Page
 
-DEFAULT_FEATURED = ("le-hoi",)
+
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
@@ -39,7 +39,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     content, pictures = catalogue.content, catalogue.media
     agenda = Agenda(catalogue.every_occurrence(), now)
     site = Site(assets={path: p.data for path, p in pictures.items()})
-    featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
+    featured = config.featured_categories
     months = agenda.months()
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
