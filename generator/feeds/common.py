@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
+import json
 import unicodedata
 from dataclasses import dataclass
-
-import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
@@ -67,18 +65,22 @@ def event_ics_url(config: SiteConfig, event_id: str) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def text(value: str | None) -> str:
-    """Plain text for feeds: no markup at all (defence in depth for fields
-    that the format calls plain: many readers render RSS titles as HTML),
-    NFC, single-line whitespace kept."""
+    """Plain text for feeds, exactly as written (NFC, trimmed): a title such
+    as '<<Lai Châu – Điểm hẹn>>' or 'A&amp;B' is text, never markup, and
+    each feed's writer escapes it for its format (XML, iCalendar, JSON).
+    Nothing is parsed as HTML here: that would eat the text's '<' and '&'."""
     if not value:
         return ""
-    cleaned = value
-    for _ in range(3):  # entities may hide a second layer of markup
-        stripped = html.unescape(nh3.clean(cleaned, tags=set()))
-        if stripped == cleaned:
-            break
-        cleaned = stripped
-    return unicodedata.normalize("NFC", cleaned).strip()
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def json_bytes(data: object) -> bytes:
+    """JSON for a feed file, with '<', '>' and '&' written as \\u escapes:
+    the same text once decoded, and no markup in the file's bytes for a
+    client that sniffs them as HTML."""
+    out = json.dumps(data, ensure_ascii=False, indent=2)
+    out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (out + "\n").encode("utf-8")
 
 
 def title(occ: Occurrence) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
@@ -35,7 +34,7 @@ def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
         "areas": [_plain(area) for area in content.areas],
         "events": [_event(item, config) for item in sorted(items, key=lambda i: i.event.id)],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return common.json_bytes(data)
 
 
 def _event(item: Item, config: SiteConfig) -> dict:
