@@ -44,6 +44,25 @@ def main() -> None:
     """Lịch sự kiện tỉnh Lai Châu: kiểm tra nội dung, tạo trang web và lịch.
 
     The event calendar of Lai Châu province."""
+    from .model.clock import ClockError, pinned
+
+    for stream in (sys.stdout, sys.stderr):
+        _never_fail_on_encoding(stream)
+    try:
+        pinned()
+    except ClockError as error:
+        raise EnvironmentProblem(str(error)) from error
+
+
+def _never_fail_on_encoding(stream) -> None:
+    """Vietnamese text on a stream that is not UTF-8 (a Windows console
+    redirected to a file, LANG=C) is written as UTF-8, never refused."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (ValueError, OSError):  # a stream already written to in another encoding
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command()
@@ -249,7 +268,7 @@ def check_owners(config_file, content_dir, author, base, fmt, lang) -> None:
 @main.command("from-issue")
 @CONFIG_OPTION
 @CONTENT_OPTION
-@click.option("--body-file", type=click.File("r", encoding="utf-8-sig"), default="-", show_default=True,
+@click.option("--body-file", type=click.File("rb"), default="-", show_default=True,
               help="The issue's body (Markdown of the issue form); - reads standard input.")
 @click.option("--write", is_flag=True, help="Write the event file (otherwise print it).")
 def from_issue(config_file, content_dir, body_file, write) -> None:
@@ -265,7 +284,13 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
 
     config = site_config(config_file, content_dir)
     try:
-        draft = fi.draft_from_body(body_file.read(), config.content_dir)
+        body = body_file.read().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        click.echo(f"Phiếu đăng ký không phải văn bản UTF-8 (byte {error.start + 1}); "
+                   "hãy dán lại nội dung dạng văn bản thường.", err=True)
+        sys.exit(1)
+    try:
+        draft = fi.draft_from_body(body, config.content_dir)
     except fi.FormProblems as error:
         click.echo("Phiếu đăng ký chưa hợp lệ, xin sửa các mục sau:", err=True)
         click.echo("".join(f"- {line}\n" for line in error.problems), err=True, nl=False)

@@ -66,9 +66,9 @@ class SukienPlugin(BasePlugin):
             site = site_config(self.config, config, config.config_file_path).with_content(
                 os.environ.get(CONTENT_ENV))
             check_target(Path(config.site_dir), site, replaces=True)  # MkDocs empties site_dir
-        except (ConfigError, UnsafeTarget) as error:
+            now = clock.now(site.timezone)
+        except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
-        now = clock.now(site.timezone)
         prepared = prepare(site, now)
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
