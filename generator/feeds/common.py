@@ -50,6 +50,15 @@ def markdown_text(source: str | None) -> str:
     return text(plain_text(source))
 
 
+def sequence(item: Item, occ: Occurrence) -> int:
+    """An occurrence's SEQUENCE, for the calendars and open data alike: from
+    history; an event git never saw whose occurrence is already cancelled
+    or postponed has necessarily changed once since it was announced."""
+    if item.history.tracked:
+        return item.history.sequence
+    return 0 if occ.is_active else 1
+
+
 def site_root(config: SiteConfig) -> str:
     url = config.site_url
     return url if url.endswith("/") else url + "/"

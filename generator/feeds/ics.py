@@ -149,7 +149,7 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     vev.add("dtstamp", common.utc(history.last_modified))
     vev.add("created", common.utc(history.created))
     vev.add("last-modified", common.utc(history.last_modified))
-    vev.add("sequence", _sequence(item, occ))
+    vev.add("sequence", common.sequence(item, occ))
     _add_times(vev, occ)
     vev.add("summary", vText(common.title(occ)))
     vev.add("description", vText(_description(item, occ, content)))
@@ -167,14 +167,6 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     if item.image:
         vev.add("image", item.image, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
     return vev
-
-
-def _sequence(item: Item, occ: Occurrence) -> int:
-    """From history; an event git never saw that is already cancelled or
-    postponed has necessarily changed once since it was announced."""
-    if item.history.tracked:
-        return item.history.sequence
-    return 0 if occ.is_active else 1
 
 
 def _add_times(vev: VEvent, occ: Occurrence) -> None:

@@ -45,17 +45,18 @@ def _event(item: Item, config: SiteConfig) -> dict:
         "ics_url": common.event_ics_url(config, item.event.id),
         "published": common.rfc3339(history.published),
         "last_modified": common.rfc3339(history.last_modified),
-        "sequence": history.sequence,
+        "sequence": max((common.sequence(item, occ) for occ in item.occurrences), default=history.sequence),
         "image_url": item.image,
-        "occurrences": [_occurrence(occ, config) for occ in item.occurrences],
+        "occurrences": [_occurrence(item, occ, config) for occ in item.occurrences],
     })
     return record
 
 
-def _occurrence(occ: Occurrence, config: SiteConfig) -> dict:
+def _occurrence(item: Item, occ: Occurrence, config: SiteConfig) -> dict:
     return {
         "key": occ.key,
         "uid": f"{occ.key}@{config.host}",
+        "sequence": common.sequence(item, occ),
         "year": occ.year,
         "all_day": occ.all_day,
         "start": _value(occ.start),

@@ -127,6 +127,12 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
 
     Uncommitted changes in the work tree count as one more revision, dated
     at the start of ``now``'s day (so a preview stays stable within a day).
+
+    Without history (no git, or a file never committed), nothing depends
+    on the clock: ``created`` and ``last_modified`` are the file's
+    ``published``, else the start of the event's first day in its zone,
+    and ``sequence`` is 0; only ``published`` (when the announcement feeds
+    list it) is kept from lying in the future.
     """
     stamp = _day_start(now)
     # a commit dated after the build's clock (a pinned clock, a skewed
@@ -135,8 +141,10 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     if not revisions or revisions[-1].event != event:
         revisions.append(Revision(stamp, None, event))
     tracked = revisions[0].commit is not None
-    if not tracked:  # never committed: derive from the event itself
-        revisions[0] = Revision(_fallback_created(event, stamp), None, event)
+    if not tracked:  # never committed: derived from the event alone
+        fixed = _fallback_created(event)
+        published = event.published.astimezone(UTC) if event.published else min(fixed, stamp)
+        return EventHistory(fixed, published, fixed, 0, (), False)
     created = revisions[0].time
     sequence, last_modified, changes = 0, created, []
     for number, (old, new) in enumerate(pairwise(revisions), start=2):
@@ -185,16 +193,15 @@ def _place(location: Location) -> tuple:
     return (location.name, location.address, location.area, location.geo)
 
 
-def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
+def _fallback_created(event: Event) -> dt.datetime:
     """Without history: the declared ``published``, else the start of the
-    event's first day, but never later than ``stamp`` (an announcement
-    cannot lie in the future)."""
+    event's first day (00:00 in its zone), in UTC."""
     if event.published:
-        return min(event.published.astimezone(UTC), stamp)
+        return event.published.astimezone(UTC)
     start = event.start
     if not isinstance(start, dt.datetime):
         start = dt.datetime.combine(start, dt.time(), ZoneInfo(event.timezone))
-    return min(start.astimezone(UTC), stamp)
+    return start.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
 
 def _day_start(now: dt.datetime) -> dt.datetime:
