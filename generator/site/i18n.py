@@ -114,6 +114,27 @@ _TEXT = {
     "units": ("Đơn vị", "Organisers"),
     "subscribe": ("Theo dõi", "Subscribe"),
     "subscribe_title": ("Theo dõi lịch sự kiện", "Subscribe to the calendar"),
+    "subscribe_intro": (
+        "Đăng ký một lần, lịch trên điện thoại hoặc máy tính tự cập nhật khi sự kiện thay đổi, bị hoãn hoặc hủy.",
+        "Subscribe once: your phone or computer calendar then updates itself when an event changes, "
+        "is postponed or cancelled.",
+    ),
+    "main_feeds": ("Các nguồn chính", "Main feeds"),
+    "howto_title": ("Hướng dẫn theo thiết bị", "Step by step, per device"),
+    "open_data": ("Dữ liệu mở cho cổng thông tin và ứng dụng:", "Open data for portals and apps:"),
+    "feed_events": ("Tất cả sự kiện (lịch iCalendar)", "All events (iCalendar)"),
+    "feed_rss": ("Sự kiện mới công bố (RSS)", "Newly announced events (RSS)"),
+    "feed_atom": ("Sự kiện mới công bố (Atom)", "Newly announced events (Atom)"),
+    "feed_updates": ("Thay đổi: hoãn, hủy, đổi giờ, đổi địa điểm (Atom)",
+                     "Changes: postponed, cancelled, new times and places (Atom)"),
+    "feed_json": ("JSON Feed", "JSON Feed"),
+    "feeds_by_category": ("Theo chủ đề", "By category"),
+    "feeds_by_area": ("Theo địa bàn", "By area"),
+    "feeds_by_unit": ("Theo đơn vị", "By organiser"),
+    "show_all_category": ("Xem {count} chủ đề", "Show all {count} categories"),
+    "show_all_area": ("Xem {count} địa bàn", "Show all {count} areas"),
+    "show_all_unit": ("Xem {count} đơn vị", "Show all {count} organisers"),
+    "qr_code": ("Mã QR", "QR code"),
     "upcoming": ("Sắp diễn ra", "Upcoming"),
     "past": ("Đã diễn ra", "Past"),
     "more_past": ("Các sự kiện cũ hơn có trong", "Older events are in the"),
@@ -124,9 +145,66 @@ _TEXT = {
     "qr_of": ("Mã QR của", "QR code of"),
     "search": ("Tìm kiếm", "Search"),
     "search_title": ("Tìm sự kiện", "Search events"),
+    "search_label": ("Từ khóa (gõ có dấu hoặc không dấu)", "Words (accents optional)"),
+    "search_past": ("Tìm cả sự kiện đã qua", "Include past events"),
+    "search_button": ("Tìm", "Search"),
+    "search_none": ("Không tìm thấy sự kiện nào.", "No event found."),
+    "search_count": ("{n} sự kiện", "{n} events"),  # {n}: filled in by the browser
+    "search_count_one": ("{n} sự kiện", "{n} event"),
+    "search_noscript": ("Tìm kiếm cần JavaScript. Bạn có thể xem", "Search needs JavaScript. You can browse the"),
     "website": ("Trang web", "Website"),
     "region": ("Vùng", "Region"),
     "all_events": ("Tất cả sự kiện", "All events"),
+}
+
+
+# Subscribing on each device: (device, steps); a step is HTML, {calendar} the
+# site-wide calendar's path.
+HOWTO = {
+    "vi": (
+        ("Android (Google Lịch)", (
+            "Bấm nút <b>Thêm vào Google Lịch</b> bên dưới (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
+            "Hoặc trên máy tính: vào calendar.google.com, mục <b>Lịch khác</b> → <b>Từ URL</b>, dán địa chỉ lịch (https://…/{calendar}).",
+            "Lịch mới sẽ tự đồng bộ sang ứng dụng Google Lịch trên điện thoại (bật lịch đó trong phần Cài đặt của ứng dụng nếu chưa thấy).",
+        )),
+        ("iPhone, iPad (Lịch)", (
+            "Bấm liên kết <b>webcal://</b> hoặc quét mã QR bằng Camera, rồi chọn <b>Đăng ký</b>.",
+            "Hoặc: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → <b>Thêm lịch đã đăng ký</b>, dán địa chỉ lịch.",
+        )),
+        ("Outlook", (
+            "Outlook.com: Lịch → <b>Thêm lịch</b> → <b>Đăng ký từ web</b>, dán địa chỉ lịch, đặt tên rồi Nhập.",
+            "Outlook trên máy tính: Trang chủ → Thêm lịch → <b>Từ Internet</b>, dán địa chỉ lịch.",
+        )),
+        ("Thunderbird", (
+            "Lịch → <b>Lịch mới</b> → <b>Trên mạng</b>, dán địa chỉ lịch (định dạng iCalendar/ICS), chọn Tìm lịch rồi Đăng ký.",
+        )),
+        ("Trình đọc tin RSS", (
+            "Dán địa chỉ RSS hoặc Atom vào trình đọc tin (Feedly, Inoreader, NetNewsWire, Thunderbird…).",
+            "Nguồn <b>Thay đổi</b> báo mỗi khi sự kiện bị hoãn, hủy, đổi giờ hoặc đổi địa điểm: dành cho báo chí.",
+        )),
+    ),
+    "en": (
+        ("Android (Google Calendar)", (
+            "Tap <b>Add to Google Calendar</b> below (opens in the browser, signed in to Google) and choose <b>Add</b>.",
+            "Or on a computer: open calendar.google.com, <b>Other calendars</b> → <b>From URL</b>, and paste the calendar address (https://…/{calendar}).",
+            "The calendar then syncs to the Google Calendar app on the phone (turn it on in the app's settings if it does not show).",
+        )),
+        ("iPhone, iPad (Calendar)", (
+            "Tap the <b>webcal://</b> link or scan the QR code with the Camera, then choose <b>Subscribe</b>.",
+            "Or: Settings → Calendar → Accounts → Add Account → Other → <b>Add Subscribed Calendar</b>, and paste the address.",
+        )),
+        ("Outlook", (
+            "Outlook.com: Calendar → <b>Add calendar</b> → <b>Subscribe from web</b>, paste the address, name it and Import.",
+            "Outlook on a computer: Home → Add Calendar → <b>From Internet</b>, and paste the address.",
+        )),
+        ("Thunderbird", (
+            "Calendar → <b>New Calendar</b> → <b>On the Network</b>, paste the address (iCalendar/ICS), Find Calendars, Subscribe.",
+        )),
+        ("RSS readers", (
+            "Paste the RSS or Atom address into a feed reader (Feedly, Inoreader, NetNewsWire, Thunderbird…).",
+            "The <b>Changes</b> feed tells when an event is postponed, cancelled, moved or retimed: made for the press.",
+        )),
+    ),
 }
 
 

@@ -25,6 +25,8 @@ _SECTIONS = {
 # feeds/<kind>/<id>.ics for the kinds of list pages
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
+SEARCH_INDEX = f"{SEARCH_DIR}/index.json"  # the list of years; then one shard per year and language
+SITEMAP = "sitemap.xml"  # written by the site builder
 QR_DIR = "theo-doi/qr"
 # the site-wide feeds and the open data
 EVENTS_ICS = "feeds/events.ics"
@@ -64,6 +66,10 @@ def event_ics(event_id: str) -> str:
 def feed(kind: str, item_id: str) -> str:
     """The calendar feed of a category, area or unit."""
     return f"feeds/{FEED_KIND[kind]}/{item_id}.ics"
+
+
+def search_shard(lang: str, year: int) -> str:
+    return f"{SEARCH_DIR}/{lang}-{year}.json"
 
 
 def qr(name: str) -> str:

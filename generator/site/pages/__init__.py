@@ -66,4 +66,4 @@ def _markdown(pages: list[Page]) -> dict[str, str]:
 
 
 def robots(config: SiteConfig) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, 'sitemap.xml')}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, urls.SITEMAP)}\n"
