@@ -42,8 +42,8 @@ def updates_feed(items: list[Item], content: Content, config: SiteConfig,
     root = common.site_root(config)
     fg = FeedGenerator()
     fg.id(root + urls.UPDATES_ATOM)
-    fg.title(f"{common.text(config.site_name)}: thay đổi và tin cập nhật")
-    fg.subtitle("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện")
+    fg.title(common.word("updates_title").format(site=common.text(config.site_name)))
+    fg.subtitle(common.word("updates_subtitle"))
     fg.author(name=common.text(config.site_name), uri=root)
     fg.language("vi")
     fg.generator(GENERATOR)
@@ -112,31 +112,29 @@ def _time_words(old_start: When, old_end: When | None, new_start: When, new_end:
     else:
         old, new = _moment(old_start, with_year), _moment(new_start, with_year)
     if new_day > old_day:
-        return f"Hoãn từ {old} sang {new}"
+        return common.word("change_later").format(old=old, new=new)
     if new_day < old_day:
-        return f"Dời lên sớm hơn, từ {old} sang {new}"
+        return common.word("change_earlier").format(old=old, new=new)
     if old_start != new_start:
-        return f"Đổi giờ từ {old} sang {new}"
-    return (f"Đổi thời gian kết thúc: {common.when_label(new_start, new_end)} "
-            f"(trước đây: {common.when_label(old_start, old_end)})")
+        return common.word("change_clock").format(old=old, new=new)
+    return common.word("change_end").format(new=common.when_label(new_start, new_end),
+                                            old=common.when_label(old_start, old_end))
 
 
 def _place_words(old: Location, new: Location, content: Content) -> str:
-    return (f"Đổi địa điểm: {common.place(new, content)} "
-            f"(trước đây: {common.place(old, content)})")
+    return common.word("change_place").format(new=common.place(new, content), old=common.place(old, content))
 
 
 def _status_words(old_status: str, old_note: str | None, status: str, note: str | None) -> str:
     note = common.text(note)
-    if status == "cancelled":
-        return f"Hủy sự kiện: {note}" if note else "Hủy sự kiện"
-    if status == "postponed":
-        return f"Hoãn sự kiện: {note}" if note else "Hoãn sự kiện, chưa có ngày mới"
-    if status == "tentative":
-        return f"Chuyển sang dự kiến: {note}" if note else "Chuyển sang dự kiến, chưa chắc chắn"
+    if status in ("cancelled", "postponed", "tentative"):
+        # without a note, a postponement says it has no date yet, a tentative one that it is unsure
+        bare = {"cancelled": "now_cancelled", "postponed": "now_postponed_undated",
+                "tentative": "now_tentative_unsure"}[status]
+        return f"{common.word(f'now_{status}')}: {note}" if note else common.word(bare)
     if old_status in INACTIVE:
-        return "Sự kiện được tổ chức trở lại"
-    return "Đã xác nhận tổ chức"
+        return common.word("now_resumed")
+    return common.word("now_confirmed")
 
 
 def _moment(value: When, with_year: bool) -> str:
@@ -166,7 +164,7 @@ def _html(words: str, item: Item) -> str:
 
 
 def _more(item: Item) -> str:
-    return f'\n<p><a href="{html.escape(item.url)}">Xem chi tiết sự kiện</a></p>'
+    return f'\n<p><a href="{html.escape(item.url)}">{html.escape(common.word("feed_more"))}</a></p>'
 
 
 def _tag(config: SiteConfig, at: dt.datetime, specific: str) -> str:
