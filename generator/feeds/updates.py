@@ -18,7 +18,7 @@ from feedgen.feed import FeedGenerator
 from ..load.config import SiteConfig
 from ..vcs.history import Change
 from ..site import urls
-from ..model.event import INACTIVE, Content, Location, Update, When, is_all_day
+from ..model.event import INACTIVE, Content, Location, Update, When, day_of, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
@@ -104,7 +104,7 @@ def describe(changes: list[Change], content: Content) -> str:
 
 def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
     with_year = old_start.year != new_start.year
-    old_day, new_day = _day(old_start), _day(new_start)
+    old_day, new_day = day_of(old_start), day_of(new_start)
     same_clock = (isinstance(old_start, dt.datetime) and isinstance(new_start, dt.datetime)
                   and old_start.timetz() == new_start.timetz())
     if same_clock and old_day != new_day:  # "Hoãn từ 2/12 sang 9/12": the time of day did not change
@@ -138,12 +138,8 @@ def _status_words(old_status: str, old_note: str | None, status: str, note: str 
 
 
 def _moment(value: When, with_year: bool) -> str:
-    day = common.day_label(_day(value), year=with_year)
+    day = common.day_label(day_of(value), year=with_year)
     return day if is_all_day(value) else f"{value:%H:%M} {day}"
-
-
-def _day(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _name(item: Item, key: str) -> str:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from itertools import count, takewhile
 
 from . import lunar
-from .event import Event, Override, When
+from .event import Event, Override, When, day_of
 from .occurrence import LunarDay, Occurrence
 
 
@@ -76,19 +76,19 @@ def starts_in_leap_month(event: Event) -> bool:
 
     Raises lunar.LunarError when the start is outside the supported years.
     """
-    return event.repeat == "lunar-yearly" and lunar.is_leap_month(_day(event.start))
+    return event.repeat == "lunar-yearly" and lunar.is_leap_month(day_of(event.start))
 
 
 def _series(event: Event, last: int) -> list[tuple[int, When]]:
     """(year, nominal start) of each occurrence: the first, then up to ``last``."""
     dates = _lunar_days(event) if event.repeat == "lunar-yearly" else _yearly_days(event)
-    first = _day(event.start)
+    first = day_of(event.start)
     later = takewhile(lambda item: item[0] <= last, dates)
     return [(first.year, event.start)] + [(year, _at(event.start, day)) for year, day in later]
 
 
 def _yearly_days(event: Event) -> Iterator[tuple[int, dt.date]]:
-    first = _day(event.start)
+    first = day_of(event.start)
     for year in range(first.year + 1, dt.MAXYEAR + 1):
         try:
             yield year, first.replace(year=year)
@@ -98,7 +98,7 @@ def _yearly_days(event: Event) -> Iterator[tuple[int, dt.date]]:
 
 def _lunar_days(event: Event) -> Iterator[tuple[int, dt.date]]:
     """Occurrences after the first, one per lunar year, with their years."""
-    first = _day(event.start)
+    first = day_of(event.start)
     try:
         origin = lunar.to_lunar(first)
     except lunar.LunarError:
@@ -153,10 +153,6 @@ def _at(template: When, day: dt.date) -> When:
     return day
 
 
-def _day(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def _naive(value: When) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
@@ -165,6 +161,6 @@ def _naive(value: When) -> dt.datetime:
 
 def _lunar_label(start: When) -> LunarDay | None:
     try:
-        return lunar.to_lunar(_day(start))
+        return lunar.to_lunar(day_of(start))
     except lunar.LunarError:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import richtext
-from ...model.event import Contact, Event
+from ...model.event import Contact, Event, day_of
 from . import actions, images, jsonld, links
 from .. import urls
 from ...model.occurrence import Occurrence
@@ -216,7 +216,7 @@ def _press(ctx: Ctx, event: Event) -> str:
         rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
         if press.accreditation_deadline is not None:
             deadline = press.accreditation_deadline
-            label = day_label(deadline.date() if isinstance(deadline, dt.datetime) else deadline, ctx.lang)
+            label = day_label(day_of(deadline), ctx.lang)
             if isinstance(deadline, dt.datetime):
                 label += f", {clock(deadline)}"
             rows.append((t(ctx.lang, "accreditation"), el("time", esc(label), datetime=iso(deadline))))
