@@ -14,12 +14,12 @@ from urllib.parse import urlsplit
 _SECTIONS = {
     "vi": {
         "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
-        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem",
+        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem", "about": "gioi-thieu",
     },
     "en": {
         "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
         "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
-        "search": "en/search",
+        "search": "en/search", "about": "en/about",  # about: a hand-written page (docs/)
     },
 }
 # feeds/<kind>/<id>.ics for the kinds of list pages
