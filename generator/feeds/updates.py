@@ -127,7 +127,7 @@ def _place_words(old: Location, new: Location, content: Content) -> str:
 
 def _status_words(old_status: str, old_note: str | None, status: str, note: str | None) -> str:
     note = common.text(note)
-    if status in ("cancelled", "postponed", "tentative"):
+    if status != "confirmed":
         # without a note, a postponement says it has no date yet, a tentative one that it is unsure
         bare = {"cancelled": "now_cancelled", "postponed": "now_postponed_undated",
                 "tentative": "now_tentative_unsure"}[status]
