@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -21,7 +22,9 @@ from lxml import etree
 from ..load.config import SiteConfig
 from ..model.event import Content
 from ..model.occurrence import Occurrence
-from . import common
+from ..model.press import invited
+from ..site import urls
+from . import common, press
 from .common import Item
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,20 +32,39 @@ EPOCH = dt.datetime(2025, 1, 1, tzinfo=common.UTC)  # the dates of an empty feed
 GENERATOR = "sukien"
 
 
+@dataclass(frozen=True)
+class Channel:
+    """What tells one announcement feed from another: its path and words."""
+
+    path: str
+    subtitle: str = "Các sự kiện tại tỉnh Lai Châu"
+    title_suffix: str = ""  # after the site's name
+
+
+EVENTS_RSS, EVENTS_ATOM = Channel("feeds/events.rss"), Channel("feeds/events.atom")
+PRESS_ABOUT = "Các sự kiện tại tỉnh Lai Châu mời báo chí tác nghiệp, kèm hạn đăng ký và đầu mối liên hệ"
+PRESS_RSS = Channel(urls.PRESS_RSS, PRESS_ABOUT, ": dành cho báo chí")
+PRESS_ATOM = Channel(urls.PRESS_ATOM, PRESS_ABOUT, ": dành cho báo chí")
+
+
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
                   today: dt.date) -> dict[str, bytes]:
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
     entries = [(item, occ) for item in ordered if (occ := item.current(today)) is not None]
+    for_press = [(item, occ) for item, occ in entries if invited(item.event)]
     return {
         "feeds/events.rss": rss(entries, content, config),
         "feeds/events.atom": atom(entries, content, config),
         "feeds/events.json": json_feed(entries, content, config),
+        PRESS_RSS.path: rss(for_press, content, config, PRESS_RSS),
+        PRESS_ATOM.path: atom(for_press, content, config, PRESS_ATOM),
     }
 
 
-def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
-    fg = _channel(config, "feeds/events.rss")
-    fg.link(href=common.site_root(config) + "feeds/events.rss", rel="self",
+def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig,
+        channel: Channel = EVENTS_RSS) -> bytes:
+    fg = _channel(config, channel)
+    fg.link(href=common.site_root(config) + channel.path, rel="self",
             type="application/rss+xml")
     fg.link(href=common.site_root(config), rel="alternate")  # the last one is RSS's <link>
     fg.lastBuildDate(common.utc(_newest(entries, lambda i: i.history.updated)))
@@ -58,10 +80,11 @@ def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteCo
     return fg.rss_str(pretty=True)
 
 
-def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
-    fg = _channel(config, "feeds/events.atom")
+def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig,
+         channel: Channel = EVENTS_ATOM) -> bytes:
+    fg = _channel(config, channel)
     fg.updated(common.utc(_newest(entries, lambda i: i.history.updated)))
-    fg.link(href=common.site_root(config) + "feeds/events.atom", rel="self",
+    fg.link(href=common.site_root(config) + channel.path, rel="self",
             type="application/atom+xml")
     fg.link(href=common.site_root(config), rel="alternate", type="text/html")
     links = {}
@@ -98,6 +121,16 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
 
 def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
     event = item.event
+    extension: dict[str, object] = {
+        "start": occ.start.isoformat(),
+        "end": occ.end.isoformat() if occ.end else None,
+        "status": occ.status,
+        "location": common.place(event.location, content),
+        "ics": item.url.rstrip("/") + ".ics",
+    }
+    found = press.facts(item, occ)
+    if found is not None:
+        extension.update(press.json_fields(found))
     entry = {
         "id": item.url,
         "url": item.url,
@@ -109,13 +142,7 @@ def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
         "authors": [{"name": _unit_name(item, content)}],
         "tags": [_category(item, content), *event.tags],
         "language": "vi",
-        "_sukien": {
-            "start": occ.start.isoformat(),
-            "end": occ.end.isoformat() if occ.end else None,
-            "status": occ.status,
-            "location": common.place(event.location, content),
-            "ics": item.url.rstrip("/") + ".ics",
-        },
+        "_sukien": extension,
     }
     if item.image:
         entry["image"] = item.image
@@ -139,6 +166,9 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
              ("Đơn vị tổ chức", _unit_name(item, content)),
              ("Liên hệ", common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
+    found = press.facts(item, occ)
+    if found is not None:
+        parts.append(press.html_block(found))
     parts.append(common.markdown_html(event.description))
     parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')
     return "\n".join(part for part in parts if part)
@@ -155,13 +185,13 @@ def add_entry_links(atom_bytes: bytes, links: dict[str, list[tuple[str, str, str
     return _xml(root)
 
 
-def _channel(config: SiteConfig, path: str) -> FeedGenerator:
+def _channel(config: SiteConfig, channel: Channel) -> FeedGenerator:
     """What RSS and Atom share; each format gets its own generator."""
     fg = FeedGenerator()
-    fg.id(common.site_root(config) + path)
-    fg.title(common.text(config.site_name))
-    fg.subtitle("Các sự kiện tại tỉnh Lai Châu")
-    fg.description("Các sự kiện tại tỉnh Lai Châu")
+    fg.id(common.site_root(config) + channel.path)
+    fg.title(common.text(config.site_name) + channel.title_suffix)
+    fg.subtitle(channel.subtitle)
+    fg.description(channel.subtitle)
     fg.author(name=common.text(config.site_name), uri=common.site_root(config))
     fg.language("vi")
     fg.generator(GENERATOR)

@@ -14,7 +14,7 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
+from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
 from ..model.occurrence import Occurrence
 from ..site.richtext import plain_text, render_markdown
 
@@ -146,7 +146,11 @@ def day_label(day: dt.date, *, year: bool = True) -> str:
 
 
 def contact_line(event: Event) -> str:
-    contact = event.contact
+    return contact_text(event.contact)
+
+
+def contact_text(contact: Contact) -> str:
+    """'Name, phone, e-mail' (what is given)."""
     return ", ".join(text(part) for part in (contact.name, contact.phone, contact.email) if part)
 
 

@@ -23,10 +23,14 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
-from . import common
+from ..model.press import deadline_owner, invited
+from ..site import urls
+from ..site.i18n import t
+from . import common, press
 from .common import Item
 
 PRODID = "-//sukien//Lich su kien Lai Chau//VI"
+DEADLINE_UID = "han-dang-ky"  # <key>.han-dang-ky@<host>: no event id holds a dot
 REFRESH = "PT6H"
 ICAL_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE",
                "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -75,6 +79,13 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         files.update([calendar(f"feeds/unit/{unit.id}.ics", f"{site}: {unit.name}",
                                f"Sự kiện do {unit.name} tổ chức",
                                _matching(unit.id, lambda e: e.unit))])
+    deadlines = [_entry_of(vev, item, occ) for item in items
+                 if (occ := deadline_owner(item.occurrences)) is not None
+                 and (vev := deadline_vevent(item, occ, content, config)) is not None]
+    files.update([calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}",
+                           "Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp", invited,
+                           sorted(current + [d for d in deadlines if d.last >= oldest],
+                                  key=lambda entry: (entry.first, entry.key)))])
     by_event: dict[str, list[_Entry]] = {}
     for entry in every:
         by_event.setdefault(entry.event.id, []).append(entry)
@@ -92,11 +103,18 @@ def _matching(key: str, value: Callable[[Event], str | None]) -> Callable[[Event
 
 
 def _entry(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> _Entry:
-    vev = vevent(item, occ, content, config)
+    return _entry_of(vevent(item, occ, content, config), item, occ)
+
+
+def _entry_of(vev: VEvent, item: Item, occ: Occurrence) -> _Entry:
+    """A serialised VEVENT, dated by its own start and kept in the
+    calendars as long as its occurrence is."""
     tzids = frozenset(str(vev[name].params["TZID"]) for name in ("dtstart", "dtend")
                       if name in vev and "TZID" in vev[name].params)
-    first = common.local(occ.start, occ.event.timezone).date() if isinstance(occ.start, dt.datetime) else occ.start
-    return _Entry(occ.event, occ.key, first, common.last_day(occ), tzids, serialise(vev))
+    start = vev.decoded("dtstart")
+    first = common.local(start, occ.event.timezone).date() if isinstance(start, dt.datetime) else start
+    return _Entry(occ.event, str(vev["uid"]).rsplit("@", 1)[0], first, common.last_day(occ), tzids,
+                  serialise(vev))
 
 
 def _calendar_zone(entries: list[_Entry], config: SiteConfig) -> str:
@@ -135,13 +153,8 @@ def _calendar(path: str, name: str, about: str, entries: list[_Entry],
 
 def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent:
     """One occurrence as a VEVENT."""
-    event, history = occ.event, item.history
-    vev = VEvent()
-    vev.add("uid", f"{occ.key}@{config.host}")
-    vev.add("dtstamp", common.utc(history.last_modified))
-    vev.add("created", common.utc(history.created))
-    vev.add("last-modified", common.utc(history.last_modified))
-    vev.add("sequence", _sequence(item, occ))
+    event = occ.event
+    vev = _stamped(item, occ, f"{occ.key}@{config.host}")
     _add_times(vev, occ)
     vev.add("summary", vText(common.title(occ)))
     vev.add("description", vText(_description(item, occ, content)))
@@ -158,6 +171,48 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     vev.add("contact", vText(common.contact_line(event)))
     if item.image:
         vev.add("image", item.image, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
+    return vev
+
+
+def _stamped(item: Item, occ: Occurrence, uid: str) -> VEvent:
+    """A VEVENT with its identity and the occurrence's revision stamps."""
+    history = item.history
+    vev = VEvent()
+    vev.add("uid", uid)
+    vev.add("dtstamp", common.utc(history.last_modified))
+    vev.add("created", common.utc(history.created))
+    vev.add("last-modified", common.utc(history.last_modified))
+    vev.add("sequence", _sequence(item, occ))
+    return vev
+
+
+def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent | None:
+    """The accreditation deadline of ``occ`` as its own entry of the press
+    calendar: at the deadline (all-day for a date), with the UID of the
+    occurrence plus a suffix, and the occurrence's status (cancelled with
+    it)."""
+    found = press.facts(item, occ)
+    if found is None or found.deadline is None:
+        return None
+    event, deadline = occ.event, found.deadline
+    vev = _stamped(item, occ, f"{occ.key}.{DEADLINE_UID}@{config.host}")
+    if isinstance(deadline, dt.datetime):
+        vev.add("dtstart", deadline.astimezone(ZoneInfo(event.timezone)))
+    else:
+        vev.add("dtstart", deadline)
+        vev.add("dtend", deadline + dt.timedelta(days=1))
+    prefix = common.STATUS_PREFIX.get(occ.status, "")
+    title = common.title(occ).removeprefix(prefix)
+    vev.add("summary", vText(prefix + t("vi", "deadline_entry").format(title=title)))
+    lines = [f"Sự kiện: {common.headline(occ, content)}", "", *press.text_lines(found), "",
+             f"Chi tiết: {item.url}"]
+    vev.add("description", vText("\n".join(lines)))
+    vev.add("url", item.url, parameters={"VALUE": "URI"})
+    vev.add("categories", [t("vi", "press")])
+    vev.add("status", ICAL_STATUS.get(occ.status, "CONFIRMED"))
+    vev.add("class", "PUBLIC")
+    vev.add("transp", "TRANSPARENT")
+    vev.add("contact", vText(common.contact_text(found.contact)))
     return vev
 
 
@@ -204,6 +259,9 @@ def _description(item: Item, occ: Occurrence, content: Content) -> str:
     lines.append(f"Liên hệ: {common.contact_line(event)}")
     if event.online_url:
         lines.append(f"Trực tuyến: {event.online_url}")
+    found = press.facts(item, occ)
+    if found is not None:
+        lines += ["", *press.text_lines(found), ""]
     lines.append(f"Chi tiết: {item.url}")
     return "\n".join(lines)
 

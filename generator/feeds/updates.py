@@ -66,6 +66,8 @@ def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
     by_revision = groupby(item.history.changes, key=lambda c: (c.revision, c.key))
     for (revision, key), group in by_revision:
         changes = list(group)
+        if changes[0].at > now:  # announced ahead of time: not news yet
+            continue
         words = describe(changes, content)
         name = _name(item, key)
         yield Entry(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),

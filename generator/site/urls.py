@@ -14,17 +14,21 @@ from urllib.parse import urlsplit
 _SECTIONS = {
     "vi": {
         "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
-        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem",
+        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem", "press": "bao-chi",
     },
     "en": {
         "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
         "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
-        "search": "en/search",
+        "search": "en/search", "press": "en/press",
     },
 }
 # feeds/<kind>/<id>.ics for the kinds of list pages
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
+UPDATES_FEED = "feeds/updates.atom"
+# the press desk's feeds: the events the press is invited to (and, in the
+# calendar, their accreditation deadlines)
+PRESS_ICS, PRESS_RSS, PRESS_ATOM = "feeds/bao-chi.ics", "feeds/bao-chi.rss", "feeds/bao-chi.atom"
 QR_DIR = "theo-doi/qr"
 
 

@@ -142,7 +142,11 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     if not tracked:  # never committed: derive from the event itself
         revisions[0] = Revision(_fallback_created(event, stamp), None, event)
     created = revisions[0].time
-    sequence, last_modified, changes = 0, created, []
+    # a ``published`` still to come keeps its date: the announcement feeds
+    # hold the event back until then
+    published = event.published.astimezone(UTC) if event.published else created
+    sequence, last_modified = 0, created
+    changes = _announced_inactive(revisions[0].event, max(created, published), years_ahead)
     for number, (old, new) in enumerate(pairwise(revisions), start=2):
         if old.event == new.event:
             continue
@@ -150,9 +154,6 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
         if _significant(old.event) != _significant(new.event):
             sequence += 1
             changes += _changes(old.event, new.event, new.time, number, years_ahead)
-    # a ``published`` still to come keeps its date: the announcement feeds
-    # hold the event back until then
-    published = event.published.astimezone(UTC) if event.published else created
     return EventHistory(created, published, last_modified, sequence, tuple(changes), tracked)
 
 
@@ -183,6 +184,15 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
             result.append(Change(at, number, occ.key, "status",
                                  (prior.status, prior.status_note), (occ.status, occ.status_note)))
     return result
+
+
+def _announced_inactive(event: Event, at: dt.datetime, years_ahead: int) -> list[Change]:
+    """An event first announced already cancelled or postponed: for the
+    press that is news too (a change from nothing, revision 1), for each
+    occurrence not over by then."""
+    return [Change(at, 1, occ.key, "status", ("", None), (occ.status, occ.status_note))
+            for occ in occurrences(event, until_year=at.year + years_ahead)
+            if not occ.is_active and not _over(occ, at)]
 
 
 def _place(location: Location) -> tuple:
