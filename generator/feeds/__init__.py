@@ -29,19 +29,27 @@ from .opendata import open_data
 from .updates import updates_feed
 
 
-def build_feeds(content: Content, config: SiteConfig, history: History | None,
-                now: dt.datetime) -> dict[str, bytes]:
-    """All feed files: ``{"feeds/events.ics": b"...", ...}``."""
+def feed_items(content: Content, config: SiteConfig, history: History | None,
+               now: dt.datetime) -> list[Item]:
+    """Every event as the feeds see it, by id."""
     history = history or History()
-    today = now.astimezone(ZoneInfo(config.timezone)).date()
-    until_year = today.year + config.years_ahead
+    until_year = now.astimezone(ZoneInfo(config.timezone)).year + config.years_ahead
     media = published_media(content)
-    items = [
+    return [
         Item(event, tuple(occurrences(event, until_year=until_year)),
              history.of(event, now=now, years_ahead=config.years_ahead),
              event_url(config, event.id), _absolute(config, image_location(event, media)))
         for event in sorted(content.events, key=lambda e: e.id)
     ]
+
+
+def build_feeds(content: Content, config: SiteConfig, history: History | None,
+                now: dt.datetime, items: list[Item] | None = None) -> dict[str, bytes]:
+    """All feed files: ``{"feeds/events.ics": b"...", ...}``; ``items``
+    when the caller has made them already (:func:`feed_items`)."""
+    today = now.astimezone(ZoneInfo(config.timezone)).date()
+    if items is None:
+        items = feed_items(content, config, history, now)
     files = calendars(items, content, config, today)
     announced = [item for item in items if item.history.published <= now]  # none before its date
     files.update(announcement_feeds(announced, content, config, today))

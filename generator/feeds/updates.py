@@ -32,10 +32,18 @@ class Entry:
     item: Item
 
 
-def updates_feed(items: list[Item], content: Content, config: SiteConfig,
-                 now: dt.datetime) -> bytes:
+def update_entries(items: list[Item], content: Content, config: SiteConfig,
+                   now: dt.datetime) -> list[Entry]:
+    """Every entry of the feed, newest first (the press page shows the
+    first ones)."""
     entries = [entry for item in items for entry in _entries(item, content, config, now)]
     entries.sort(key=lambda e: (e.at, e.id), reverse=True)
+    return entries
+
+
+def updates_feed(items: list[Item], content: Content, config: SiteConfig,
+                 now: dt.datetime) -> bytes:
+    entries = update_entries(items, content, config, now)
     root = common.site_root(config)
     fg = FeedGenerator()
     fg.id(root + "feeds/updates.atom")

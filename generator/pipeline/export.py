@@ -21,7 +21,8 @@ import yaml
 
 from ..load.config import ConfigError, SiteConfig
 from ..load.content import load_content, parse_event_text
-from ..feeds import build_feeds
+from ..feeds import build_feeds, feed_items
+from ..feeds.updates import update_entries
 from ..vcs.history import EventHistory, History, read_history
 from ..model.event import Content, Event
 from ..site.pages import Site, render_site
@@ -56,8 +57,9 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
                     "sẽ sai; hãy checkout với fetch-depth: 0 / the git history is shallow: "
                     "check out the full history")
     dates = {event.id: _dates(event, history, now, config) for event in content.events}
-    site = render_site(content, config, now, dates)
-    return Prepared(content, problems, site, build_feeds(content, config, history, now))
+    items = feed_items(content, config, history, now)
+    site = render_site(content, config, now, dates, update_entries(items, content, config, now))
+    return Prepared(content, problems, site, build_feeds(content, config, history, now, items))
 
 
 def _dates(event: Event, history: History, now: dt.datetime,

@@ -92,7 +92,7 @@ def subscribe_page(ctx: Ctx) -> Page:
         el("h1", esc(title)),
         el("p", esc(intro), class_="sk-lead"),
         el("h2", esc("Các nguồn chính" if vi else "Main feeds")),
-        _main_feeds(ctx),
+        feed_cards(ctx, MAIN_FEEDS),
         el("h2", esc("Hướng dẫn theo thiết bị" if vi else "Step by step, per device"), id="huong-dan" if vi else "how-to"),
         "\n".join(el("section", el("h3", esc(name)) + el("ol", "".join(el("li", step) for step in steps)))
                   for name, steps in _HOWTO[ctx.lang]),
@@ -104,9 +104,10 @@ def subscribe_page(ctx: Ctx) -> Page:
                 alternate=urls.section(urls.other(ctx.lang), "subscribe"))
 
 
-def _main_feeds(ctx: Ctx) -> str:
+def feed_cards(ctx: Ctx, feeds: tuple[tuple[str, str, str, str, str], ...]) -> str:
+    """One card per feed: its subscribe links and its QR code."""
     rows = []
-    for key, path, kind, vi, en in MAIN_FEEDS:
+    for key, path, kind, vi, en in feeds:
         name = vi if ctx.lang == "vi" else en
         actions = []
         if path.endswith(".ics"):
@@ -144,11 +145,15 @@ def _kind_table(ctx: Ctx, kind: str) -> str:
     return el("section", el("h2", esc(heading)) + table)
 
 
+def feed_qr_files(site: str, feeds: tuple[tuple[str, str, str, str, str], ...]) -> dict[str, bytes]:
+    """The QR codes of the cards of :func:`feed_cards`."""
+    return {f"{urls.QR_DIR}/{key}.svg": qr_svg(feed_target(site, path), f"QR {path}") for key, path, *_ in feeds}
+
+
 def qr_files(ctx: Ctx) -> dict[str, bytes]:
     """Every feed's QR code, by site path."""
     site = ctx.config.site_url
-    files = {f"{urls.QR_DIR}/{key}.svg": qr_svg(feed_target(site, path), f"QR {path}")
-             for key, path, *_ in MAIN_FEEDS}
+    files = feed_qr_files(site, MAIN_FEEDS)
     for kind in KINDS:
         for entry in registry(ctx, kind):
             path = urls.feed(kind, entry.id)
