@@ -41,23 +41,25 @@ class Channel:
     title_suffix: str = ""  # after the site's name
 
 
-EVENTS_RSS, EVENTS_ATOM = Channel("feeds/events.rss"), Channel("feeds/events.atom")
+EVENTS_RSS, EVENTS_ATOM = Channel(urls.EVENTS_RSS), Channel(urls.EVENTS_ATOM)
 PRESS_ABOUT = "Các sự kiện tại tỉnh Lai Châu mời báo chí tác nghiệp, kèm hạn đăng ký và đầu mối liên hệ"
 PRESS_RSS = Channel(urls.PRESS_RSS, PRESS_ABOUT, ": dành cho báo chí")
 PRESS_ATOM = Channel(urls.PRESS_ATOM, PRESS_ABOUT, ": dành cho báo chí")
 
 
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
-                  today: dt.date) -> dict[str, bytes]:
+                       now: dt.datetime) -> dict[str, bytes]:
+    """Each event with its current occurrence at ``now`` (the next one not
+    yet over, else its last)."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    entries = [(item, occ) for item in ordered if (occ := item.current(today)) is not None]
+    entries = [(item, occ) for item in ordered if (occ := item.current(now)) is not None]
     for_press = [(item, occ) for item, occ in entries if invited(item.event)]
     return {
-        "feeds/events.rss": rss(entries, content, config),
-        "feeds/events.atom": atom(entries, content, config),
-        "feeds/events.json": json_feed(entries, content, config),
-        PRESS_RSS.path: rss(for_press, content, config, PRESS_RSS),
-        PRESS_ATOM.path: atom(for_press, content, config, PRESS_ATOM),
+        urls.EVENTS_RSS: rss(entries, content, config),
+        urls.EVENTS_ATOM: atom(entries, content, config),
+        urls.EVENTS_JSON: json_feed(entries, content, config),
+        urls.PRESS_RSS: rss(for_press, content, config, PRESS_RSS),
+        urls.PRESS_ATOM: atom(for_press, content, config, PRESS_ATOM),
     }
 
 
@@ -99,7 +101,7 @@ def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteC
         fe.content(body_html(item, occ, content), type="html")
         fe.category(term=item.event.category, label=_category(item, content))
         links[item.url] = [("alternate", "text/html", item.url),
-                           ("related", "text/calendar", item.url.rstrip("/") + ".ics")]
+                           ("related", "text/calendar", common.event_ics_url(config, item.event.id))]
     return add_entry_links(fg.atom_str(), links)
 
 
@@ -110,23 +112,23 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
         "version": "https://jsonfeed.org/version/1.1",
         "title": common.text(config.site_name),
         "home_page_url": root,
-        "feed_url": root + "feeds/events.json",
+        "feed_url": root + urls.EVENTS_JSON,
         "description": "Các sự kiện tại tỉnh Lai Châu",
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
-        "items": [_json_item(item, occ, content) for item, occ in entries],
+        "items": [_json_item(item, occ, content, config) for item, occ in entries],
     }
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
+def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> dict:
     event = item.event
     extension: dict[str, object] = {
         "start": occ.start.isoformat(),
         "end": occ.end.isoformat() if occ.end else None,
         "status": occ.status,
         "location": common.place(event.location, content),
-        "ics": item.url.rstrip("/") + ".ics",
+        "ics": common.event_ics_url(config, event.id),
     }
     found = press.facts(item, occ)
     if found is not None:

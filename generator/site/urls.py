@@ -25,11 +25,17 @@ _SECTIONS = {
 # feeds/<kind>/<id>.ics for the kinds of list pages
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
-UPDATES_FEED = "feeds/updates.atom"
+QR_DIR = "theo-doi/qr"
+# the site-wide feeds and the open data
+EVENTS_ICS = "feeds/events.ics"
+EVENTS_RSS = "feeds/events.rss"
+EVENTS_ATOM = "feeds/events.atom"
+EVENTS_JSON = "feeds/events.json"
+UPDATES_ATOM = "feeds/updates.atom"
+OPEN_DATA = "api/events.json"
 # the press desk's feeds: the events the press is invited to (and, in the
 # calendar, their accreditation deadlines)
 PRESS_ICS, PRESS_RSS, PRESS_ATOM = "feeds/bao-chi.ics", "feeds/bao-chi.rss", "feeds/bao-chi.atom"
-QR_DIR = "theo-doi/qr"
 
 
 def home(lang: str) -> str:
@@ -61,6 +67,11 @@ def event_ics(event_id: str) -> str:
 def feed(kind: str, item_id: str) -> str:
     """The calendar feed of a category, area or unit."""
     return f"feeds/{FEED_KIND[kind]}/{item_id}.ics"
+
+
+def qr(name: str) -> str:
+    """The QR code of a feed ('events', 'category-le-hoi', ...)."""
+    return f"{QR_DIR}/{name}.svg"
 
 
 def source(url: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path, PurePosixPath
@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from ..load.config import SiteConfig
 from ..load.content import parse_event_text
-from ..model.event import Content, Event, Location, When, is_all_day
+from ..model.event import Content, Event, Location, When
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
 
@@ -146,7 +146,11 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     # hold the event back until then
     published = event.published.astimezone(UTC) if event.published else created
     sequence, last_modified = 0, created
-    changes = _announced_inactive(revisions[0].event, max(created, published), years_ahead)
+    changes: list[Change] = []
+    if tracked:  # an untracked event's first state is the current one: the feeds have its occurrences
+        first = revisions[0].event
+        changes = announced_inactive(occurrences(first, until_year=created.year + years_ahead),
+                                     max(created, published))
     for number, (old, new) in enumerate(pairwise(revisions), start=2):
         if old.event == new.event:
             continue
@@ -173,7 +177,7 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
     result: list[Change] = []
     for occ in occurrences(new, until_year=until):
         prior = before.get(occ.key)
-        if prior is None or (_over(prior, at) and _over(occ, at)):
+        if prior is None or (prior.is_over(at) and occ.is_over(at)):
             continue
         if (prior.start, prior.end) != (occ.start, occ.end):
             result.append(Change(at, number, occ.key, "time", (prior.start, prior.end),
@@ -186,24 +190,16 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
     return result
 
 
-def _announced_inactive(event: Event, at: dt.datetime, years_ahead: int) -> list[Change]:
-    """An event first announced already cancelled or postponed: for the
-    press that is news too (a change from nothing, revision 1), for each
-    occurrence not over by then."""
+def announced_inactive(first: Iterable[Occurrence], at: dt.datetime) -> list[Change]:
+    """An event first announced (at ``at``, with these occurrences) already
+    cancelled or postponed: for the press that is news too, a change from
+    nothing (revision 1) for each such occurrence not over by then."""
     return [Change(at, 1, occ.key, "status", ("", None), (occ.status, occ.status_note))
-            for occ in occurrences(event, until_year=at.year + years_ahead)
-            if not occ.is_active and not _over(occ, at)]
+            for occ in first if not occ.is_active and not occ.is_over(at)]
 
 
 def _place(location: Location) -> tuple:
     return (location.name, location.address, location.area, location.geo)
-
-
-def _over(occ: Occurrence, at: dt.datetime) -> bool:
-    last = occ.end or occ.start
-    if is_all_day(last):
-        return last < at.astimezone(ZoneInfo(occ.event.timezone)).date()
-    return last < at
 
 
 def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:

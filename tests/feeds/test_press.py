@@ -20,6 +20,7 @@ from icalendar import Calendar
 from lxml import etree
 
 from generator.feeds import build_feeds
+from generator.site.catalogue import Catalogue
 from generator.vcs.history import History
 
 # what a reporter must find in each entry: the deadline's date and a way to call
@@ -38,7 +39,7 @@ def tree(tmp_path_factory):
 
 
 def feeds_at(tree, now):
-    return build_feeds(load(tree), config(tree), History(), now)
+    return build_feeds(Catalogue.build(load(tree), config(tree), now), config(tree), History(), now)
 
 
 @pytest.fixture(scope="module")

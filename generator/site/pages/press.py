@@ -16,10 +16,11 @@ import datetime as dt
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from ...feeds.updates import Entry as News
+from ...feeds.updates import Notice as News
+from ...model.occurrence import Occurrence
 from ...model.press import closes, deadline_owner, invited, press_contact
 from .. import urls
-from .agenda import Entry
+from .agenda import chronological
 from .cards import badge
 from .context import Ctx
 from ..i18n import clock, day_label, t, when_label
@@ -40,7 +41,7 @@ PRESS_FEEDS = (
     _feed("bao-chi-ics", urls.PRESS_ICS, "text/calendar", "feed_press_ics"),
     _feed("bao-chi-rss", urls.PRESS_RSS, "application/rss+xml", "feed_press_rss"),
     _feed("bao-chi-atom", urls.PRESS_ATOM, "application/atom+xml", "feed_press_atom"),
-    _feed("updates", urls.UPDATES_FEED, "application/atom+xml", "press_changes"),
+    _feed("updates", urls.UPDATES_ATOM, "application/atom+xml", "press_changes"),
 )
 
 
@@ -75,21 +76,21 @@ def _section(ctx: Ctx, key: str, inner: str, anchor: str) -> str:
     return el("section", el("h2", esc(t(ctx.lang, key)), id=anchor) + inner, class_="sk-desk")
 
 
-def upcoming(ctx: Ctx) -> list[Entry]:
+def upcoming(ctx: Ctx) -> list[Occurrence]:
     """The invited occurrences not over that begin within the next 14 days, in order."""
     agenda = ctx.agenda
     last = agenda.today + dt.timedelta(days=HORIZON_DAYS - 1)
-    return [x for x in agenda.entries
-            if invited(x.event) and not x.occ.is_over(agenda.now) and x.occ.first_day <= last]
+    return [x for x in agenda.occurrences
+            if invited(x.event) and not x.is_over(agenda.now) and x.first_day <= last]
 
 
 def _agenda(ctx: Ctx) -> str:
     items = upcoming(ctx)
     if not items:
         return el("p", esc(t(ctx.lang, "no_press_events")), class_="sk-empty")
-    days: dict[dt.date, list[Entry]] = {}
+    days: dict[dt.date, list[Occurrence]] = {}
     for item in items:  # an event already under way is listed under today
-        days.setdefault(max(item.occ.first_day, ctx.agenda.today), []).append(item)
+        days.setdefault(max(item.first_day, ctx.agenda.today), []).append(item)
     parts = []
     for day, entries in days.items():
         rows = "".join(_agenda_row(ctx, item) for item in entries)
@@ -98,8 +99,8 @@ def _agenda(ctx: Ctx) -> str:
     return el("div", "\n".join(parts), class_="sk-desk-agenda") + _gone(ctx, "no_press_events")
 
 
-def _agenda_row(ctx: Ctx, item: Entry) -> str:
-    event, occ = item.event, item.occ
+def _agenda_row(ctx: Ctx, item: Occurrence) -> str:
+    event, occ = item.event, item
     if occ.all_day:
         hour = t(ctx.lang, "all_day")
     else:
@@ -116,26 +117,26 @@ def _agenda_row(ctx: Ctx, item: Entry) -> str:
         + (", " + esc(ctx.area_name(event.location.area)) if event.location.area else ""),
         f"{esc(t(ctx.lang, 'press_contact'))}: " + contact_html(press_contact(event)),
     ]
-    owner = deadline_owner([x.occ for x in ctx.agenda.by_event[event.id]])
+    owner = deadline_owner(ctx.agenda.by_event[event.id])
     if owner is not None and owner.key == occ.key and event.press and event.press.accreditation_deadline:
         lines.append(f"{esc(t(ctx.lang, 'accreditation'))}: "
                      + deadline_html(ctx, event, event.press.accreditation_deadline))
     return el("li", "<br>".join(lines), data_sk_until=iso(occ.ends))
 
 
-def open_deadlines(ctx: Ctx) -> list[tuple[dt.datetime, Entry]]:
+def open_deadlines(ctx: Ctx) -> list[tuple[dt.datetime, Occurrence]]:
     """(closing instant, occurrence) of every deadline still open for an
     occurrence that takes place, soonest first."""
     found = []
     for entries in ctx.agenda.by_event.values():
         event = entries[0].event
-        owner = deadline_owner([x.occ for x in entries])
+        owner = deadline_owner(entries)
         if owner is None or not owner.is_active or event.press is None or event.press.accreditation_deadline is None:
             continue
         end = closes(event.press.accreditation_deadline, event.timezone)
         if end > ctx.agenda.now:
-            found.append((end, next(x for x in entries if x.occ.key == owner.key)))
-    return sorted(found, key=lambda pair: (pair[0], pair[1].sort_key))
+            found.append((end, owner))
+    return sorted(found, key=lambda pair: (pair[0], chronological(pair[1])))
 
 
 def _deadlines(ctx: Ctx) -> str:
@@ -149,7 +150,7 @@ def _deadlines(ctx: Ctx) -> str:
         assert event.press is not None and event.press.accreditation_deadline is not None
         rows.append(el("li", deadline_html(ctx, event, event.press.accreditation_deadline) + " · "
                        + _site_link(ctx, urls.event(ctx.lang, event.id), in_lang(title.text, title.lang, ctx.lang))
-                       + " · " + esc(when_label(item.occ.start, item.occ.end, ctx.lang)),
+                       + " · " + esc(when_label(item.start, item.end, ctx.lang)),
                        data_sk_until=iso(end)))
     return el("ul", "".join(rows), class_="sk-desk-list") + _gone(ctx, "no_deadlines")
 
@@ -169,7 +170,7 @@ def _changes(ctx: Ctx, news: Sequence[News]) -> str:
         target = urls.event(ctx.lang, entry.item.event.id)
         rows.append(el("li", el("span", when, class_="sk-muted") + "<br>"
                        + _site_link(ctx, target, in_lang(entry.title, "vi", ctx.lang))))
-    more = _site_link(ctx, urls.UPDATES_FEED, esc(t(ctx.lang, "all_changes")), type="application/atom+xml")
+    more = _site_link(ctx, urls.UPDATES_ATOM, esc(t(ctx.lang, "all_changes")), type="application/atom+xml")
     return el("ul", "".join(rows), class_="sk-desk-list") + el("p", more)
 
 

@@ -13,9 +13,9 @@ that the page script corrects them between nightly rebuilds.
 from __future__ import annotations
 
 from ...model.event import Contact, Event, When
+from ...model.occurrence import Occurrence
 from ...model.press import closes, is_closed
 from . import links
-from .agenda import Entry
 from .context import Ctx
 from ..i18n import day_label, deadline_label, t
 from .markup import el, esc, in_lang, iso, link
@@ -23,13 +23,13 @@ from .markup import el, esc, in_lang, iso, link
 
 def is_past(ctx: Ctx, event: Event) -> bool:
     """True when every occurrence of the event has ended."""
-    return all(x.occ.is_over(ctx.agenda.now) for x in ctx.agenda.by_event[event.id])
+    return all(x.is_over(ctx.agenda.now) for x in ctx.agenda.by_event[event.id])
 
 
 def past_banner(ctx: Ctx, event: Event) -> str:
     """'Sự kiện đã diễn ra', shown when the event is over (the script shows
     it once the last occurrence ends, if the page was built before)."""
-    ends = max(x.occ.ends for x in ctx.agenda.by_event[event.id])
+    ends = max(x.ends for x in ctx.agenda.by_event[event.id])
     return el("p", el("strong", esc(t(ctx.lang, "banner_past"))), class_="sk-banner sk-banner--past",
               role="note", data_sk_ends=iso(ends), hidden=not is_past(ctx, event))
 
@@ -53,7 +53,7 @@ def contact_html(contact: Contact) -> str:
     return " · ".join(parts)
 
 
-def press_box(ctx: Ctx, item: Entry) -> str:
+def press_box(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     rows = []
     press = event.press
