@@ -4,9 +4,11 @@ build's "now" so that the scripts see the same day as the build."""
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -364,3 +366,21 @@ def test_the_page_script_says_ended_and_closed_between_builds(browser, origin):
         assert "Lễ hội Then Kin Pang" not in agenda.text  # 26/4 is over by 28/4
     finally:
         browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": later["identifier"]})
+
+
+def test_the_press_page_prints_without_menu_or_buttons_and_with_links_written_out(browser, origin):
+    browser.get(origin + "bao-chi/")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert visible(browser, ".sk-header") == [False] and visible(browser, ".sk-footer") == [False]
+        assert not any(visible(browser, ".sk-button"))
+        assert visible(browser, ".sk-qr") and all(visible(browser, ".sk-qr"))  # paper can be scanned
+        written = browser.execute_script(
+            "var a = document.querySelector('#lich-tac-nghiep').parentNode.querySelector('a[data-print]');"
+            " return [a.getAttribute('data-print'), getComputedStyle(a, '::after').content];")
+        assert written[0] == "https://sukien.laichau.gov.vn/su-kien/le-hoi-then-kin-pang/"
+        assert written[0] in written[1]
+        pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        assert set(re.findall(rb"/MediaBox \[0 0 (\d+)\.?\d* (\d+)\.?\d*\]", pdf)) == {(b"594", b"841")}  # A4
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
