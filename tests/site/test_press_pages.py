@@ -87,7 +87,7 @@ def event_links(element) -> list[str]:
 
 def test_the_agenda_lists_the_invited_events_of_the_next_14_days_in_order(press_site):
     agenda = section(document(press_site, "bao-chi"), "lich-tac-nghiep")
-    # 11/3 to 24/3: the festival (20/3) and the cancelled market (23/3), not the
+    # 11/3 to 25/3: the festival (20/3) and the cancelled market (23/3), not the
     # conference that is over, nor the events the press is not invited to
     assert event_links(agenda) == ["ngay-hoi", "cho-phien"]
     days = [text_of(h) for h in agenda.iter("h3")]

@@ -77,9 +77,10 @@ def _section(ctx: Ctx, key: str, inner: str, anchor: str) -> str:
 
 
 def upcoming(ctx: Ctx) -> list[Occurrence]:
-    """The invited occurrences not over that begin within the next 14 days, in order."""
+    """The invited occurrences not over that begin today or within the next
+    14 days, in order."""
     agenda = ctx.agenda
-    last = agenda.today + dt.timedelta(days=HORIZON_DAYS - 1)
+    last = agenda.today + dt.timedelta(days=HORIZON_DAYS)
     return [x for x in agenda.occurrences
             if invited(x.event) and not x.is_over(agenda.now) and x.first_day <= last]
 
