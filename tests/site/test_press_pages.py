@@ -58,7 +58,8 @@ def test_an_ended_event_says_so_and_offers_no_add_to_calendar(press_site, path, 
     assert shown(banner) and words in text_of(banner)
     assert banner.get("data-sk-ends") == "2026-03-10T10:30:00+07:00"
     assert not by_class(root, "sk-add")
-    assert not [a for a in root.iter("a") if (a.get("href") or "").endswith("hop-bao.ics")]
+    assert not [e for e in root.iter() if (e.get("href") or "").endswith("hop-bao.ics")]  # no link, no <link>
+    assert "Thêm vào lịch" not in text_of(root) and "Add to calendar" not in text_of(root)
     [closed] = by_class(root, "sk-badge--closed")
     assert shown(closed) and closed.get("data-sk-closes") == "2026-03-09T17:00:00+07:00"
 

@@ -26,10 +26,11 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     if image is not None and "://" not in image:
         image = ctx.absolute(image)
     title = ctx.title(event)
+    past = is_past(ctx, event)  # then nothing offers to add it to a calendar
     body = block(
         _header(ctx, item),
         _facts(ctx, item),
-        "" if is_past(ctx, event) else actions.add_to_calendar(ctx, item),
+        "" if past else actions.add_to_calendar(ctx, item),
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
@@ -51,7 +52,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         description=f"{when_text} · {ctx.place(event).text}. {ctx.summary(event).text}",
         body=body,
         alternate=urls.event(urls.other(ctx.lang), event.id),
-        feeds=(Feed("text/calendar", title.text, urls.event_ics(event.id)),),
+        feeds=() if past else (Feed("text/calendar", title.text, urls.event_ics(event.id)),),
         image=images.social_image(ctx, event),
         og_type="article",
         lastmod=dates[1],
