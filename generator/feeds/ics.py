@@ -22,7 +22,7 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
-from ..model.press import deadline_owner, invited
+from ..model.press import accreditation, invited
 from ..site import urls
 from ..site.i18n import t
 from . import common, press
@@ -78,9 +78,9 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         files.update([calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
                                f"Sự kiện do {unit.name} tổ chức",
                                _matching(unit.id, lambda e: e.unit))])
-    deadlines = [_serialised_vevent(vev, occ) for item in items
-                 if (occ := deadline_owner(item.occurrences)) is not None
-                 and (vev := deadline_vevent(item, occ, content, config)) is not None]
+    deadlines = [_serialised_vevent(vev, found.occurrence) for item in items
+                 if (found := accreditation(item.occurrences)) is not None
+                 and (vev := deadline_vevent(item, found.occurrence, content, config)) is not None]
     files.update([calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}",
                            "Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp", invited,
                            sorted(current + [d for d in deadlines if d.last >= oldest],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model.event import Contact, When
 from ..model.occurrence import Occurrence
-from ..model.press import closes, deadline_owner, invited, press_contact
+from ..model.press import accreditation, closes, invited, press_contact
 from ..site.i18n import deadline_label, t
 from . import common
 from .common import Item
@@ -39,7 +39,8 @@ def facts(item: Item, occ: Occurrence) -> Facts | None:
     if not invited(event) or event.press is None:
         return None
     deadline = event.press.accreditation_deadline
-    owner = deadline_owner(item.occurrences)
+    found = accreditation(item.occurrences)
+    owner = found.occurrence if found is not None else None
     for_year = owner.year if event.repeat and owner is not None and owner.key != occ.key else None
     end = closes(deadline, event.timezone) if deadline is not None else None
     return Facts(deadline, end, for_year, press_contact(event), event.press.note)

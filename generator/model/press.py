@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from .event import Contact, Event, When
@@ -36,16 +37,30 @@ def is_closed(deadline: When, timezone: str, now: dt.datetime) -> bool:
     return now >= closes(deadline, timezone)
 
 
-def deadline_owner(occurrences: Sequence[Occurrence]) -> Occurrence | None:
-    """The occurrence the event's accreditation deadline is for: the first
-    one that ends after the deadline closes (a series gives one date, for
-    its next edition); a single event's own occurrence in any case."""
+@dataclass(frozen=True)
+class Accreditation:
+    """An accreditation deadline and the occurrence it is for."""
+
+    occurrence: Occurrence
+    deadline: When
+    closes: dt.datetime  # the instant it closes
+
+    def is_closed(self, now: dt.datetime) -> bool:
+        return now >= self.closes
+
+
+def accreditation(occurrences: Sequence[Occurrence]) -> Accreditation | None:
+    """The event's accreditation deadline (``occurrences`` are all of one
+    event's) and the occurrence it is for: the first one that ends after it
+    closes (a series gives one date, for its next edition); a single
+    event's own occurrence in any case.  None without an invitation or a
+    deadline."""
     if not occurrences:
         return None
     event = occurrences[0].event
     if not invited(event) or event.press is None or event.press.accreditation_deadline is None:
         return None
-    if not event.repeat:
-        return occurrences[0]
-    end = closes(event.press.accreditation_deadline, event.timezone)
-    return next((occ for occ in occurrences if occ.ends > end), None)
+    deadline = event.press.accreditation_deadline
+    end = closes(deadline, event.timezone)
+    owner = occurrences[0] if not event.repeat else next((occ for occ in occurrences if occ.ends > end), None)
+    return Accreditation(owner, deadline, end) if owner is not None else None

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from ...feeds.updates import Notice as News
 from ...model.occurrence import Occurrence
-from ...model.press import closes, deadline_owner, invited, press_contact
+from ...model.press import Accreditation, accreditation, invited, press_contact
 from .. import urls
 from .agenda import chronological
 from .cards import badge
@@ -118,26 +118,19 @@ def _agenda_row(ctx: Ctx, item: Occurrence) -> str:
         + (", " + esc(ctx.area_name(event.location.area)) if event.location.area else ""),
         f"{esc(t(ctx.lang, 'press_contact'))}: " + contact_html(press_contact(event)),
     ]
-    owner = deadline_owner(ctx.agenda.by_event[event.id])
-    if owner is not None and owner.key == occ.key and event.press and event.press.accreditation_deadline:
-        lines.append(f"{esc(t(ctx.lang, 'accreditation'))}: "
-                     + deadline_html(ctx, event, event.press.accreditation_deadline))
+    found = accreditation(ctx.agenda.by_event[event.id])
+    if found is not None and found.occurrence.key == occ.key:
+        lines.append(f"{esc(t(ctx.lang, 'accreditation'))}: " + deadline_html(ctx, event, found.deadline))
     return el("li", "<br>".join(lines), data_sk_until=iso(occ.ends))
 
 
-def open_deadlines(ctx: Ctx) -> list[tuple[dt.datetime, Occurrence]]:
-    """(closing instant, occurrence) of every deadline still open for an
-    occurrence that takes place, soonest first."""
-    found = []
-    for entries in ctx.agenda.by_event.values():
-        event = entries[0].event
-        owner = deadline_owner(entries)
-        if owner is None or not owner.is_active or event.press is None or event.press.accreditation_deadline is None:
-            continue
-        end = closes(event.press.accreditation_deadline, event.timezone)
-        if end > ctx.agenda.now:
-            found.append((end, owner))
-    return sorted(found, key=lambda pair: (pair[0], chronological(pair[1])))
+def open_deadlines(ctx: Ctx) -> list[Accreditation]:
+    """Every deadline still open, for an occurrence that takes place,
+    soonest first."""
+    found = [deadline for entries in ctx.agenda.by_event.values()
+             if (deadline := accreditation(entries)) is not None
+             and deadline.occurrence.is_active and not deadline.is_closed(ctx.agenda.now)]
+    return sorted(found, key=lambda x: (x.closes, chronological(x.occurrence)))
 
 
 def _deadlines(ctx: Ctx) -> str:
@@ -145,14 +138,14 @@ def _deadlines(ctx: Ctx) -> str:
     if not found:
         return el("p", esc(t(ctx.lang, "no_deadlines")), class_="sk-empty")
     rows = []
-    for end, item in found:
+    for deadline in found:
+        item = deadline.occurrence
         event = item.event
         title = ctx.title(event)
-        assert event.press is not None and event.press.accreditation_deadline is not None
-        rows.append(el("li", deadline_html(ctx, event, event.press.accreditation_deadline) + " · "
+        rows.append(el("li", deadline_html(ctx, event, deadline.deadline) + " · "
                        + _site_link(ctx, urls.event(ctx.lang, event.id), in_lang(title.text, title.lang, ctx.lang))
                        + " · " + esc(when_label(item.start, item.end, ctx.lang)),
-                       data_sk_until=iso(end)))
+                       data_sk_until=iso(deadline.closes)))
     return el("ul", "".join(rows), class_="sk-desk-list") + _gone(ctx, "no_deadlines")
 
 
