@@ -16,7 +16,7 @@ from itertools import groupby
 from feedgen.feed import FeedGenerator
 
 from ..load.config import SiteConfig
-from ..vcs.history import Change, announced_inactive
+from ..vcs.history import OccurrenceChange, announced_inactive
 from ..site import urls
 from ..model.event import INACTIVE, Content, Location, Update, When, is_all_day
 from . import common
@@ -99,12 +99,12 @@ def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
                     common.markdown_html(update.text) + _more(item), item)
 
 
-def describe(changes: list[Change], content: Content) -> str:
+def describe(changes: list[OccurrenceChange], content: Content) -> str:
     """A revision's changes to one occurrence, in Vietnamese words:
     'Hoãn từ 12/4 sang 19/4', 'Đổi địa điểm: ...', 'Hủy sự kiện: ...'."""
     kinds = {change.kind for change in changes}
     sentences = []
-    for change in changes:  # the shape of old/new follows the kind (see Change)
+    for change in changes:  # the shape of old/new follows the kind (see OccurrenceChange)
         match change.old, change.new:
             case (dt.date() as old_start, old_end), (dt.date() as new_start, new_end):
                 sentences.append(_time_words(old_start, old_end, new_start, new_end))

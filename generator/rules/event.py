@@ -12,7 +12,7 @@ from zoneinfo import available_timezones
 from ..model import event as model
 from ..load.yamlread import Node
 from . import dates, parts, series, values
-from .context import FileCheck, fields, suggest
+from .filecheck import FileCheck, fields, suggest
 from .series import STATUS_ALIASES
 
 TOP_KEYS = (

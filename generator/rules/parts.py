@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from ..model import event as model
 from ..load.yamlread import Node
 from . import dates, values
-from .context import FileCheck, fields, suggest
+from .filecheck import FileCheck, fields, suggest
 
 LOCATION_KEYS = ("name", "address", "area", "geo", "map_url")
 CONTACT_KEYS = ("name", "phone", "email")

@@ -56,7 +56,7 @@ class Tally:
     english: int = 0
 
     @classmethod
-    def of(cls, rows: Iterable[Row]) -> "Tally":
+    def of(cls, rows: Iterable[Row]) -> Tally:
         rows = list(rows)
         states = Counter(row.state for row in rows)
         return cls(len(rows), **{state: states[state] for state in STATES},

@@ -20,19 +20,17 @@ from pathlib import Path
 
 import yaml
 
+from ..model import patterns
 from ..model.event import DEFAULT_TIMEZONE, REPEATS, STATUSES
 
 SCHEMA_ID = "https://sukien.laichau.gov.vn/event.schema.json"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../event.schema.json"
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DATETIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$"
 )
 TIME_PATTERN = r"^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$"
-PHONE_PATTERN = r"^\+?[0-9 .()-]*[0-9][0-9 .()-]*$"
-EMAIL_PATTERN = r'^[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:".]{2,}$'
 URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 HTTPS_PATTERN = r"^https://[^\s/?#]+[^\s]*$"
 IMAGE_PATH_PATTERN = r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!/)(?!(.*/)?\.\.(/|$))[^\\]+$"
@@ -51,7 +49,7 @@ REPEAT_VI = {
 
 
 @dataclass(frozen=True)
-class Registries:
+class RegistryChoices:
     """Ids offered for completion, each with a label: ``(id, label)``."""
 
     units: tuple[tuple[str, str], ...] = ()
@@ -59,12 +57,12 @@ class Registries:
     areas: tuple[tuple[str, str], ...] = ()
 
 
-def read_registries(content_dir: str | Path) -> Registries:
+def read_registries(content_dir: str | Path) -> RegistryChoices:
     """The ids and names in ``units.yaml``, ``categories.yaml`` and
     ``areas.yaml``.  Tolerant: a missing or malformed registry (reported by
     the validator, not here) gives no entries."""
     root = Path(content_dir)
-    return Registries(
+    return RegistryChoices(
         units=_entries(root / "units.yaml", ("name",)),
         categories=_entries(root / "categories.yaml", ("name",)),
         areas=_entries(root / "areas.yaml", ("name", "region")),
@@ -85,14 +83,14 @@ def _entries(path: Path, label_keys: tuple[str, ...]) -> tuple[tuple[str, str], 
     return tuple(entries)
 
 
-def schema_json(registries: Registries | None = None) -> str:
+def schema_json(registries: RegistryChoices | None = None) -> str:
     """The schema as JSON text with a final newline (stable output)."""
     return json.dumps(event_schema(registries), ensure_ascii=False, indent=2) + "\n"
 
 
-def event_schema(registries: Registries | None = None) -> dict:
+def event_schema(registries: RegistryChoices | None = None) -> dict:
     """The JSON Schema of one event file."""
-    reg = registries or Registries()
+    reg = registries or RegistryChoices()
     props = {
         "title": _text("Tên sự kiện", "Tên sự kiện, văn bản thuần, tối đa 150 ký tự.", 150, required=True),
         "summary": _text(
@@ -192,7 +190,7 @@ def _markdown(title: str, text: str) -> dict:
 
 
 def _id_string(title: str, text: str) -> dict:
-    return _doc(_pattern(ID_PATTERN, "Chỉ dùng chữ thường không dấu a-z, chữ số và dấu gạch nối "
+    return _doc(_pattern(patterns.ID, "Chỉ dùng chữ thường không dấu a-z, chữ số và dấu gạch nối "
                          "đơn, ví dụ le-hoi-then-kin-pang-2026."), title, text)
 
 
@@ -248,7 +246,7 @@ def _same_kind(pattern: str) -> dict:
     }
 
 
-def _location(reg: Registries) -> dict:
+def _location(reg: RegistryChoices) -> dict:
     coordinate = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?[0-9]+(\.[0-9]+)?$"}]}
     geo = {"type": "array", "minItems": 2, "maxItems": 2, "items": False, "prefixItems": [
         {**coordinate, "title": "Vĩ độ", "minimum": -90, "maximum": 90},
@@ -277,10 +275,10 @@ def _image() -> dict:
 def _contact(title: str, text: str) -> dict:
     schema = _mapping(title, text, {
         "name": _text("Tên", "Tên đơn vị hoặc người làm đầu mối.", required=True),
-        "phone": _doc(_pattern(PHONE_PATTERN, "Số điện thoại chỉ gồm chữ số, dấu cách, chấm, gạch nối, "
+        "phone": _doc(_pattern(patterns.PHONE, "Số điện thoại chỉ gồm chữ số, dấu cách, chấm, gạch nối, "
                                "ngoặc và dấu + ở đầu.", ["string", "integer"]),
                       "Điện thoại", "Số điện thoại; nên đặt trong ngoặc kép, ví dụ `\"0213 3800 000\"`."),
-        "email": _doc(_pattern(EMAIL_PATTERN, "Cần địa chỉ thư điện tử, ví dụ vanphong@laichau.gov.vn."),
+        "email": _doc(_pattern(patterns.EMAIL, "Cần địa chỉ thư điện tử, ví dụ vanphong@laichau.gov.vn."),
                       "Thư điện tử", "Địa chỉ thư điện tử."),
     }, required=["name"])
     schema["anyOf"] = [{"required": ["phone"]}, {"required": ["email"]}]
@@ -299,7 +297,7 @@ def _press() -> dict:
     })
 
 
-def _co_organizer(reg: Registries) -> dict:
+def _co_organizer(reg: RegistryChoices) -> dict:
     free = {"type": "string", "minLength": 1}
     if not reg.units:
         return _doc(free, "Đơn vị phối hợp", "Mã đơn vị hoặc tên đơn vị.")

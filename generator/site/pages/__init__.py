@@ -21,11 +21,11 @@ from ...feeds.updates import Notice
 from . import calendar, event, home, lists, press, search, subscribe
 from .. import urls
 from .agenda import Agenda
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import LANGS
 from .page import Page
 
-DEFAULT_FEATURED = ("le-hoi",)
+
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
@@ -47,7 +47,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     agenda = Agenda(catalogue.every_occurrence(), now)
     site = Site(media={path: p.source for path, p in pictures.items() if p.data is None})
     site.assets.update({path: p.data for path, p in pictures.items() if p.data is not None})
-    featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
+    featured = config.featured_categories
     months = agenda.months()
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)

@@ -6,7 +6,7 @@ import re
 
 from .. import urls
 from ...model.occurrence import Occurrence
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import t, when_label
 from .markup import attrs, el, esc, in_lang, iso, link
 

@@ -10,7 +10,7 @@ from . import actions, images, jsonld, links
 from .. import urls
 from ...model.occurrence import Occurrence
 from .cards import badge, color_style, when
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page

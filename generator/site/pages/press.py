@@ -22,7 +22,7 @@ from ...model.press import Accreditation, accreditation, invited, press_contact
 from .. import urls
 from .agenda import chronological
 from .cards import badge
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import clock, day_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, link
 from .page import Feed, Page
@@ -102,10 +102,7 @@ def _agenda(ctx: Ctx) -> str:
 
 def _agenda_row(ctx: Ctx, item: Occurrence) -> str:
     event, occ = item.event, item
-    if occ.all_day:
-        hour = t(ctx.lang, "all_day")
-    else:
-        hour = clock(occ.begins.astimezone(occ.zone))
+    hour = t(ctx.lang, "all_day") if occ.all_day else clock(occ.begins.astimezone(occ.zone))
     if occ.first_day != occ.last_day:
         hour += " · " + when_label(occ.start, occ.end, ctx.lang)
     title = ctx.title(event)

@@ -16,7 +16,7 @@ from ...model.event import Contact, Event, When
 from ...model.occurrence import Occurrence
 from ...model.press import closes, is_closed
 from . import links
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import day_label, deadline_label, t
 from .markup import el, esc, in_lang, iso, link
 

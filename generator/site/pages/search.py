@@ -22,7 +22,7 @@ from collections import defaultdict
 from .. import urls
 from ...model.event import STATUSES
 from ...model.occurrence import Occurrence
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import LANGS, t, when_label
 from .markup import attrs, block, el, esc, link
 from .page import Page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import links
 from .. import urls
-from .context import Ctx
+from .rendering import Ctx
 from .lists import KINDS, name_of, qr_path, registry
 from .markup import block, el, esc, link
 from .page import Page
