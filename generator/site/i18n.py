@@ -68,6 +68,8 @@ _TEXT = {
     "deadline_entry": ("Hạn đăng ký tác nghiệp: {title}", "Accreditation deadline: {title}"),
     "banner_past": ("Sự kiện đã diễn ra.", "This event has ended."),
     "press_title": ("Dành cho báo chí", "For the press"),
+    "press_desk_link": ("Lịch tác nghiệp, hạn đăng ký và nguồn tin cho báo chí",
+                        "The press desk: agenda, deadlines and feeds"),
     "press_lead": (
         "Lịch tác nghiệp, hạn đăng ký, thay đổi và đầu mối liên hệ của các sự kiện mời báo chí tại tỉnh Lai Châu.",
         "The agenda, accreditation deadlines, changes and contacts of the events in Lai Châu province "

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from ...model.event import Contact, Event, When
 from ...model.occurrence import Occurrence
-from ...model.press import closes, is_closed
+from ...model.press import closes, invited, is_closed
+from .. import urls
 from . import links
 from .rendering import Ctx
 from ..i18n import day_label, deadline_label, t
@@ -76,5 +77,8 @@ def press_box(ctx: Ctx, item: Occurrence) -> str:
     if not rows:
         return ""
     pairs = "".join(el("div", el("dt", esc(k)) + el("dd", v), class_="sk-pair") for k, v in rows)
-    return el("section", el("h2", esc(t(ctx.lang, "press"))) + el("dl", pairs, class_="sk-facts sk-facts--press"),
-              class_="sk-press")
+    desk = ""
+    if invited(event):
+        desk = el("p", link(ctx.link(urls.section(ctx.lang, "press")), esc(t(ctx.lang, "press_desk_link"))))
+    return el("section", el("h2", esc(t(ctx.lang, "press"))) + el("dl", pairs, class_="sk-facts sk-facts--press")
+              + desk, class_="sk-press")
