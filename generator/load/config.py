@@ -217,11 +217,15 @@ def _bounds(value) -> tuple[float, float, float, float]:
 
 def _plugin_section(plugins) -> dict:
     """The options of the ``sukien`` entry, in list or mapping form."""
-    items = plugins.items() if isinstance(plugins, dict) else (
-        (next(iter(p)), next(iter(p.values()))) if isinstance(p, dict) else (p, None)
-        for p in plugins
-    )
+    if isinstance(plugins, dict):
+        items = list(plugins.items())
+    elif isinstance(plugins, list):  # entries: a name, or {name: options} (an empty {} names nothing)
+        items = [next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins if p != {}]
+    else:
+        raise ConfigError(f"'plugins' phải là một danh sách, không phải {plugins!r}")
     for name, options in items:
         if name == "sukien":
+            if options is not None and not isinstance(options, dict):
+                raise ConfigError("tuỳ chọn của plugin sukien phải là một bảng (tên: giá trị)")
             return dict(options or {})
     return {}

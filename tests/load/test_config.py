@@ -154,3 +154,20 @@ def test_the_plugin_hands_its_validated_options_to_the_core(tmp_path, monkeypatc
                       encoding="utf-8")
     with pytest.raises((Abort, ConfigurationError)):
         load_config(str(config))
+
+
+import pytest as _pytest
+
+
+@_pytest.mark.parametrize("plugins", ["plugins: sukien", "plugins:\n  - sukien: [1]", "plugins:\n  - {}\n  - search"])
+def test_odd_plugin_sections_are_config_errors_or_ignored_never_a_traceback(tmp_path, plugins):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\n{plugins}\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    result = CliRunner().invoke(main, ["validate", "-f", str(config)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output

@@ -43,3 +43,12 @@ def test_a_malformed_sukien_now_is_an_environment_error(tmp_path, value):
     assert done.returncode == 2
     assert b"Traceback" not in done.stderr
     assert "SUKIEN_NOW" in done.stderr.decode("utf-8")
+
+
+def test_a_key_with_terminal_escapes_is_shown_not_obeyed(tmp_path):
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": '"\\e[2J\\e[31mxoá màn hình": 1\n' + with_fields()})
+    done = sukien("validate", "--content", str(content))
+    assert done.returncode == 1
+    assert b"\x1b" not in done.stdout and b"\\u001b[2J" in done.stdout
+    github = sukien("validate", "--content", str(content), "--format", "github")
+    assert b"\x1b" not in github.stdout and github.stdout.count(b"\n") == 1
