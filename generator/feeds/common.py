@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, W
 from ..model.occurrence import Occurrence
 from ..site import urls
 from ..site.i18n import t
+from ..site.jsontext import json_text
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -97,9 +97,7 @@ def json_bytes(data: object) -> bytes:
     """JSON for a feed file, with '<', '>' and '&' written as \\u escapes:
     the same text once decoded, and no markup in the file's bytes for a
     client that sniffs them as HTML."""
-    out = json.dumps(data, ensure_ascii=False, indent=2)
-    out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (out + "\n").encode("utf-8")
+    return (json_text(data, indent=2) + "\n").encode("utf-8")
 
 
 def title(occ: Occurrence) -> str:

@@ -21,6 +21,7 @@ _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 # display as something else ("Trojan Source"), and what XML cannot carry
 # (U+FFFE, U+FFFF, lone surrogates: a "\\uFFFF" escape in quotes makes one)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}]')
 _NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
              "false": False, "no": False, "không": False, "khong": False}
@@ -162,7 +163,9 @@ def _well_formed(value: str) -> bool:
         _ = parts.port  # raises on a bad port
     except ValueError:
         return False
-    return bool(parts.hostname) and " " not in value and len(value) <= 2000
+    # no whitespace (a newline would end a line of a calendar file) and none
+    # of the characters a URL must percent-encode
+    return bool(parts.hostname) and not _NOT_IN_URL.search(value) and len(value) <= 2000
 
 
 def phone(ck: FileCheck, node: Node, where: str) -> str | None:

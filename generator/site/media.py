@@ -16,11 +16,14 @@ is published: the pages and the feeds both ask it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageCms, ImageOps
+from slugify import slugify
 
 from ..load.images import DECODE_SIDE, RASTER, ImageRefused, decode
 from ..model.event import Content, Event
@@ -61,11 +64,24 @@ def site_path(event: Event) -> str:
     """Where a local image of ``event`` is published (site-relative): a
     photo's derivative is a .jpg named after the source's name and type
     ('anh.png' -> 'anh-png.jpg'), so that 'anh.png' and 'anh.jpg' side by
-    side stay two images."""
+    side stay two images.  A folder or name with anything but ASCII
+    letters, digits, '.', '_' and '-' (accents, spaces, quotes, a newline)
+    is published as its slug and a short hash of it: the same address in
+    every page, feed and calendar, with nothing to escape."""
     assert event.image is not None, "only events with an image are published"
     source = PurePosixPath(event.image.src)
-    source = source.with_name(f"{source.stem}-{source.suffix[1:].lower()}.jpg")
-    return f"{MEDIA_DIR}/{source}"
+    name = f"{_safe(source.stem)}-{_safe(source.suffix[1:].lower())}.jpg"
+    return "/".join((MEDIA_DIR, *map(_safe, source.parent.parts), name))
+
+
+_SAFE = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def _safe(part: str) -> str:
+    if _SAFE.fullmatch(part) and part not in (".", ".."):
+        return part
+    digest = hashlib.sha256(part.encode("utf-8")).hexdigest()[:8]
+    return f"{slugify(part, max_length=60) or 'anh'}-{digest}"
 
 
 def image_location(event: Event, media) -> str | None:

@@ -128,3 +128,13 @@ def test_dangling_symlink(tmp_path):
 def test_yaml_in_images_folder_is_not_an_event(tmp_path):
     content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": VALID, "so-vhttdl/images/meta.yaml": "x: 1\n"})
     assert validate_tree(SiteConfig(content_dir=content)).problems == []
+
+
+@pytest.mark.parametrize("field, value, at", [
+    ("online_url", '"https://a.vn/x\\nX-INJECT:1"', (13, 13)),
+    ("online_url", '"https://a.vn/<script>"', (13, 13)),
+    ("links", '\n  - title: "A"\n    url: "https://a.vn/\\r\\nX-EVIL:1"', (15, 10)),
+    ("location", '\n  name: "S"\n  map_url: "https://a.vn/\\tq"', (8, 12)),
+])
+def test_a_url_with_whitespace_or_markup_is_refused(tmp_path, field, value, at):
+    assert check(tmp_path, with_fields(**{field: value})) == [("invalid-url", *at)]

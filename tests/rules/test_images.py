@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import struct
 import zlib
 
@@ -139,3 +140,18 @@ def test_an_svg_that_slipped_past_validation_is_still_not_published(tmp_path):
     sneaked = dataclasses.replace(event, image=EventImage("events/so-vhttdl/images/anh.svg", "Ảnh", None))
     content = Content(**{**{f.name: getattr(loaded, f.name) for f in dataclasses.fields(loaded)}, "events": (sneaked,)})
     assert published_media(content) == {}
+
+
+@pytest.mark.parametrize("name", ['ảnh lễ hội.png', 'a"b<c>.png', "dòng\nmới.png", "x'onerror=alert(1).png"])
+def test_a_photo_with_an_odd_name_is_published_under_a_plain_one(tmp_path, name):
+    import json
+
+    folder = tmp_path / "content/events/so-vhttdl/images"
+    folder.mkdir(parents=True)
+    (folder / name).write_bytes(png_bytes())
+    text = with_fields(image=f"\n  src: {json.dumps('images/' + name)}\n  alt: Ảnh")
+    assert check(tmp_path, text) == []
+    config = SiteConfig(content_dir=tmp_path / "content")
+    content, _ = load_content(config)
+    [path] = published_media(content)
+    assert re.fullmatch(r"media/events/so-vhttdl/images/[a-z0-9-]+-png\.jpg", path), path

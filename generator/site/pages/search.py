@@ -20,6 +20,7 @@ import json
 from collections import defaultdict
 
 from .. import urls
+from ..jsontext import json_text
 from ...model.event import STATUSES
 from ...model.occurrence import Occurrence
 from .rendering import Ctx
@@ -57,7 +58,7 @@ def _record(ctx: Ctx, item: Occurrence) -> list[str]:
 
 
 def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json_text(data).encode("utf-8")
 
 
 def search_page(ctx: Ctx) -> Page:
