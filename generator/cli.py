@@ -352,6 +352,13 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     if broken:
         click.echo(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính "
                    "(chạy 'sukien validate' để xem)", err=True)
+    if output:
+        from .pipeline.target import UnsafeTarget, check_output_file
+
+        try:
+            check_output_file(output, config)
+        except UnsafeTarget as error:
+            raise EnvironmentProblem(str(error)) from error
     result = month_report(content, first.year, first.month, now(config.timezone), unit)
     data = render_csv(result, content) if fmt == "csv" else render_markdown(result, content).encode("utf-8")
     if output:

@@ -50,6 +50,21 @@ def check_target(target: Path, config: SiteConfig, *, replaces: bool) -> None:
                                     "mà lệnh build sẽ xoá và thay toàn bộ thư mục đích"))
 
 
+def check_output_file(target: Path, config: SiteConfig) -> None:
+    """Raise UnsafeTarget when writing the file ``target`` (``sukien report
+    -o``) would overwrite the configuration or land in the content, docs,
+    theme or ``.git`` folders."""
+    here = _real(target)
+    kept = _protected(config)
+    if here == kept.get("tệp cấu hình"):
+        raise UnsafeTarget(_refusal(target, "đây là tệp cấu hình của trang", "tệp", "-o bao-cao.md"))
+    for name in ("thư mục nội dung", "thư mục docs", "thư mục giao diện", "kho git (.git)"):
+        folder = kept.get(name)
+        if folder is not None and here.is_relative_to(folder):
+            raise UnsafeTarget(_refusal(target, f"tệp này nằm trong {name} ({_shown(folder)})", "tệp",
+                                        "-o bao-cao.md"))
+
+
 def _protected(config: SiteConfig) -> dict[str, Path]:
     data = _mkdocs(config)
     project = Path(config.config_file).parent if config.config_file else Path(config.content_dir).parent
@@ -83,6 +98,6 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
-def _refusal(target: Path, why: str) -> str:
-    return (f"không ghi trang vào '{target.as_posix()}': {why}; không có gì bị xoá. "
-            "Hãy chọn một thư mục riêng cho trang, ví dụ '-d site'")
+def _refusal(target: Path, why: str, what: str = "trang", example: str = "-d site") -> str:
+    return (f"không ghi {what} vào '{target.as_posix()}': {why}; không có gì bị xoá. "
+            f"Hãy chọn một chỗ khác, ví dụ '{example}'")

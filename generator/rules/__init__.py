@@ -97,6 +97,7 @@ _TABLE = [
     ("event-too-long", ERROR, "sự kiện kéo dài hơn 366 ngày", "an event (or one occurrence of a series) lasts more than 366 days"),
     ("series-overlap", ERROR, "một lần của chuỗi sự kiện chưa kết thúc thì lần sau đã bắt đầu", "an occurrence of a series begins before the previous one ends"),
     ("markdown-too-complex", ERROR, "văn bản Markdown quá phức tạp (quá nhiều dòng, '[', '|' hoặc lồng quá sâu)", "Markdown over 300 lines, 50 '[', 1,000 '|' or 8 levels of lists and quotes"),
+    ("too-many-items", ERROR, "danh sách có quá 200 mục", "a list of an event with more than 200 items"),
     ("invalid-registry", ERROR, "mục trong tệp danh mục không hợp lệ", "an invalid entry in a registry"),
 ]
 

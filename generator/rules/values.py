@@ -110,8 +110,20 @@ def field_text(ck: FileCheck, got, where: str, name: str, max_len: int | None = 
     return text(ck, got[name][1], f"{where}.{name}" if where else name, max_len)
 
 
-def sequence(ck: FileCheck, node: Node, where: str) -> list[Node] | None:
+MAX_ITEMS = 200  # of any list of an event (tags, schedule, updates, links...): the pages stay light
+
+
+def sequence(ck: FileCheck, node: Node, where: str, limit: int | None = MAX_ITEMS) -> list[Node] | None:
+    """The items of a list; more than ``limit`` is reported (too-many-items)."""
     if isinstance(node, SequenceNode):
+        if limit is not None and len(node.value) > limit:
+            ck.report(
+                node, "too-many-items",
+                f"'{where}' có {len(node.value)} mục, tối đa {limit}; hãy giữ những mục chính "
+                "(tin cũ, chương trình chi tiết có thể đưa vào mô tả hoặc một liên kết)",
+                f"'{where}' has {len(node.value)} items, at most {limit}",
+            )
+            return node.value[:limit]
         return node.value
     example = "[a, b]" if where != "geo" else "[22.35, 103.45]"
     ck.report(

@@ -120,3 +120,14 @@ def test_build_without_a_configuration_says_so_in_vietnamese(tmp_path, monkeypat
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
     assert "không tìm thấy tệp cấu hình trang 'mkdocs.yml'" in result.output and "None" not in result.output
+
+
+@pytest.mark.parametrize("target", ["mkdocs.yml", "content/units.yaml", "content/events/so-vhttdl/le-hoi-a.yaml",
+                                    ".git/config", "docs/gioi-thieu.md"])
+def test_report_refuses_to_overwrite_what_the_project_keeps(project, target):
+    before = snapshot(project)
+    result = CliRunner().invoke(main, ["report", "--month", "2026-04", "-o", target])
+    assert result.exit_code == 2, result.output
+    assert "không ghi tệp vào" in result.output
+    assert snapshot(project) == before
+    assert CliRunner().invoke(main, ["report", "--month", "2026-04", "-o", "bao-cao.md"]).exit_code == 0

@@ -168,3 +168,13 @@ def test_every_command_refuses_with_a_located_message_and_no_traceback(tmp_path,
         if args[0] != "report":
             assert result.exit_code == 1, (args, result.output)
             assert "le-hoi-thu.yaml" in result.output
+
+
+@pytest.mark.parametrize("field, text, line", [
+    ("tags", "[" + ", ".join(f"the-{i}" for i in range(201)) + "]", 13),
+    ("updates", "".join(f"\n  - at: 2026-04-01 10:00\n    text: Tin {i}" for i in range(201)), 14),
+    ("schedule", "".join(f"\n  - start: '08:00'\n    title: Mục {i}" for i in range(201)), 14),
+])
+def test_a_list_of_more_than_200_items_is_refused(tmp_path, field, text, line):
+    found = check(tmp_path, with_fields(**{field: text}))
+    assert [(code, at) for code, at, _ in found] == [("too-many-items", line)]
