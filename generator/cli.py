@@ -103,16 +103,22 @@ class Refused(click.ClickException):
 @click.option("--unit", help="Đơn vị tổ chức: mã hoặc tên (units.yaml).")
 @click.option("--title", help="Tên sự kiện.")
 @click.option("--summary", help="Tóm tắt, một hai câu.")
+@click.option("--description", help="Giới thiệu chi tiết (Markdown, nhiều dòng).")
 @click.option("--category", help="Chủ đề: mã hoặc tên (categories.yaml).")
 @click.option("--start", help="Bắt đầu: YYYY-MM-DD hoặc YYYY-MM-DD HH:MM.")
 @click.option("--end", help="Kết thúc, cùng kiểu với --start (hoặc HH:MM cùng ngày).")
 @click.option("--place", help="Tên địa điểm.")
 @click.option("--address", help="Địa chỉ.")
 @click.option("--area", help="Xã, phường: mã hoặc tên (areas.yaml).")
+@click.option("--price", help="Giá vé, ví dụ \"Miễn phí\".")
 @click.option("--contact-name", help="Đầu mối liên hệ.")
 @click.option("--phone", help="Số điện thoại liên hệ.")
 @click.option("--email", help="Thư điện tử liên hệ.")
 @click.option("--press-invited/--no-press-invited", default=None, help="Có mời báo chí không.")
+@click.option("--accreditation-deadline", help="Hạn đăng ký tác nghiệp cho báo chí (ngày hoặc ngày giờ).")
+@click.option("--press-contact-name", help="Đầu mối liên hệ báo chí (nếu khác đầu mối chung).")
+@click.option("--press-phone", help="Số điện thoại liên hệ báo chí.")
+@click.option("--press-email", help="Thư điện tử liên hệ báo chí.")
 @click.option("--repeat", help="Lặp lại: hằng năm (yearly) hoặc âm lịch (lunar-yearly).")
 @click.option("--title-en", help="Tên tiếng Anh.")
 @click.option("--summary-en", help="Tóm tắt tiếng Anh.")
@@ -131,10 +137,12 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
       --summary "..." --category le-hoi --start "2026-04-26 07:30" \\
       --place "Sân văn hoá xã Khổng Lào" --contact-name "..." --phone "0213 3800 000"
     """
+    from .model.clock import now
     from .workflow import newevent as ne
     from .workflow.schema import read_registries
 
-    root = site_config(config_file, content_dir).content_dir
+    config = site_config(config_file, content_dir)
+    root = config.content_dir
     if not root.is_dir():
         raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{root.as_posix()}' (dùng --content DIR)")
     given = {key: ("có" if value else "không") if isinstance(value, bool) else value
@@ -150,7 +158,7 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
             click.echo(text, err=True)
 
         try:
-            answers = ne.interview(qs, given, ask, tell)
+            answers = ne.interview(qs, given, ask, tell, now(config.timezone))
             event_id = ne.ask_id(root, answers, ask, tell, event_id, force_id)
         except click.Abort:  # Ctrl-D or Ctrl-C at a prompt
             click.echo("\nĐã huỷ, chưa tạo tệp.", err=True)
@@ -165,6 +173,9 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
             raise Refused(f"{error} (dùng --id)") from error
         except ne.AnswerError as error:
             raise EnvironmentProblem(f"--id: {error}") from error
+        past = ne.past_message(answers, now(config.timezone))
+        if past:
+            click.echo(f"sukien: cảnh báo: {past} Hãy kiểm tra lại ngày.", err=True)
     try:
         path = ne.write_event(root, answers, event_id)
     except FileExistsError as error:
@@ -286,7 +297,7 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
 @CONFIG_OPTION
 @CONTENT_OPTION
 @click.option("--month", required=True, help="The month, YYYY-MM.")
-@click.option("--unit", help="Only this unit (its id in units.yaml).")
+@click.option("--unit", help="Only this unit: its id, its name or a part of it (units.yaml).")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
@@ -315,8 +326,14 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     if any(p.code == "missing-registry" for p in problems):
         raise EnvironmentProblem("không đọc được danh mục units.yaml, categories.yaml hoặc areas.yaml: "
                                  "chạy 'sukien validate' để xem lỗi")
-    if unit and content.unit(unit) is None:
-        raise EnvironmentProblem(f"không có đơn vị '{unit}' trong units.yaml")
+    if unit:
+        from .workflow.answers import AnswerError, pick_entry
+        from .workflow.schema import read_registries
+
+        try:
+            unit = pick_entry(unit, read_registries(config.content_dir).units, "đơn vị", "content/units.yaml")
+        except AnswerError as error:
+            raise EnvironmentProblem(f"--unit: {error}") from error
     broken = sorted({p.path for p in problems if p.is_error})
     if broken:
         click.echo(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính "

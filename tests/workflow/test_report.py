@@ -123,7 +123,7 @@ def test_csv_command_writes_a_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args, message", [
     (["--month", "04/2026"], "không đúng dạng YYYY-MM"),
-    (["--month", "2026-04", "--unit", "khong-co"], "không có đơn vị 'khong-co'"),
+    (["--month", "2026-04", "--unit", "khong-co"], 'không có đơn vị "khong-co"'),
 ])
 def test_bad_options_are_usage_errors(args, message):
     result = CliRunner().invoke(main, ["report", "-f", str(DATA / "mkdocs.yml"), *args])
