@@ -236,7 +236,11 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
                 continue
             text = listed[int(text) - 1][0]
         try:
-            return q.parse(text, answers)
+            value = q.parse(text, answers)
+            label = dict(q.choices).get(value) if q.choices else None
+            if label and value != text:
+                tell(f"  → {value} — {label}")  # what a part of a name or a number stood for
+            return value
         except Ambiguous as error:
             listed = error.matches[:SHORT_LIST]
             more = len(error.matches) - len(listed)

@@ -431,6 +431,7 @@ def test_several_matches_give_a_short_numbered_list_not_the_registry(province):
     assert len(listing) == 5 and "2. ubnd-xa-muong-kim" in listing[1]
     assert "ubnd-tinh" not in result.stderr  # the 61 units are never listed
     assert "/events/ubnd-xa-muong-kim/" in result.stdout
+    assert "  → ubnd-xa-muong-kim — Ủy ban nhân dân xã Mường Kim" in result.stderr
 
 
 def test_an_ambiguous_flag_names_the_candidates(province):
