@@ -230,6 +230,7 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
                  f"nhập {stand_in.prompt.lower()} ngay tại đây cũng được." if stand_in
                  else "Câu này bắt buộc, xin nhập câu trả lời.")
             continue
+        typed = text
         if listed and text.isdigit():
             if not 1 <= int(text) <= len(listed):
                 tell(f"Chưa đúng: không có số {text} trong danh sách (từ 1 đến {len(listed)}). Xin nhập lại.")
@@ -238,7 +239,7 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
         try:
             value = q.parse(text, answers)
             label = dict(q.choices).get(value) if q.choices else None
-            if label and value != text:
+            if label and value != typed:
                 tell(f"  → {value} — {label}")  # what a part of a name or a number stood for
             return value
         except Ambiguous as error:
