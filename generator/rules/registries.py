@@ -15,7 +15,7 @@ CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")
 AREA_KEYS = ("id", "name", "name_en", "region", "region_en", "geo")
 
 
-Entry = model.Unit | model.Category | model.Area
+RegistryItem = model.Unit | model.Category | model.Area
 
 
 class _HasId(Protocol):
@@ -38,7 +38,7 @@ def read_areas(ck: FileCheck, root: Node) -> list[model.Area] | None:
     return _entries(ck, root, "areas", AREA_KEYS, ("id", "name"), _area)
 
 
-def name_index(items: Iterable[Entry]) -> dict[str, str]:
+def name_index(items: Iterable[RegistryItem]) -> dict[str, str]:
     """Folded names (with and without the commune/ward prefix) to ids,
     so that 'Khổng Lào' suggests 'khong-lao'."""
     index: dict[str, str] = {}

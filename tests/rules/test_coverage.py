@@ -12,6 +12,7 @@ from generator.feeds import build_feeds
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.site import urls
+from generator.site.catalogue import Catalogue
 from generator.site.pages import render_site
 
 COVERAGE = """
@@ -52,7 +53,7 @@ def test_coverage_problems(tmp_path, item, expected):
 
 
 def test_event_page_shows_the_articles_in_both_languages(content):
-    site = render_site(content, SiteConfig(content_dir=content.root), NOW)
+    site = render_site(Catalogue.build(content, SiteConfig(content_dir=content.root), NOW), SiteConfig(content_dir=content.root), NOW)
     for lang, heading in (("vi", "Báo chí đưa tin"), ("en", "Press coverage")):
         text = site.pages[urls.source(urls.event(lang, "le-hoi-a"))]
         html = markdown.markdown(text.split("---\n", 2)[2], extensions=["attr_list"])
@@ -62,7 +63,7 @@ def test_event_page_shows_the_articles_in_both_languages(content):
 
 
 def test_open_data_publishes_the_coverage(content):
-    files = build_feeds(content, SiteConfig(content_dir=content.root), None, NOW)
+    files = build_feeds(Catalogue.build(content, SiteConfig(content_dir=content.root), NOW), SiteConfig(content_dir=content.root), None, NOW)
     (event,) = json.loads(files["api/events.json"])["events"]
     assert event["coverage"] == [
         {"outlet": "Báo Lai Châu", "title": "Rộn ràng lễ hội Then Kin Pang",
@@ -73,7 +74,7 @@ def test_open_data_publishes_the_coverage(content):
 
 def test_an_event_without_coverage_has_an_empty_list_and_no_section(tmp_path):
     loaded, _ = load_content(SiteConfig(content_dir=make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields()})))
-    files = build_feeds(loaded, SiteConfig(content_dir=loaded.root), None, NOW)
+    files = build_feeds(Catalogue.build(loaded, SiteConfig(content_dir=loaded.root), NOW), SiteConfig(content_dir=loaded.root), None, NOW)
     assert json.loads(files["api/events.json"])["events"][0]["coverage"] == []
-    site = render_site(loaded, SiteConfig(content_dir=loaded.root), NOW)
+    site = render_site(Catalogue.build(loaded, SiteConfig(content_dir=loaded.root), NOW), SiteConfig(content_dir=loaded.root), NOW)
     assert "Báo chí đưa tin" not in site.pages[urls.source(urls.event("vi", "le-hoi-a"))]

@@ -8,7 +8,7 @@ from .. import richtext
 from ...model.event import Contact, Event
 from . import actions, images, jsonld, links
 from .. import urls
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 from .cards import badge, color_style, when
 from .context import Ctx
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
@@ -42,7 +42,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _dates(ctx, dates),
         json_script(jsonld.event_data(ctx, item, image)),
     )
-    when_text = when_label(item.occ.start, item.occ.end, ctx.lang)
+    when_text = when_label(item.start, item.end, ctx.lang)
     return Page(
         url=url,
         lang=ctx.lang,
@@ -57,7 +57,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     )
 
 
-def _header(ctx: Ctx, item: Entry) -> str:
+def _header(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     title = ctx.title(event)
     kicker = link(ctx.link(urls.item(ctx.lang, "category", event.category)),
@@ -76,20 +76,20 @@ def _header(ctx: Ctx, item: Entry) -> str:
     return el("header", "\n".join(parts), class_="sk-event-head")
 
 
-def _banner(ctx: Ctx, item: Entry) -> str:
+def _banner(ctx: Ctx, item: Occurrence) -> str:
     """The status of an occurrence, with its note; in a series, of its year."""
     if item.event.repeat:
-        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.occ.year)
+        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.year)
     else:
         words = t(ctx.lang, f"banner_{item.status}")
     text = el("strong", esc(words))
-    note = ctx.status_note(item.occ)
+    note = ctx.status_note(item)
     if note:
         text += " " + in_lang(note.text, note.lang, ctx.lang)
     return el("p", text, class_=f"sk-banner sk-banner--{item.status}", role="note")
 
 
-def _facts(ctx: Ctx, item: Entry) -> str:
+def _facts(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     rows = [(t(ctx.lang, "when"), _when(ctx, item))]
     rows.append((t(ctx.lang, "where"), _where(ctx, event)))
@@ -106,9 +106,8 @@ def _facts(ctx: Ctx, item: Entry) -> str:
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
 
-def _when(ctx: Ctx, item: Entry) -> str:
-    occ = item.occ
-    text = when(ctx, item)
+def _when(ctx: Ctx, occ: Occurrence) -> str:
+    text = when(ctx, occ)
     if isinstance(occ.start, dt.datetime):
         text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
     if occ.lunar is not None:
@@ -171,7 +170,7 @@ def _description(ctx: Ctx, event: Event) -> str:
               class_="sk-description")
 
 
-def _schedule(ctx: Ctx, item: Entry) -> str:
+def _schedule(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     if not event.schedule:
         return ""
@@ -188,10 +187,10 @@ def _schedule(ctx: Ctx, item: Entry) -> str:
     return el("section", el("h2", esc(t(ctx.lang, "schedule"))) + table)
 
 
-def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Entry) -> str:
+def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Occurrence) -> str:
     """A programme time; a date-time on another day than the first shows its day."""
     if isinstance(value, dt.datetime):
-        if value.date() != item.first:
+        if value.date() != item.first_day:
             return esc(f"{day_label(value.date(), ctx.lang)}, {clock(value)}")
         return esc(clock(value))
     return esc(clock(value))
@@ -262,11 +261,11 @@ def _series(ctx: Ctx, event: Event) -> str:
     rows = []
     for item in items:
         text = when(ctx, item)
-        if item.occ.lunar is not None:
-            label = item.occ.lunar.label_en if ctx.lang == "en" else item.occ.lunar.label_vi
+        if item.lunar is not None:
+            label = item.lunar.label_en if ctx.lang == "en" else item.lunar.label_vi
             text += f" ({esc(label)})"
         text += " " + badge(ctx, item.status)
-        note = ctx.status_note(item.occ)
+        note = ctx.status_note(item)
         if note and item.status != "confirmed":
             text += " " + in_lang(note.text, note.lang, ctx.lang)
         rows.append(el("li", text.strip()))
