@@ -298,7 +298,7 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
 @CONTENT_OPTION
 @click.option("--month", required=True, help="The month, YYYY-MM.")
 @click.option("--unit", help="Only this unit: its id, its name or a part of it (units.yaml).")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "docx"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def report(config_file, content_dir, month, unit, fmt, output) -> None:
@@ -339,7 +339,15 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
         click.echo(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính "
                    "(chạy 'sukien validate' để xem)", err=True)
     result = month_report(content, first.year, first.month, now(config.timezone), unit)
-    data = render_csv(result, content) if fmt == "csv" else render_markdown(result, content).encode("utf-8")
+    if fmt == "docx":
+        from .workflow.report_docx import render_docx
+
+        data = render_docx(result, content, content.unit(unit) if unit else None)
+        if output is None and sys.stdout.isatty():  # a document is no text for the terminal
+            output = Path(f"bao-cao-su-kien-{month}{'-' + unit if unit else ''}.docx")
+            click.echo(output.as_posix())
+    else:
+        data = render_csv(result, content) if fmt == "csv" else render_markdown(result, content).encode("utf-8")
     if output:
         output.write_bytes(data)
     else:

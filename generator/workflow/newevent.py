@@ -238,7 +238,7 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
             text = listed[int(text) - 1][0]
         try:
             value = q.parse(text, answers)
-            label = dict(q.choices).get(value) if q.choices else None
+            label = dict(q.choices).get(str(value)) if q.choices else None
             if label and value != typed:
                 tell(f"  → {value} — {label}")  # what a part of a name or a number stood for
             return value

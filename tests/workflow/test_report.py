@@ -95,8 +95,8 @@ def test_csv_opens_in_excel_with_vietnamese_text(content):
     assert len(events) == 8
     then_kin_pang = next(r for r in events if r[2] == "le-hoi-then-kin-pang-2026")
     assert then_kin_pang[4:] == ["2026-04-26 07:30", "2026-04-27 17:00", "Lễ hội truyền thống",
-                                 "Xã Khổng Lào", "Sắp diễn ra", "Có", "Có"]
-    assert ["Tổng cộng", "8", "3", "2", "1", "2", "2", "2"] in rows
+                                 "Xã Khổng Lào", "Sắp diễn ra", "Có", "Có", "0"]
+    assert ["Tổng cộng", "8", "3", "2", "1", "2", "2", "2", "0", "0"] in rows
 
 
 def test_markdown_command(monkeypatch):
