@@ -84,7 +84,8 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
 
     Ví dụ: sukien validate content/events/so-vhttdl/le-hoi-then-kin-pang.yaml
     """
-    from .pipeline.validate import GitError, validate_tree
+    from .pipeline.validate import validate_tree
+    from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
     try:
@@ -296,11 +297,12 @@ def check_owners(config_file, author, base, fmt, lang) -> None:
     """
     from .workflow.codeowners import OwnersError
     from .workflow.ownership import check_pull_request
+    from .vcs.git import GitError
 
     config = site_config(config_file, None)
     try:
         problems = check_pull_request(config, author, base)
-    except OwnersError as error:
+    except (OwnersError, GitError) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS[fmt](problems, lang or cli_i18n.lang()))
     errors = sum(p.is_error for p in problems)
@@ -453,7 +455,7 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     Ví dụ: sukien build -d public --content tests/data/site/content
     """
     from .pipeline.build import build as build_site
-    from .pipeline.validate import GitError
+    from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
     try:

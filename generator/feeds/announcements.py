@@ -91,7 +91,7 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
         "title": common.text(config.site_name),
         "home_page_url": root,
         "feed_url": root + urls.EVENTS_JSON,
-        "description": "Các sự kiện tại tỉnh Lai Châu",
+        "description": common.word("feed_about"),
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
         "items": [_json_item(item, occ, content, config) for item, occ in entries],
@@ -130,20 +130,18 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
     (rendered and sanitised by richtext), a link to the page."""
     event, esc = occ.event, html.escape
     parts = []
-    word = common.STATUS_WORD.get(occ.status)
+    word = common.status_word(occ.status)
     if word:
         note = common.text(occ.status_note)
         parts.append(f"<p><strong>{esc(word)}{': ' + esc(note) if note else '.'}</strong></p>")
     parts.append(f"<p>{esc(common.text(event.summary))}</p>")
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
-    facts = [("Thời gian", when), ("Địa điểm", common.place(event.location, content)),
-             ("Đơn vị tổ chức", _unit_name(item, content)),
-             ("Liên hệ", common.contact_line(event))]
+    when = common.dates_and_lunar(occ)
+    facts = [(common.word("when"), when), (common.word("where"), common.place(event.location, content)),
+             (common.word("organizer"), _unit_name(item, content)),
+             (common.word("feed_contact"), common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
     parts.append(common.markdown_html(event.description))
-    parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')
+    parts.append(f'<p><a href="{esc(item.url)}">{esc(common.word("feed_more"))}</a></p>')
     return "\n".join(part for part in parts if part)
 
 
@@ -163,8 +161,8 @@ def _channel(config: SiteConfig, path: str) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(common.site_root(config) + path)
     fg.title(common.text(config.site_name))
-    fg.subtitle("Các sự kiện tại tỉnh Lai Châu")
-    fg.description("Các sự kiện tại tỉnh Lai Châu")
+    fg.subtitle(common.word("feed_about"))
+    fg.description(common.word("feed_about"))
     fg.author(name=common.text(config.site_name), uri=common.site_root(config))
     fg.language("vi")
     fg.generator(GENERATOR)

@@ -16,11 +16,21 @@ from ..vcs.history import EventHistory
 from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
 from ..model.occurrence import Occurrence
 from ..site import urls
+from ..site.i18n import t
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
-STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}
-STATUS_WORD = {"cancelled": "Đã hủy", "postponed": "Hoãn", "tentative": "Dự kiến"}
+LANG = "vi"  # the feeds' language
+
+
+def word(key: str) -> str:
+    """A word of the feeds, from the site's words (generator.site.i18n)."""
+    return t(LANG, key)
+
+
+def status_word(status: str) -> str:
+    """'Đã hủy', 'Hoãn', 'Dự kiến'; '' for a confirmed occurrence."""
+    return word(status)
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,8 @@ def title(occ: Occurrence) -> str:
     """Status prefix and title, with the year for an occurrence of a series."""
     event = occ.event
     year = f" ({occ.year})" if event.repeat else ""
-    return f"{STATUS_PREFIX.get(occ.status, '')}{text(event.title)}{year}"
+    mark = "" if occ.is_active else word(f"mark_{occ.status}") + " "
+    return f"{mark}{text(event.title)}{year}"
 
 
 def headline(occ: Occurrence, content: Content) -> str:
@@ -123,6 +134,12 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
     return f"{first} – {end:%H:%M} {day_label(end, year=year)}{zone}"
 
 
+def dates_and_lunar(occ: Occurrence) -> str:
+    """The occurrence's dates, with its lunar date for a lunar series."""
+    label = when_label(occ.start, occ.end)
+    return f"{label} ({occ.lunar.label_vi.lower()})" if occ.lunar else label
+
+
 def _zone_note(start: dt.datetime) -> str:
     """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
     which readers would otherwise take for Vietnam time."""
@@ -130,7 +147,7 @@ def _zone_note(start: dt.datetime) -> str:
     if key == DEFAULT_TIMEZONE:
         return ""
     offset = start.strftime("%z")
-    return f" (giờ {key}, UTC{offset[:3]}:{offset[3:]})"
+    return word("zone_note").format(zone=key, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:

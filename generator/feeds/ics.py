@@ -62,18 +62,18 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
 
     site = config.site_name
     files = dict([calendar(urls.EVENTS_ICS, site,
-                           f"Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})", lambda e: True)])
+                           common.word("calendar_about_all").format(site=site), lambda e: True)])
     for category in content.categories:
         files.update([calendar(urls.feed("category", category.id), f"{site}: {category.name}",
-                               f"Sự kiện thuộc chủ đề {category.name}",
+                               common.word("calendar_about_category").format(name=category.name),
                                _matching(category.id, lambda e: e.category))])
     for area in content.areas:
         files.update([calendar(urls.feed("area", area.id), f"{site}: {area.name}",
-                               f"Sự kiện tại {area.name}",
+                               common.word("calendar_about_area").format(name=area.name),
                                _matching(area.id, lambda e: e.location.area))])
     for unit in content.units:
         files.update([calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
-                               f"Sự kiện do {unit.name} tổ chức",
+                               common.word("calendar_about_unit").format(name=unit.name),
                                _matching(unit.id, lambda e: e.unit))])
     by_event: dict[str, list[_SerialisedEvent]] = {}
     for shared in every:
@@ -183,25 +183,24 @@ def _add_times(vev: VEvent, occ: Occurrence) -> None:
 def _description(item: Item, occ: Occurrence, content: Content) -> str:
     event = occ.event
     lines: list[str] = []
-    word = common.STATUS_WORD.get(occ.status)
-    if word:
+    status = common.status_word(occ.status)
+    if status:
         note = common.text(occ.status_note)
-        lines += [f"{word}: {note}" if note else f"{word}.", ""]
+        lines += [f"{status}: {note}" if note else f"{status}.", ""]
     lines.append(common.text(event.summary))
     body = common.markdown_text(event.description)
     if body:
         lines += ["", body]
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
+    when = common.dates_and_lunar(occ)
     unit = content.unit(event.unit)
-    lines += ["", f"Thời gian: {when}", f"Địa điểm: {common.place(event.location, content)}"]
+    word = common.word
+    lines += ["", f"{word('when')}: {when}", f"{word('where')}: {common.place(event.location, content)}"]
     if unit:
-        lines.append(f"Đơn vị tổ chức: {common.text(unit.name)}")
-    lines.append(f"Liên hệ: {common.contact_line(event)}")
+        lines.append(f"{word('organizer')}: {common.text(unit.name)}")
+    lines.append(f"{word('feed_contact')}: {common.contact_line(event)}")
     if event.online_url:
-        lines.append(f"Trực tuyến: {event.online_url}")
-    lines.append(f"Chi tiết: {item.url}")
+        lines.append(f"{word('online')}: {event.online_url}")
+    lines.append(f"{word('feed_details')}: {item.url}")
     return "\n".join(lines)
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from slugify import slugify
 
 from ..rules.dates import iso_form
-from .schema import EMAIL_PATTERN, ID_PATTERN, PHONE_PATTERN
+from ..model import patterns
 
 Parse = Callable[[str, dict], object]  # text and earlier answers -> value; raises AnswerError
 
@@ -76,7 +76,7 @@ def pick_entry(text: str, entries: Entries, what: str, file: str) -> str:
         more = f" và {len(matches) - SHORT_LIST} mục khác" if len(matches) > SHORT_LIST else ""
         raise Ambiguous(f"\"{value}\" khớp với {len(matches)} {what}: {shown}{more}; "
                         "hãy ghi rõ hơn (thêm chữ trong tên) hoặc ghi mã", matches)
-    if not entries and re.fullmatch(ID_PATTERN, value):
+    if not entries and patterns.is_id(value):
         return value
     guess = closest_entry(value, entries)
     hint = f"; có phải ý bạn là \"{guess[0]}\" ({_name(guess[1])})?" if guess else ""
@@ -274,7 +274,7 @@ def parse_text(text: str, _answers: dict) -> str:
 
 def parse_phone(text: str, _answers: dict) -> str:
     value = clean_line(text)
-    if not re.fullmatch(PHONE_PATTERN, value):
+    if not patterns.is_phone(value):
         raise AnswerError(f"\"{value}\" không phải là số điện thoại; chỉ dùng chữ số, dấu cách, "
                           "chấm, gạch nối, ngoặc và dấu + ở đầu")
     return value
@@ -282,7 +282,7 @@ def parse_phone(text: str, _answers: dict) -> str:
 
 def parse_email(text: str, _answers: dict) -> str:
     value = clean_line(text)
-    if not re.fullmatch(EMAIL_PATTERN, value):
+    if not patterns.is_email(value):
         raise AnswerError(f"\"{value}\" không phải là địa chỉ thư điện tử")
     return value
 

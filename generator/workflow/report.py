@@ -68,7 +68,7 @@ class Tally:
     articles: int = 0  # the articles about them
 
     @classmethod
-    def of(cls, rows: Iterable[Row]) -> "Tally":
+    def of(cls, rows: Iterable[Row]) -> Tally:
         rows = list(rows)
         states = Counter(row.state for row in rows)
         return cls(len(rows), **{state: states[state] for state in STATES},

@@ -153,10 +153,10 @@ def _no_borders(table: Table) -> None:
 def _widths(table: Table, widths) -> None:
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for column, width in zip(table.columns, widths):  # the grid, which LibreOffice follows
+    for column, width in zip(table.columns, widths, strict=True):  # the grid, which LibreOffice follows
         column.width = Cm(width)
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
 
 
@@ -229,7 +229,7 @@ def _events_table(doc, report: MonthReport, content: Content) -> None:
     table = doc.add_table(rows=1, cols=len(COLUMNS))
     table.style = doc.styles["Table Grid"]
     _cell_margins(table, 0.1)
-    for cell, (header, _) in zip(table.rows[0].cells, COLUMNS):
+    for cell, (header, _) in zip(table.rows[0].cells, COLUMNS, strict=True):
         _cell_text(cell, header, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table)
     several = len(report.units) > 1

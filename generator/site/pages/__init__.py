@@ -19,11 +19,11 @@ from ..catalogue import Catalogue
 from . import calendar, event, home, lists, search, subscribe
 from .. import urls
 from .agenda import Agenda
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import LANGS
 from .page import Page
 
-DEFAULT_FEATURED = ("le-hoi",)
+
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
@@ -42,7 +42,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     agenda = Agenda(catalogue.every_occurrence(), now)
     site = Site(media={path: p.source for path, p in pictures.items() if p.data is None})
     site.assets.update({path: p.data for path, p in pictures.items() if p.data is not None})
-    featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
+    featured = config.featured_categories
     months = agenda.months()
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
@@ -66,4 +66,4 @@ def _markdown(pages: list[Page]) -> dict[str, str]:
 
 
 def robots(config: SiteConfig) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, 'sitemap.xml')}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, urls.SITEMAP)}\n"

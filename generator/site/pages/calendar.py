@@ -18,7 +18,7 @@ from collections import defaultdict
 from .. import urls
 from ...model.occurrence import Occurrence
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, month_caption, month_label, t
 from .markup import attrs, block, el, esc, in_lang, link
 from .page import Page
@@ -104,7 +104,7 @@ def grid(ctx: Ctx, year: int, month: int, items: list[Occurrence], list_page: st
             by_day[day].append(item)
     head = "".join(
         el("th", el("abbr", esc(short), title=full), scope="col")
-        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang])
+        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang], strict=True)
     )
     rows = []
     for week in _WEEKS.monthdatescalendar(year, month):

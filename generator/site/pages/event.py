@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import richtext
-from ...model.event import Contact, Event
+from ...model.event import Contact, Event, day_of
 from . import actions, images, jsonld, links
 from .. import urls
 from ...model.occurrence import Occurrence
-from .cards import badge, color_style, when
-from .context import Ctx
+from .cards import badge, color_style, dates_element
+from .rendering import Ctx
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page
@@ -91,7 +91,7 @@ def _banner(ctx: Ctx, item: Occurrence) -> str:
 
 def _facts(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
-    rows = [(t(ctx.lang, "when"), _when(ctx, item))]
+    rows = [(t(ctx.lang, "when"), _dates_in_full(ctx, item))]
     rows.append((t(ctx.lang, "where"), _where(ctx, event)))
     if event.online_url:
         rows.append((t(ctx.lang, "online"), link(event.online_url, esc(t(ctx.lang, "online_link")),
@@ -106,8 +106,9 @@ def _facts(ctx: Ctx, item: Occurrence) -> str:
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
 
-def _when(ctx: Ctx, occ: Occurrence) -> str:
-    text = when(ctx, occ)
+def _dates_in_full(ctx: Ctx, occ: Occurrence) -> str:
+    """The dates with the UTC offset of a timed occurrence and its lunar date."""
+    text = dates_element(ctx, occ)
     if isinstance(occ.start, dt.datetime):
         text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
     if occ.lunar is not None:
@@ -215,7 +216,7 @@ def _press(ctx: Ctx, event: Event) -> str:
         rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
         if press.accreditation_deadline is not None:
             deadline = press.accreditation_deadline
-            label = day_label(deadline.date() if isinstance(deadline, dt.datetime) else deadline, ctx.lang)
+            label = day_label(day_of(deadline), ctx.lang)
             if isinstance(deadline, dt.datetime):
                 label += f", {clock(deadline)}"
             rows.append((t(ctx.lang, "accreditation"), el("time", esc(label), datetime=iso(deadline))))
@@ -260,7 +261,7 @@ def _series(ctx: Ctx, event: Event) -> str:
         return ""
     rows = []
     for item in items:
-        text = when(ctx, item)
+        text = dates_element(ctx, item)
         if item.lunar is not None:
             label = item.lunar.label_en if ctx.lang == "en" else item.lunar.label_vi
             text += f" ({esc(label)})"
@@ -291,7 +292,7 @@ def _neighbours(ctx: Ctx, event: Event) -> str:
         label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
         cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
                                                  in_lang(title.text, title.lang, ctx.lang), rel=rel)
-                        + " " + when(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
+                        + " " + dates_element(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
     heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
     return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
               aria_label=t(ctx.lang, "neighbours"))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from . import links
 from .. import urls
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import count_label, t
 from .markup import block, el, esc, link
 from .page import Feed, Page
