@@ -31,6 +31,11 @@ LANG_HELP = ("Ngôn ngữ của thông báo: vi (mặc định) hoặc en.", "La
 STRICT_HELP = ("Coi cảnh báo là lỗi.", "Treat warnings as errors.")
 
 
+def no_content(root: Path) -> str:
+    return text(f"không tìm thấy thư mục nội dung '{root.as_posix()}' (dùng --content DIR)",
+                f"no content folder '{root.as_posix()}' (use --content DIR)")
+
+
 def error_prefix() -> str:
     return text("sukien: lỗi: ", "sukien: error: ")
 
@@ -187,11 +192,12 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
     config = site_config(config_file, content_dir)
     root = config.content_dir
     if not root.is_dir():
-        raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{root.as_posix()}' (dùng --content DIR)")
+        raise EnvironmentProblem(no_content(root))
     given = {key: ("có" if value else "không") if isinstance(value, bool) else value
              for key, value in flags.items()}
     if force_id and not event_id:
-        raise EnvironmentProblem("--force-id cần đi kèm --id (xem sukien new --help)")
+        raise EnvironmentProblem(text("--force-id cần đi kèm --id (xem sukien new --help)",
+                                      "--force-id needs --id (see sukien new --help)"))
     qs = ne.questions(read_registries(root))
     if sys.stdin.isatty() if interactive is None else interactive:
         def ask(prompt, default):
@@ -204,29 +210,31 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
             answers = ne.interview(qs, given, ask, tell, now(config.timezone))
             event_id = ne.ask_id(root, answers, ask, tell, event_id, force_id)
         except click.Abort:  # Ctrl-D or Ctrl-C at a prompt
-            click.echo("\nĐã huỷ, chưa tạo tệp.", err=True)
+            click.echo(text("\nĐã huỷ, chưa tạo tệp.", "\nCancelled, no file written."), err=True)
             sys.exit(1)
     else:
         try:
             answers = ne.from_flags(qs, given)
             event_id = ne.id_from_flags(root, answers, event_id, force_id)
         except ne.FlagProblems as problems:
-            raise EnvironmentProblem(f"{problems}\n(xem sukien new --help)") from problems
+            raise EnvironmentProblem(f"{problems}\n" + text("(xem sukien new --help)", "(see sukien new --help)")) from problems
         except ne.IdTaken as error:
-            raise Refused(f"{error} (dùng --id)") from error
+            raise Refused(f"{error} " + text("(dùng --id)", "(use --id)")) from error
         except ne.AnswerError as error:
             raise EnvironmentProblem(f"--id: {error}") from error
         past = ne.past_message(answers, now(config.timezone))
         if past:
-            click.echo(f"sukien: cảnh báo: {past} Hãy kiểm tra lại ngày.", err=True)
+            click.echo(text(f"sukien: cảnh báo: {past} Hãy kiểm tra lại ngày.",
+                            f"sukien: warning: {past} Check the dates."), err=True)
     try:
         path = ne.write_event(root, answers, event_id)
     except FileExistsError as error:
-        raise Refused(f"{error.filename} đã có; không ghi đè") from error
+        raise Refused(text(f"{error.filename} đã có; không ghi đè", f"{error.filename} exists; not overwritten")) from error
     except OSError as error:
-        raise EnvironmentProblem(f"không ghi được tệp: {error}") from error
+        raise EnvironmentProblem(text(f"không ghi được tệp: {error}", f"cannot write the file: {error}")) from error
     click.echo(path.as_posix())
-    click.echo(f"Đã tạo tệp sự kiện. Kiểm tra: sukien validate {path.as_posix()}", err=True)
+    click.echo(text(f"Đã tạo tệp sự kiện. Kiểm tra: sukien validate {path.as_posix()}",
+                    f"Event file written. Check it: sukien validate {path.as_posix()}"), err=True)
 
 
 
@@ -250,23 +258,27 @@ def codeowners(config_file, check) -> None:
 
     config = site_config(config_file, None)
     try:
-        text = expected_codeowners(config)
+        wanted = expected_codeowners(config)
     except OwnersError as error:
         raise EnvironmentProblem(str(error)) from error
     target = project_root(config) / CODEOWNERS_PATH
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     if check:
-        if current != text:
-            state = "chưa có" if current is None else "chưa khớp với content/units.yaml và mkdocs.yml (editors)"
-            click.echo(f"sukien: lỗi: {target.as_posix()} {state}. "
-                       "Hãy chạy 'sukien codeowners' rồi commit tệp .github/CODEOWNERS.", err=True)
+        if current != wanted:
+            state = (text("chưa có", "is missing") if current is None else
+                     text("chưa khớp với content/units.yaml và mkdocs.yml (editors)",
+                          "does not match content/units.yaml and mkdocs.yml (editors)"))
+            click.echo(error_prefix() + f"{target.as_posix()} {state}. " + text(
+                "Hãy chạy 'sukien codeowners' rồi commit tệp .github/CODEOWNERS.",
+                "Run 'sukien codeowners' and commit .github/CODEOWNERS."), err=True)
             sys.exit(1)
-        click.echo(f"{target.as_posix()} đã cập nhật.", err=True)
+        click.echo(text(f"{target.as_posix()} đã cập nhật.", f"{target.as_posix()} is up to date."), err=True)
         return
     if not config.editors:
-        click.echo("sukien: cảnh báo: mkdocs.yml chưa có danh sách 'editors' (biên tập viên của Sở).", err=True)
+        click.echo(text("sukien: cảnh báo: mkdocs.yml chưa có danh sách 'editors' (biên tập viên của Sở).",
+                         "sukien: warning: mkdocs.yml lists no 'editors'."), err=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8", newline="\n")
+    target.write_text(wanted, encoding="utf-8", newline="\n")
     click.echo(target.as_posix())
 
 
@@ -306,7 +318,8 @@ def check_owners(config_file, author, base, fmt, lang) -> None:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS[fmt](problems, lang or cli_i18n.lang()))
     errors = sum(p.is_error for p in problems)
-    click.echo(f"Kiểm tra quyền của @{author}: {errors} lỗi, {len(problems) - errors} cần duyệt thêm.", err=True)
+    click.echo(text(f"Kiểm tra quyền của @{author}: {errors} lỗi, {len(problems) - errors} cần duyệt thêm.",
+                    f"Rights of @{author}: {errors} errors, {len(problems) - errors} to be reviewed."), err=True)
     sys.exit(1 if errors else 0)
 
 
@@ -353,7 +366,8 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
     try:
         path = fi.write_draft(config, draft)
     except FileExistsError as error:
-        click.echo(f"sukien: lỗi: {error.filename} đã có; không ghi đè", err=True)
+        click.echo(error_prefix() + text(f"{error.filename} đã có; không ghi đè", f"{error.filename} exists; not overwritten"),
+                   err=True)
         sys.exit(1)
     except OSError as error:
         raise EnvironmentProblem(f"không ghi được tệp: {error}") from error
@@ -401,11 +415,13 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
                                  param_hint="'--month'") from None
     config = site_config(config_file, content_dir)
     if not config.content_dir.is_dir():
-        raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{config.content_dir}' (dùng --content DIR)")
+        raise EnvironmentProblem(no_content(config.content_dir))
     content, problems = load_content(config)
     if any(p.code == "missing-registry" for p in problems):
-        raise EnvironmentProblem("không đọc được danh mục units.yaml, categories.yaml hoặc areas.yaml: "
-                                 "chạy 'sukien validate' để xem lỗi")
+        raise EnvironmentProblem(text("không đọc được danh mục units.yaml, categories.yaml hoặc areas.yaml: "
+                                      "chạy 'sukien validate' để xem lỗi",
+                                      "cannot read units.yaml, categories.yaml or areas.yaml: "
+                                      "run 'sukien validate' to see why"))
     if unit:
         from .workflow.answers import AnswerError, pick_entry
         from .workflow.schema import read_registries
@@ -416,8 +432,9 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
             raise EnvironmentProblem(f"--unit: {error}") from error
     broken = sorted({p.path for p in problems if p.is_error})
     if broken:
-        click.echo(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính "
-                   "(chạy 'sukien validate' để xem)", err=True)
+        click.echo(text(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính (chạy 'sukien validate' để xem)",
+                        f"sukien: warning: {len(broken)} files with errors are not counted (run 'sukien validate')"),
+                   err=True)
     result = month_report(content, first.year, first.month, now(config.timezone), unit)
     if fmt == "docx":
         from .workflow.report_docx import render_docx
@@ -462,13 +479,14 @@ def build(config_file, site_dir, content_dir, strict) -> None:
         result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
     except (GitError, OSError) as error:
         raise EnvironmentProblem(str(error)) from error
-    sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
+    sys.stdout.write(FORMATTERS["text"](result.problems, cli_i18n.lang()))
     if has_errors(result.problems, strict):
-        click.echo("sukien: nội dung có lỗi, không tạo trang.", err=True)
+        click.echo(text("sukien: nội dung có lỗi, không tạo trang.", "sukien: the content has errors; nothing built."), err=True)
         sys.exit(1)
     if not result.built:
-        raise EnvironmentProblem(f"tạo trang thất bại (mkdocs trả về mã {result.returncode})")
-    click.echo(f"Đã tạo trang tại {result.site_dir}", err=True)
+        raise EnvironmentProblem(text(f"tạo trang thất bại (mkdocs trả về mã {result.returncode})",
+                                      f"the build failed (mkdocs returned {result.returncode})"))
+    click.echo(text(f"Đã tạo trang tại {result.site_dir}", f"Site built in {result.site_dir}"), err=True)
 
 
 @main.command(help_en="""Live preview, reloading when an event file or a registry changes.
@@ -515,11 +533,13 @@ def export(out_dir, config_file, content_dir) -> None:
         result = export_site(config, out_dir, now(config.timezone))
     except (ConfigError, OSError) as error:
         raise EnvironmentProblem(str(error)) from error
-    sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
+    sys.stdout.write(FORMATTERS["text"](result.problems, cli_i18n.lang()))
     if not result.ok:
-        click.echo("sukien: nội dung có lỗi, không xuất trang.", err=True)
+        click.echo(text("sukien: nội dung có lỗi, không xuất trang.", "sukien: the content has errors; nothing exported."), err=True)
         sys.exit(1)
-    click.echo(f"Đã xuất {len(result.site.pages)} trang và {len(result.feeds)} tệp lịch vào {out_dir}", err=True)
+    click.echo(text(f"Đã xuất {len(result.site.pages)} trang và {len(result.feeds)} tệp lịch vào {out_dir}",
+                    f"Exported {len(result.site.pages)} pages and {len(result.feeds)} feed files to {out_dir}"),
+               err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

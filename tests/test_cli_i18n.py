@@ -125,3 +125,17 @@ def test_a_real_process_answers_in_vietnamese_without_traceback(tmp_path):
                           env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "Lỗi: Giá trị không hợp lệ cho '--month': 'tháng 4' không đúng dạng YYYY-MM" in done.stderr
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("vi", "sukien: lỗi: không tìm thấy thư mục nội dung"), ("en", "sukien: error: no content folder"),
+])
+def test_our_own_environment_errors_follow_the_language(tmp_path, lang, message):
+    result = run("report", "--month", "2026-04", "--content", str(tmp_path / "nowhere"), "--lang", lang)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_new_without_id_but_force_id_in_english(tmp_path):
+    (tmp_path / "content").mkdir()
+    result = run("new", "--content", str(tmp_path / "content"), "--force-id", "--lang", "en")
+    assert result.exit_code == 2 and "sukien: error: --force-id needs --id" in result.stderr
