@@ -74,7 +74,9 @@ def test_unclosed_quote_or_bracket_is_reported_where_it_opens(tmp_path, line, ol
     (10, "  area", "    area", (10, 5), ["thụt lề sai ở dòng 10", "nhiều hơn dòng 9 ('address'"]),
     (19, "    end", "     end", (19, 6), ["thụt lề sai ở dòng 19", "dòng 18 ('start', 4 dấu cách)"]),
     (21, "  - start", "   - start", (21, 4), ["thụt lề sai ở dòng 21"]),
-], ids=["deeper", "shallower", "deeper-after-sibling", "schedule-item", "list-item"])
+    # the first key deeper than the ones below it: that first key is the mistake
+    (8, "  name", "    name", (8, 5), ["thụt lề sai ở dòng 8: thụt 4 dấu cách, nhiều hơn dòng 9 ('address', 2"]),
+], ids=["deeper", "shallower", "deeper-after-sibling", "schedule-item", "list-item", "first-key-deeper"])
 def test_wrong_indentation_is_named_as_such_at_its_line(tmp_path, line, old, new, where, words):
     (problem,) = problems(tmp_path, broken(line, old, new))
     assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
