@@ -13,7 +13,7 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
+from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
 from ..model.occurrence import Occurrence
 from ..site import urls
 from ..site.i18n import t
@@ -95,8 +95,12 @@ def title(occ: Occurrence) -> str:
     """Status prefix and title, with the year for an occurrence of a series."""
     event = occ.event
     year = f" ({occ.year})" if event.repeat else ""
-    mark = "" if occ.is_active else word(f"mark_{occ.status}") + " "
-    return f"{mark}{text(event.title)}{year}"
+    return f"{mark(occ)}{text(event.title)}{year}"
+
+
+def mark(occ: Occurrence) -> str:
+    """The title's status mark ("[ĐÃ HỦY] "), empty while it takes place."""
+    return "" if occ.is_active else word(f"mark_{occ.status}") + " "
 
 
 def headline(occ: Occurrence, content: Content) -> str:
@@ -155,7 +159,11 @@ def day_label(day: dt.date, *, year: bool = True) -> str:
 
 
 def contact_line(event: Event) -> str:
-    contact = event.contact
+    return contact_text(event.contact)
+
+
+def contact_text(contact: Contact) -> str:
+    """'Name, phone, e-mail' (what is given)."""
     return ", ".join(text(part) for part in (contact.name, contact.phone, contact.email) if part)
 
 

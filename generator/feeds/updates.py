@@ -16,7 +16,7 @@ from itertools import groupby
 from feedgen.feed import FeedGenerator
 
 from ..load.config import SiteConfig
-from ..vcs.history import OccurrenceChange
+from ..vcs.history import OccurrenceChange, announced_inactive
 from ..site import urls
 from ..model.event import INACTIVE, Content, Location, Update, When, day_of, is_all_day
 from . import common
@@ -35,10 +35,18 @@ class Notice:
     item: Item
 
 
-def updates_feed(items: list[Item], content: Content, config: SiteConfig,
-                 now: dt.datetime) -> bytes:
+def update_notices(items: list[Item], content: Content, config: SiteConfig,
+                   now: dt.datetime) -> list[Notice]:
+    """Every entry of the feed, newest first (the press page shows the
+    first ones)."""
     notices = [notice for item in items for notice in _notices(item, content, config, now)]
     notices.sort(key=lambda e: (e.at, e.id), reverse=True)
+    return notices
+
+
+def updates_feed(items: list[Item], content: Content, config: SiteConfig,
+                 now: dt.datetime) -> bytes:
+    notices = update_notices(items, content, config, now)
     root = common.site_root(config)
     fg = FeedGenerator()
     fg.id(root + urls.UPDATES_ATOM)
@@ -66,9 +74,15 @@ def updates_feed(items: list[Item], content: Content, config: SiteConfig,
 
 def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
     event = item.event
-    by_revision = groupby(item.history.changes, key=lambda c: (c.revision, c.key))
+    known = item.history.changes
+    if not item.history.tracked:  # git never saw it: what it says now is what was announced
+        history = item.history
+        known = (*announced_inactive(item.occurrences, max(history.created, history.published)), *known)
+    by_revision = groupby(known, key=lambda c: (c.revision, c.key))
     for (revision, key), group in by_revision:
         changes = list(group)
+        if changes[0].at > now:  # announced ahead of time: not news yet
+            continue
         words = describe(changes, content)
         name = _name(item, key)
         yield Notice(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),

@@ -59,6 +59,34 @@ _TEXT = {
     "no": ("Không", "No"),
     "accreditation": ("Hạn đăng ký tác nghiệp", "Accreditation deadline"),
     "press_contact": ("Liên hệ báo chí", "Press contact"),
+    "press_note": ("Ghi chú cho báo chí", "Note for the press"),
+    "deadline_closed": ("Đã hết hạn đăng ký", "Closed"),
+    "deadline_for_year": ("cho lần tổ chức năm {year}", "for the {year} edition"),
+    "deadline_entry": ("Hạn đăng ký tác nghiệp: {title}", "Accreditation deadline: {title}"),
+    "banner_past": ("Sự kiện đã diễn ra.", "This event has ended."),
+    "press_title": ("Dành cho báo chí", "For the press"),
+    "press_desk_link": ("Lịch tác nghiệp, hạn đăng ký và nguồn tin cho báo chí",
+                        "The press desk: agenda, deadlines and feeds"),
+    "press_lead": (
+        "Lịch tác nghiệp, hạn đăng ký, thay đổi và đầu mối liên hệ của các sự kiện mời báo chí tại tỉnh Lai Châu.",
+        "The agenda, accreditation deadlines, changes and contacts of the events in Lai Châu province "
+        "to which the press is invited.",
+    ),
+    "press_agenda": ("Lịch tác nghiệp 14 ngày tới", "Press agenda: the next 14 days"),
+    "press_deadlines": ("Hạn đăng ký tác nghiệp còn mở", "Accreditation deadlines still open"),
+    "press_changes": ("Thay đổi gần đây: hoãn, hủy, đổi giờ, đổi địa điểm",
+                      "Recent changes: postponed, cancelled, moved"),
+    "press_feeds": ("Nguồn tin cho báo chí", "Press feeds"),
+    "spokespeople": ("Người phát ngôn và đầu mối liên hệ của các đơn vị", "Official spokespeople and contacts"),
+    "no_press_events": ("Không có sự kiện mời báo chí trong 14 ngày tới.",
+                        "No event the press is invited to in the next 14 days."),
+    "no_deadlines": ("Không có hạn đăng ký nào còn mở.", "No accreditation deadline is open."),
+    "no_changes": ("Chưa có thay đổi nào.", "No changes yet."),
+    "all_changes": ("Tất cả thay đổi (Atom)", "Every change (Atom)"),
+    "feed_press_ics": ("Lịch sự kiện mời báo chí, kèm hạn đăng ký (iCalendar)",
+                       "Events the press is invited to, with deadlines (iCalendar)"),
+    "feed_press_rss": ("Sự kiện mời báo chí (RSS)", "Events the press is invited to (RSS)"),
+    "feed_press_atom": ("Sự kiện mời báo chí (Atom)", "Events the press is invited to (Atom)"),
     "document": ("Văn bản", "Official document"),
     "dated": ("ngày", "dated"),
     "read_document": ("Xem văn bản", "Read the document"),
@@ -142,6 +170,8 @@ _TEXT = {
                            "Changes: postponed, cancelled, moved (Atom)"),
     "frame_feed_json": ("Sự kiện mới (JSON Feed)", "New events (JSON Feed)"),
     "frame_open_data": ("Dữ liệu mở", "Open data"),
+    "frame_press": ("Báo chí", "Press"),
+    "frame_press_desk": ("Dành cho báo chí", "For the press"),
     "frame_footer": (
         "Trang lịch sự kiện chính thức của tỉnh Lai Châu. Thông tin do các cơ quan, đơn vị tổ chức cung cấp.",
         "The official event calendar of Lai Châu province. Events are provided by the organising agencies and units.",
@@ -159,6 +189,7 @@ _TEXT = {
     "feed_about": ("Các sự kiện tại tỉnh Lai Châu", "Events in Lai Châu province"),
     "feed_contact": ("Liên hệ", "Contact"),
     "feed_details": ("Chi tiết", "Details"),
+    "feed_event": ("Sự kiện", "Event"),
     "feed_more": ("Xem chi tiết sự kiện", "See the event's details"),
     "zone_note": (" (giờ {zone}, UTC{offset})", " ({zone} time, UTC{offset})"),
     "calendar_about_all": ("Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})",
@@ -278,6 +309,14 @@ def date_label(day: dt.date, lang: str) -> str:
     if lang == "en":
         return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day}/{day.month}/{day.year}"
+
+
+def deadline_label(value: dt.date, lang: str) -> str:
+    """An accreditation deadline: 'Thứ Năm, 19/11/2026, 17:00' (dd/mm/yyyy,
+    the form of official letters), 'Thursday, 19/11/2026, 17:00'."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    text = f"{WEEKDAYS[lang][day.weekday()]}, {day:%d/%m/%Y}"
+    return f"{text}, {clock(value)}" if isinstance(value, dt.datetime) else text
 
 
 def month_label(year: int, month: int, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import richtext
-from ...model.event import Contact, Event, day_of
+from ...model.event import Event
 from . import actions, images, jsonld, links
 from .. import urls
 from ...model.occurrence import Occurrence
@@ -14,6 +14,7 @@ from .rendering import Ctx
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page
+from .press_box import contact_html, is_past, past_banner, press_box
 
 
 def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (None, None)) -> Page:
@@ -25,15 +26,16 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     if image is not None and "://" not in image:
         image = ctx.absolute(image)
     title = ctx.title(event)
+    past = is_past(ctx, event)  # then nothing offers to add it to a calendar
     body = block(
         _header(ctx, item),
         _facts(ctx, item),
-        actions.add_to_calendar(ctx, item),
+        "" if past else actions.add_to_calendar(ctx, item),
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
         images.figure(ctx, event),
-        _press(ctx, event),
+        press_box(ctx, item),
         _coverage(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
@@ -50,7 +52,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         description=f"{when_text} · {ctx.place(event).text}. {ctx.summary(event).text}",
         body=body,
         alternate=urls.event(urls.other(ctx.lang), event.id),
-        feeds=(Feed("text/calendar", title.text, urls.event_ics(event.id)),),
+        feeds=() if past else (Feed("text/calendar", title.text, urls.event_ics(event.id)),),
         image=images.social_image(ctx, event),
         og_type="article",
         lastmod=dates[1],
@@ -66,6 +68,7 @@ def _header(ctx: Ctx, item: Occurrence) -> str:
     status = "" if event.repeat else badge(ctx, item.status)  # a series: each year says its own
     parts = [el("p", kicker, class_="sk-kicker"),
              el("h1", (in_lang(title.text, title.lang, ctx.lang) + " " + status).strip())]
+    parts.append(past_banner(ctx, event))
     if not ctx.translated(event):
         parts.append(el("p", esc(t(ctx.lang, "untranslated")), class_="sk-note sk-untranslated"))
     for shown in ctx.agenda.passed_over(item) + [item]:
@@ -152,15 +155,6 @@ def _organizers(ctx: Ctx, event: Event) -> str:
     return text
 
 
-def contact_html(contact: Contact) -> str:
-    parts = [esc(contact.name)]
-    if contact.phone:
-        parts.append(link(links.tel(contact.phone), esc(contact.phone)))
-    if contact.email:
-        parts.append(link(f"mailto:{contact.email}", esc(contact.email)))
-    return " · ".join(parts)
-
-
 def _description(ctx: Ctx, event: Event) -> str:
     text = ctx.description(event)
     if not text.text:
@@ -207,35 +201,6 @@ def _updates(ctx: Ctx, event: Event) -> str:
         items.append(el("li", el("p", stamp, class_="sk-muted") + richtext.render_markdown(update.text)))
     return el("section", el("h2", esc(t(ctx.lang, "updates")))
               + el("ol", "".join(items), class_="sk-updates"), class_="sk-updates-box")
-
-
-def _press(ctx: Ctx, event: Event) -> str:
-    rows = []
-    press = event.press
-    if press is not None:
-        rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
-        if press.accreditation_deadline is not None:
-            deadline = press.accreditation_deadline
-            label = day_label(day_of(deadline), ctx.lang)
-            if isinstance(deadline, dt.datetime):
-                label += f", {clock(deadline)}"
-            rows.append((t(ctx.lang, "accreditation"), el("time", esc(label), datetime=iso(deadline))))
-        if press.note:
-            rows.append(("", esc(press.note)))
-        if press.contact is not None:
-            rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact)))
-    reference = event.reference
-    if reference is not None and (reference.number or reference.url):
-        text = esc(reference.number or "")
-        if reference.date:
-            text += f" {esc(t(ctx.lang, 'dated'))} {esc(day_label(reference.date, ctx.lang))}"
-        if reference.url:
-            text += " · " + link(reference.url, esc(t(ctx.lang, "read_document")), rel="noopener")
-        rows.append((t(ctx.lang, "document"), text.strip(" ·")))
-    if not rows:
-        return ""
-    dl = el("dl", "".join((el("dt", esc(k)) if k else "") + el("dd", v) for k, v in rows), class_="sk-facts")
-    return el("section", el("h2", esc(t(ctx.lang, "press"))) + dl, class_="sk-press")
 
 
 def _coverage(ctx: Ctx, event: Event) -> str:
