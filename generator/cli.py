@@ -446,7 +446,11 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     else:
         data = render_csv(result, content) if fmt == "csv" else render_markdown(result, content).encode("utf-8")
     if output:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as error:
+            raise EnvironmentProblem(text(f"không ghi được tệp {output}: {error.strerror}",
+                                          f"cannot write {output}: {error.strerror}")) from error
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -139,3 +139,11 @@ def test_new_without_id_but_force_id_in_english(tmp_path):
     (tmp_path / "content").mkdir()
     result = run("new", "--content", str(tmp_path / "content"), "--force-id", "--lang", "en")
     assert result.exit_code == 2 and "sukien: error: --force-id needs --id" in result.stderr
+
+
+def test_a_report_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-04-15T12:00")
+    result = run("report", "-f", str(DATA / "mkdocs.yml"), "--month", "2026-04", "--format", "docx",
+                 "-o", str(tmp_path / "no" / "such" / "bao-cao.docx"))
+    assert result.exit_code == 2 and "sukien: lỗi: không ghi được tệp" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
