@@ -106,3 +106,13 @@ def test_a_misspelt_required_key_is_one_problem_at_the_typo(tmp_path, line, old,
 def test_a_typo_beside_the_right_key_does_not_claim_it_is_missing(tmp_path):
     (problem,) = problems(tmp_path, EVENT + "tittle: Lần hai\n")
     assert problem.code == "unknown-key" and "thiếu" not in problem.message
+
+
+def test_a_required_key_indented_into_the_mapping_above_is_one_problem_at_its_line(tmp_path):
+    lines = EVENT.splitlines(keepends=True)
+    assert lines[11] == "contact:\n"
+    text = "".join(lines[:11] + ["  " + line for line in lines[11:15]] + lines[15:])  # contact under location
+    (problem,) = problems(tmp_path, text)
+    assert (problem.code, problem.line, problem.column) == ("unknown-key", 12, 3)
+    assert problem.message.startswith("thụt lề sai ở dòng 12: 'contact' là trường cấp ngoài cùng")
+    assert "indented into 'location'" in problem.message_en
