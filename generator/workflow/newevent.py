@@ -170,9 +170,9 @@ def interview(qs: list[Question], given: dict[str, str | None], ask: Ask, tell: 
         index += 1
         if _skipped(q, answers, given):
             continue
-        answers[q.key] = _flag_answer(q, given.pop(q.key, None), answers, tell)
-        if q.key not in answers or answers[q.key] is _UNANSWERED:
-            answers[q.key] = _ask_one(q, answers, ask, tell, by_key.get(q.alternative or ""))
+        value = _flag_answer(q, given.pop(q.key, None), answers, tell)
+        answers[q.key] = (_ask_one(q, answers, ask, tell, by_key.get(q.alternative or ""))
+                          if value is _UNANSWERED else value)
         if q.key == "end" and now is not None and not _past_confirmed(answers, now, ask, tell):
             index = next(i for i, other in enumerate(qs) if other.key == "start")
     return answers
@@ -208,7 +208,8 @@ def _past_confirmed(answers: dict, now: dt.datetime, ask: Ask, tell: Tell) -> bo
     if message is None:
         return True
     tell(message)
-    confirm = Question("past", "Đúng là sự kiện đã diễn ra? (có: giữ ngày này / không: nhập lại ngày)",
+    confirm = Question("past", "Đúng là sự kiện đã diễn ra, hoặc sự kiện lặp lại hằng năm (chọn ở câu sau)? "
+                       "(có: giữ ngày này / không: nhập lại ngày)",
                        parse_yes_no, True, default="không")
     return bool(_ask_one(confirm, answers, ask, tell))
 
