@@ -378,8 +378,10 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
     try:
         body = body_file.read().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        click.echo(f"Phiếu đăng ký không phải văn bản UTF-8 (byte {error.start + 1}); "
-                   "hãy dán lại nội dung dạng văn bản thường.", err=True)
+        click.echo(text(f"Phiếu đăng ký không phải văn bản UTF-8 (byte {error.start + 1}); "
+                        "hãy dán lại nội dung dạng văn bản thường.",
+                        f"The issue body is not UTF-8 text (byte {error.start + 1}); paste it again as plain text."),
+                   err=True)
         sys.exit(1)
     try:
         draft = fi.draft_from_body(body, config.content_dir)
@@ -520,8 +522,10 @@ def build(config_file, site_dir, content_dir, strict) -> None:
 
     config = site_config(config_file, content_dir)
     if not config_file.is_file():
-        raise EnvironmentProblem(f"không tìm thấy tệp cấu hình trang '{config_file.as_posix()}' "
-                                 "(chạy lệnh trong thư mục dự án, hoặc dùng -f mkdocs.yml)")
+        raise EnvironmentProblem(text(f"không tìm thấy tệp cấu hình trang '{config_file.as_posix()}' "
+                                      "(chạy lệnh trong thư mục dự án, hoặc dùng -f mkdocs.yml)",
+                                      f"no site configuration '{config_file.as_posix()}' "
+                                      "(run in the project's folder, or use -f mkdocs.yml)"))
     try:
         result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
     except (GitError, OSError, UnsafeTarget) as error:
