@@ -175,9 +175,9 @@ def site_config(options: Mapping, site: Mapping, path: str | Path | None) -> Sit
             site_name=_text(site.get("site_name") or defaults.site_name),
             timezone=_zone(_text(given["timezone"])),
             geo_bounds=_bounds(given["geo_bounds"]),
-            years_ahead=int(given["years_ahead"]),
-            past_days=int(given["past_days"]),
-            max_file_size=int(given["max_file_size"]),
+            years_ahead=_within(given["years_ahead"], "years_ahead", 0, 20),
+            past_days=_within(given["past_days"], "past_days", 0, 3660),
+            max_file_size=_within(given["max_file_size"], "max_file_size", 1024, 16 * 1024 * 1024),
             editors=tuple(_text(e) for e in given["editors"]),
             featured_categories=tuple(_text(c) for c in given["featured_categories"]),
             config_file=Path(path) if path else None,
@@ -185,6 +185,15 @@ def site_config(options: Mapping, site: Mapping, path: str | Path | None) -> Sit
         )
     except (TypeError, ValueError) as error:
         raise ConfigError(f"tuỳ chọn của plugin sukien không hợp lệ: {error}") from error
+
+
+def _within(value: Any, name: str, low: int, high: int) -> int:
+    """A whole number option within its bounds: the build's cost stays
+    bounded by the number of events (years of a series, days kept)."""
+    number = int(value)
+    if not low <= number <= high:
+        raise ValueError(f"{name} phải từ {low} đến {high}, không phải {number}")
+    return number
 
 
 def _zone(value) -> str:

@@ -171,3 +171,13 @@ def test_odd_plugin_sections_are_config_errors_or_ignored_never_a_traceback(tmp_
     result = CliRunner().invoke(main, ["validate", "-f", str(config)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code in (1, 2) and "Traceback" not in result.output
+
+
+@_pytest.mark.parametrize("option", ["years_ahead: 1000", "years_ahead: -1", "past_days: 999999",
+                                     "max_file_size: 0", "max_file_size: 99999999999"])
+def test_options_that_would_make_the_build_unbounded_are_config_errors(option):
+    from generator.load.config import ConfigError, config_from_mapping
+
+    key, value = option.split(": ")
+    with _pytest.raises(ConfigError):
+        config_from_mapping({"plugins": [{"sukien": {key: int(value)}}]})
