@@ -67,6 +67,7 @@ MARKDOWN_MAX_BRACKETS = 50  # '[': links and images
 MARKDOWN_MAX_DEPTH = 8  # levels of lists and quotes
 MARKDOWN_MAX_CELLS = 1_000  # '|': table cells
 MARKDOWN_MAX_LINES = 300
+_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MARKDOWN_MAX_DEPTH + 1}}}", re.MULTILINE)
 _PREFIX = re.compile(r"(?:[ \t]|>|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*")
 
 
@@ -76,7 +77,8 @@ def markdown(ck: FileCheck, node: Node, where: str) -> str | None:
     if value is None or len(value) > MARKDOWN_MAX_CHARS:
         return value
     lines = value.splitlines()
-    depth = max((_depth(line) for line in lines), default=0)
+    deep = _DEEP_PREFIX.search(value)  # nine levels need nine characters of prefix at least
+    depth = max((_depth(line) for line in lines), default=0) if deep else 0
     found = [(len(lines), MARKDOWN_MAX_LINES, "dòng", "lines"),(value.count("["), MARKDOWN_MAX_BRACKETS, "dấu '[' (liên kết, ảnh)", "'[' (links, images)"),
              (depth, MARKDOWN_MAX_DEPTH, "cấp lồng nhau (danh sách, trích dẫn)", "nesting levels (lists, quotes)"),
              (value.count("|"), MARKDOWN_MAX_CELLS, "dấu '|' (ô bảng)", "'|' (table cells)")]
