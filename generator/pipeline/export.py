@@ -16,7 +16,7 @@ import yaml
 
 from ..load.config import ConfigError, MkDocsDumper, SiteConfig, read_mkdocs_yml
 from .prepare import Prepared, prepare
-from .target import check_target
+from .target import EXPORT_HEADER, check_target
 
 
 def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
@@ -70,5 +70,5 @@ def _plain_config(data: dict) -> str:
         plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
     plugins = plain.get("plugins") or []
     plain["plugins"] = [p for p in plugins if p != "sukien" and not (isinstance(p, dict) and "sukien" in p)]
-    header = "# Exported by `sukien export`: the generated pages and feeds are in docs/.\n"
+    header = f"{EXPORT_HEADER}: the generated pages and feeds are in docs/.\n"
     return header + yaml.dump(plain, Dumper=MkDocsDumper, allow_unicode=True, sort_keys=False)

@@ -18,6 +18,9 @@ from pathlib import Path
 from ..load.config import ConfigError, SiteConfig, read_mkdocs_yml
 
 
+EXPORT_HEADER = "# Exported by `sukien export`"  # the first line of an exported mkdocs.yml
+
+
 class UnsafeTarget(Exception):
     """The output folder would destroy the project (exit code 2)."""
 
@@ -45,9 +48,15 @@ def check_target(target: Path, config: SiteConfig, *, replaces: bool) -> None:
         folder = kept.get(name)
         if folder is not None and here.is_relative_to(folder):
             raise UnsafeTarget(_refusal(target, f"thư mục này nằm trong {name} ({_shown(folder)})"))
-    if replaces and here.is_dir() and any(here.iterdir()) and not _is_site(here):
+    if not here.is_dir() or not any(here.iterdir()):
+        return
+    if replaces and not _is_site(here):
         raise UnsafeTarget(_refusal(target, "thư mục đã có tệp nhưng không phải trang web do sukien tạo, "
                                     "mà lệnh build sẽ xoá và thay toàn bộ thư mục đích"))
+    if not replaces and not _is_export(here):
+        raise UnsafeTarget(_refusal(target, "thư mục đã có tệp nhưng không phải bản xuất của sukien export, "
+                                    "mà lệnh sẽ ghi đè mkdocs.yml, docs/ và overrides/ trong đó",
+                                    example="sukien export build/site-src"))
 
 
 def check_output_file(target: Path, config: SiteConfig) -> None:
@@ -81,6 +90,15 @@ def _protected(config: SiteConfig) -> dict[str, Path]:
             found["kho git (.git)"] = folder / ".git"
             break
     return found
+
+
+def _is_export(folder: Path) -> bool:
+    """A folder ``sukien export`` wrote before (its mkdocs.yml says so)."""
+    try:
+        with (folder / "mkdocs.yml").open(encoding="utf-8") as config:
+            return config.readline().startswith(EXPORT_HEADER)
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _is_site(folder: Path) -> bool:

@@ -131,3 +131,15 @@ def test_report_refuses_to_overwrite_what_the_project_keeps(project, target):
     assert "không ghi tệp vào" in result.output
     assert snapshot(project) == before
     assert CliRunner().invoke(main, ["report", "--month", "2026-04", "-o", "bao-cao.md"]).exit_code == 0
+
+
+def test_export_refuses_a_folder_of_other_files_but_refreshes_its_own(project, tmp_path):
+    other = tmp_path / "du-an-khac"
+    other.mkdir()
+    (other / "mkdocs.yml").write_text("site_name: Trang khác\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(other)])
+    assert result.exit_code == 2 and "không phải bản xuất" in result.output
+    assert (other / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Trang khác\n"
+    mine = tmp_path / "ban-xuat"
+    assert CliRunner().invoke(main, ["export", str(mine)]).exit_code == 0
+    assert CliRunner().invoke(main, ["export", str(mine)]).exit_code == 0  # again, over its own export
