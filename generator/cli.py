@@ -109,6 +109,8 @@ class Refused(click.ClickException):
 @click.option("--place", help="Tên địa điểm.")
 @click.option("--address", help="Địa chỉ.")
 @click.option("--area", help="Xã, phường: mã hoặc tên (areas.yaml).")
+@click.option("--directions", help="Đường đi tới địa điểm (tuyến đường, khoảng cách, chỗ đỗ xe, mùa mưa).")
+@click.option("--price", help="Giá vé, ví dụ \"Miễn phí\".")
 @click.option("--contact-name", help="Đầu mối liên hệ.")
 @click.option("--phone", help="Số điện thoại liên hệ.")
 @click.option("--email", help="Thư điện tử liên hệ.")
@@ -116,6 +118,9 @@ class Refused(click.ClickException):
 @click.option("--repeat", help="Lặp lại: hằng năm (yearly) hoặc âm lịch (lunar-yearly).")
 @click.option("--title-en", help="Tên tiếng Anh.")
 @click.option("--summary-en", help="Tóm tắt tiếng Anh.")
+@click.option("--place-en", help="Tên địa điểm tiếng Anh.")
+@click.option("--directions-en", help="Đường đi bằng tiếng Anh.")
+@click.option("--price-en", help="Giá vé bằng tiếng Anh.")
 @click.option("--id", "event_id", help="Mã sự kiện; như tên, được chuyển thành mã và thêm năm (trừ sự kiện lặp lại).")
 @click.option("--force-id", is_flag=True, help="Dùng đúng --id đã cho (không thêm năm).")
 @click.option("--interactive/--no-interactive", default=None,

@@ -21,7 +21,7 @@ from . import common
 from .common import Item
 
 SCHEMA_VERSION = "1.0"
-_MARKDOWN = {"description": "description_html", "text": "text_html"}
+_MARKDOWN = {"description": "description_html", "text": "text_html", "text_en": "text_en_html"}
 _INTERNAL = {"path"}
 
 
@@ -33,6 +33,7 @@ def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
         "units": [_plain(unit) for unit in content.units],
         "categories": [_plain(category) for category in content.categories],
         "areas": [_plain(area) for area in content.areas],
+        "tags": [_plain(tag) for tag in content.tags],
         "events": [_event(item, config) for item in sorted(items, key=lambda i: i.event.id)],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

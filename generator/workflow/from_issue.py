@@ -42,6 +42,7 @@ FIELDS = (
     ("Tên địa điểm", "place"),
     ("Địa chỉ", "address"),
     ("Xã, phường", "area"),
+    ("Đường đi", "directions"),
     ("Giới thiệu chi tiết", "description"),
     ("Đường dẫn phát trực tuyến", "online_url"),
     ("Giá vé", "price"),
@@ -53,6 +54,9 @@ FIELDS = (
     ("Tên tiếng Anh", "title_en"),
     ("Tóm tắt tiếng Anh", "summary_en"),
     ("Giới thiệu tiếng Anh", "description_en"),
+    ("Tên địa điểm tiếng Anh", "place_en"),
+    ("Đường đi tiếng Anh", "directions_en"),
+    ("Giá vé tiếng Anh", "price_en"),
     ("Mã sự kiện", "id"),
 )
 LABELS = {key: label for label, key in FIELDS}
@@ -194,8 +198,6 @@ def _extras(given: dict, problems: list[str]) -> dict:
     for key in ("description", "description_en"):
         if given.get(key):
             extras[key] = "\n".join(line.rstrip() for line in given[key].split("\n")).strip() + "\n"
-    if given.get("price"):
-        extras["price"] = clean_line(given["price"])
     url = given.get("online_url")
     if url:
         url = clean_line(url)
@@ -230,7 +232,7 @@ def _event_id(wanted: str | None, answers: dict, content_dir: Path, problems: li
 def event_text(answers: dict) -> str:
     """The file's text: ``sukien new``'s document plus the form's fields."""
     doc = newevent.event_document(answers)
-    for key in ("online_url", "description", "price"):
+    for key in ("online_url", "description"):
         if answers.get(key):
             doc[key] = answers[key]
     if answers.get("accreditation_deadline"):

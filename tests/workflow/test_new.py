@@ -156,6 +156,7 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
         "07/04/2026",  # Vietnamese day-first form, stored as ISO
         "2026-04-01", "2026-04-09",  # end before start, then valid
         "Sân vận động xã", "", "tan-phong",
+        "Đường tỉnh 132, cách trung tâm 20 km", "",  # directions, no price
         "Ban tổ chức", "abc", "", "",  # bad phone, no phone, no e-mail either...
         "bt@laichau.gov.vn",  # ...so the e-mail is asked again
         "có", "âm lịch", "", "",  # press, repeat, no English, default id
@@ -171,12 +172,13 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
     assert (event.start.isoformat(), event.end.isoformat()) == ("2026-04-07", "2026-04-09")
     assert (event.contact.phone, event.contact.email) == (None, "bt@laichau.gov.vn")
     assert (event.repeat, event.press.invited, event.en) == ("lunar-yearly", True, None)
+    assert (event.location.directions, event.price) == ("Đường tỉnh 132, cách trung tâm 20 km", None)
 
 
 def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
     first = run(content)
     assert first.exit_code == 0
-    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n")
+    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n\n\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("/le-hoi-then-kin-pang-2026-2.yaml")
     assert loaded(content, "le-hoi-then-kin-pang-2026-2").press is None
@@ -336,8 +338,9 @@ def interactive(content: Path, *lines: str, **flags: str | None):
 
 
 def test_a_phone_number_typed_at_the_email_prompt_is_the_phone(content):
-    # address, phone, e-mail (required now), the phone at the e-mail prompt, then press, repeat, English, id
-    result = interactive(content, "", "", "", "0213 3800 000", "", "", "", "", phone=None)
+    # address, directions, price, phone, e-mail (required now), the phone at the e-mail prompt,
+    # then press, repeat, English, id
+    result = interactive(content, "", "", "", "", "", "0213 3800 000", "", "", "", "", phone=None)
     assert result.exit_code == 0, result.output
     assert "Cần thư điện tử liên hệ hoặc số điện thoại liên hệ (ít nhất một)" in result.stderr
     assert 'Đã ghi "0213 3800 000" là số điện thoại liên hệ.' in result.stderr
@@ -351,3 +354,14 @@ def test_ctrl_d_cancels_in_vietnamese(content, typed):
     assert result.exit_code == 1
     assert "Đã huỷ, chưa tạo tệp." in result.stderr and "Aborted" not in result.output
     assert not list((content / "events").rglob("*.yaml"))
+
+
+def test_english_place_directions_and_price_are_written_under_en(content):
+    result = run(content, directions="QL4D, 30 km từ trung tâm", price="Miễn phí", title_en="Then Kin Pang Festival",
+                 place_en="Khong Lao commune square", directions_en="Road 4D, 30 km from the centre",
+                 price_en="Free")
+    assert result.exit_code == 0, result.output
+    event = loaded(content, "le-hoi-then-kin-pang-2026")
+    assert (event.location.directions, event.price) == ("QL4D, 30 km từ trung tâm", "Miễn phí")
+    assert (event.en.location_name, event.en.directions, event.en.price) == (
+        "Khong Lao commune square", "Road 4D, 30 km from the centre", "Free")
