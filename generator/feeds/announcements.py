@@ -72,7 +72,7 @@ def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteC
         fe.published(common.utc(item.history.published))
         fe.updated(common.utc(item.history.updated))
         fe.author(name=_unit_name(item, content))
-        fe.summary(common.text(item.event.summary))
+        fe.summary(common.summary(occ))
         fe.content(body_html(item, occ, content), type="html")
         fe.category(term=item.event.category, label=_category(item, content))
         links[item.url] = [("alternate", "text/html", item.url),
@@ -102,7 +102,7 @@ def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
         "id": item.url,
         "url": item.url,
         "title": common.headline(occ, content),
-        "summary": common.text(event.summary),
+        "summary": common.summary(occ),
         "content_html": body_html(item, occ, content),
         "date_published": common.rfc3339(item.history.published),
         "date_modified": common.rfc3339(item.history.updated),
@@ -132,12 +132,11 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
         note = common.text(occ.status_note)
         parts.append(f"<p><strong>{esc(word)}{': ' + esc(note) if note else '.'}</strong></p>")
     parts.append(f"<p>{esc(common.text(event.summary))}</p>")
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
-    facts = [("Thời gian", when), ("Địa điểm", common.place(event.location, content)),
-             ("Đơn vị tổ chức", _unit_name(item, content)),
-             ("Liên hệ", common.contact_line(event))]
+    when = common.when_label(occ.start, occ.end) + common.lunar_note(occ)
+    facts = [("Thời gian", when), ("Địa điểm", common.place(event.location, content))]
+    if event.location.directions:
+        facts.append(("Đường đi", common.text(event.location.directions)))
+    facts += [("Đơn vị tổ chức", _unit_name(item, content)), ("Liên hệ", common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
     parts.append(common.markdown_html(event.description))
     parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')

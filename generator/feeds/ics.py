@@ -194,11 +194,11 @@ def _description(item: Item, occ: Occurrence, content: Content) -> str:
     body = common.markdown_text(event.description)
     if body:
         lines += ["", body]
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
+    when = common.when_label(occ.start, occ.end) + common.lunar_note(occ)
     unit = content.unit(event.unit)
     lines += ["", f"Thời gian: {when}", f"Địa điểm: {common.place(event.location, content)}"]
+    if event.location.directions:
+        lines.append(f"Đường đi: {common.text(event.location.directions)}")
     if unit:
         lines.append(f"Đơn vị tổ chức: {common.text(unit.name)}")
     lines.append(f"Liên hệ: {common.contact_line(event)}")

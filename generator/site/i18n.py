@@ -7,6 +7,10 @@ zeros, the weekday capitalised); English ones "Saturday, 26 April 2026".
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.occurrence import LunarDay
 
 LANGS = ("vi", "en")
 
@@ -18,6 +22,7 @@ WEEKDAYS_SHORT = {
     "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
+MONTHS_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
@@ -126,6 +131,23 @@ _TEXT = {
     "website": ("Trang web", "Website"),
     "region": ("Vùng", "Region"),
     "all_events": ("Tất cả sự kiện", "All events"),
+    "ended": ("Đã kết thúc", "Ended"),
+    "all_upcoming": ("Xem tất cả sự kiện sắp tới", "See everything coming up"),
+    "upcoming_title": ("Sự kiện sắp tới", "Coming up"),
+    "in_vietnamese": ("(tiếng Việt)", "(in Vietnamese)"),
+    "directions": ("Đường đi", "Getting there"),
+    "share_native": ("Chia sẻ qua Zalo, Messenger…", "Share via Zalo, Messenger…"),
+    "copy_link": ("Sao chép liên kết", "Copy link"),
+    "copied": ("Đã sao chép liên kết", "Link copied"),
+    "unit_kind": ("Loại đơn vị", "Kind of organisation"),
+    "filter_category": ("Chủ đề", "Category"),
+    "filter_area": ("Địa bàn", "Area"),
+    "filter_all": ("Tất cả", "All"),
+    "filter_none": ("Không có sự kiện nào khớp bộ lọc trong tháng này.", "No event this month matches the filters."),
+    "filter_title": ("Lọc sự kiện", "Filter events"),
+    "full_moon": ("Rằm", "Full moon"),
+    "new_moon": ("Mùng 1", "New moon"),
+    "lunar_short": ("ÂL", "lunar"),
 }
 
 
@@ -193,3 +215,36 @@ def when_label(start: dt.date, end: dt.date | None, lang: str) -> str:
     if end.date() == start.date():
         return f"{first}–{clock(end)}"
     return f"{first} – {day_label(end.date(), lang)}, {clock(end)}"
+
+
+def lunar_label(first: "LunarDay", last: "LunarDay", lang: str) -> str:
+    """'Ngày 14 tháng 2 âm lịch', a range 'Ngày 14–15 tháng 2 âm lịch' or
+    'Ngày 29 tháng 2 – 1 tháng 3 âm lịch'; 'Day 14 of lunar month 2',
+    'Days 14–15 of lunar month 2' ... (a leap month is said so)."""
+    def month(day: "LunarDay") -> str:
+        if lang == "en":
+            return f"lunar month {day.month}" + (" (leap)" if day.leap else "")
+        return f"tháng {day.month}" + (" nhuận" if day.leap else "")
+
+    same_month = (first.month, first.leap, first.year) == (last.month, last.leap, last.year)
+    if lang == "en":
+        if first == last:
+            return f"Day {first.day} of {month(first)}"
+        if same_month:
+            return f"Days {first.day}–{last.day} of {month(first)}"
+        return f"Day {first.day} of {month(first)} – day {last.day} of {month(last)}"
+    if first == last:
+        return f"Ngày {first.day} {month(first)} âm lịch"
+    if same_month:
+        return f"Ngày {first.day}–{last.day} {month(first)} âm lịch"
+    return f"Ngày {first.day} {month(first)} – {last.day} {month(last)} âm lịch"
+
+
+def lunar_short(day: "LunarDay") -> str:
+    """'14/2', '14/2N' in a leap month: a day cell's or a badge's lunar date."""
+    return f"{day.day}/{day.month}{'N' if day.leap else ''}"
+
+
+def month_short(month: int, lang: str) -> str:
+    """A date badge's month: 'Th4' or 'Apr'."""
+    return MONTHS_SHORT_EN[month - 1] if lang == "en" else f"Th{month}"

@@ -15,11 +15,12 @@ _SECTIONS = {
     "vi": {
         "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
         "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem",
+        "upcoming": "sap-toi",
     },
     "en": {
         "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
         "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
-        "search": "en/search",
+        "search": "en/search", "upcoming": "en/upcoming",
     },
 }
 # feeds/<kind>/<id>.ics for the kinds of list pages

@@ -8,19 +8,35 @@
   "use strict";
   var now = Date.now();
 
+  function ended(card) {
+    return Date.parse(card.getAttribute("data-end")) <= now;
+  }
+
+  /* Home: a card that ended since the build goes, and a section with none left. */
   function hideEnded() {
     document.querySelectorAll("[data-sk-section]").forEach(function (section) {
       var cards = section.querySelectorAll(".sk-card[data-end]");
       var left = 0;
       cards.forEach(function (card) {
-        if (Date.parse(card.getAttribute("data-end")) <= now) { card.hidden = true; } else { left += 1; }
+        if (ended(card)) { card.hidden = true; } else { left += 1; }
       });
-      var empty = section.querySelector(".sk-empty--js");
-      if (empty && cards.length && !left) {
-        empty.hidden = false;
-        var list = section.querySelector(".sk-cards");
-        if (list) { list.hidden = true; }
-      }
+      if (cards.length && !left) { section.hidden = true; }
+    });
+  }
+
+  /* Other lists: a card that ended since the build says so. */
+  function markEnded() {
+    document.querySelectorAll("ul.sk-cards[data-ended]").forEach(function (list) {
+      if (list.closest("[data-sk-section]")) { return; }
+      list.querySelectorAll(".sk-card[data-end]:not(.sk-card--ended)").forEach(function (card) {
+        if (!ended(card)) { return; }
+        card.classList.add("sk-card--ended");
+        var badge = document.createElement("span");
+        badge.className = "sk-badge sk-badge--ended";
+        badge.textContent = list.getAttribute("data-ended");
+        var head = card.querySelector(".sk-card__head");
+        if (head) { head.appendChild(document.createTextNode(" ")); head.appendChild(badge); }
+      });
     });
   }
 
@@ -37,6 +53,76 @@
         if (isToday) { cell.setAttribute("aria-current", "date"); } else { cell.removeAttribute("aria-current"); }
       });
     });
+  }
+
+  /* ---- sharing ------------------------------------------------------------ */
+
+  /* The phone's share sheet (Zalo, Messenger...) and copying the link: each
+     button is shown only where the browser can do it. */
+  function sharing(box) {
+    var url = box.getAttribute("data-url") || location.href;
+    var meta = document.querySelector("meta[property='og:title']");
+    var title = meta ? meta.getAttribute("content") : document.title;
+    var status = box.querySelector(".sk-share__status");
+    var native = box.querySelector("[data-share=native]");
+    var copy = box.querySelector("[data-share=copy]");
+    if (native && navigator.share) {
+      native.parentNode.hidden = false;
+      native.addEventListener("click", function () {
+        navigator.share({ title: title, url: url }).catch(function () {});
+      });
+    }
+    if (copy && navigator.clipboard && window.isSecureContext) {
+      copy.parentNode.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(url).then(function () {
+          if (status) { status.textContent = copy.getAttribute("data-done"); }
+        }, function () {});
+      });
+    }
+  }
+
+  /* ---- month filters ---------------------------------------------------- */
+
+  /* Each group of filter links becomes a choice; the grid's events and the
+     list's cards that do not match are hidden, and days left empty. */
+  function monthFilters(box) {
+    var chosen = {};
+    var everything = box.getAttribute("data-all") || "*";
+    function apply() {
+      var shown = 0;
+      document.querySelectorAll(".sk-chip[data-category], .sk-days .sk-card[data-category]").forEach(function (item) {
+        var match = Object.keys(chosen).every(function (kind) {
+          return !chosen[kind] || item.getAttribute("data-" + kind) === chosen[kind];
+        });
+        item.hidden = !match;
+        if (match && item.classList.contains("sk-card")) { shown += 1; }
+      });
+      document.querySelectorAll(".sk-days section").forEach(function (day) {
+        day.hidden = !day.querySelector(".sk-card:not([hidden])");
+      });
+      var none = box.querySelector(".sk-filter__none");
+      if (none) { none.hidden = shown > 0; }
+    }
+    box.querySelectorAll(".sk-filter__group").forEach(function (group) {
+      var kind = group.getAttribute("data-kind");
+      var label = group.querySelector(".sk-filter__label");
+      var select = document.createElement("select");
+      select.id = "sk-filter-" + kind;
+      select.appendChild(new Option(everything, ""));
+      group.querySelectorAll("a[data-id]").forEach(function (a) {
+        select.appendChild(new Option(a.textContent, a.getAttribute("data-id")));
+      });
+      var title = document.createElement("label");
+      title.htmlFor = select.id;
+      title.className = "sk-filter__label";
+      title.textContent = label ? label.textContent : kind;
+      group.textContent = "";
+      group.appendChild(title);
+      group.appendChild(select);
+      select.addEventListener("change", function () { chosen[kind] = select.value; apply(); });
+    });
+    box.classList.add("sk-filter--live");
   }
 
   /* ---- search ---------------------------------------------------------- */
@@ -193,7 +279,10 @@
   };
 
   hideEnded();
+  markEnded();
   markToday();
+  document.querySelectorAll("[data-sk-filter]").forEach(monthFilters);
+  document.querySelectorAll(".sk-share[data-url]").forEach(sharing);
   var form = document.getElementById("sk-search");
   if (form) { new Search(form).start(); }
 })();

@@ -329,8 +329,9 @@ def test_a_day_of_the_grid_links_to_its_events_in_the_list(site):
     assert "#d-2026-04-24" in days  # the culture week begins that day
     assert "#d-2026-04-29" not in days and "#d-2026-04-23" in days  # the programme goes on since the 23rd
     assert all(Tags(html).find("h3", id=day[1:]) for day in days)
-    assert ('<a href="#d-2026-04-22" class="sk-daylink"><span class="sk-daynum" aria-hidden="true">22</span>'
-            '<span class="sk-sr">Thứ Tư, 22/4/2026: 1 sự kiện, 1 đã hủy</span></a>') in html
+    assert ('<a href="#d-2026-04-22" class="sk-daylink"><span class="sk-daynum" aria-hidden="true">22'
+            '<span class="sk-moon">6</span></span>'
+            '<span class="sk-sr">Thứ Tư, 22/4/2026 (âm lịch 6/3): 1 sự kiện, 1 đã hủy</span></a>') in html
     _, index = page(site, "lich/")
     assert {a["href"] for a in Tags(index).find("a", **{"class": "sk-daylink"})} == {f"2026-04/{d}" for d in days}
 

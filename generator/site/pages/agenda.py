@@ -122,6 +122,11 @@ class Agenda:
         sunday = self.today + dt.timedelta(6 - self.today.weekday())
         return [x for x in self.entries if x.begins > self.now and x.first <= sunday]
 
+    def upcoming(self, limit: int | None = None) -> list[Entry]:
+        """What has not begun yet, soonest first (the first ``limit``)."""
+        ahead = [x for x in self.entries if x.begins > self.now]
+        return ahead if limit is None else ahead[:limit]
+
     def coming(self, limit: int) -> list[Entry]:
         """The next ``limit`` entries after this week."""
         sunday = self.today + dt.timedelta(6 - self.today.weekday())

@@ -31,19 +31,30 @@ def social_image(ctx: Ctx, event: Event) -> SocialImage | None:
         return None
     picture = ctx.media.get(location)
     if picture is None:
-        return SocialImage(location, event.image.alt)
-    return SocialImage(ctx.absolute(location), event.image.alt, picture.width, picture.height)
+        return SocialImage(location, _alt(ctx, event))
+    return SocialImage(ctx.absolute(location), _alt(ctx, event), picture.width, picture.height)
+
+
+def _alt(ctx: Ctx, event: Event) -> str:
+    alt = ctx.image_alt(event)
+    return alt.text if alt else ""
 
 
 def figure(ctx: Ctx, event: Event) -> str:
+    """The photo that heads the event page: sized, and fetched first (it is
+    the largest thing the first screen shows).  Its description and credit
+    are in the page's language when the file gives them so; otherwise the
+    Vietnamese ones are marked as such."""
     image = event.image
     location = image_url(ctx, event)
-    if image is None or location is None:
+    alt, credit = ctx.image_alt(event), ctx.image_credit(event)
+    if image is None or location is None or alt is None:
         return ""
-    credit = el("figcaption", esc(f"{t(ctx.lang, 'photo')}: {image.credit}")) if image.credit else ""
+    caption = f"{esc(t(ctx.lang, 'photo'))}: {ctx.show(credit)}" if credit else ""
     if image.is_url:
-        return el("p", link(image.src, esc(f"{t(ctx.lang, 'image_link')}: {image.alt}"), rel="noopener")
-                  + (f" ({esc(image.credit)})" if image.credit else ""), class_="sk-image-link")
+        text = link(image.src, esc(f"{t(ctx.lang, 'image_link')}: {alt.text}"), rel="noopener",
+                    lang=alt.lang if alt.lang != ctx.lang else None)
+        return el("p", text + (f" ({ctx.show(credit)})" if credit else ""), class_="sk-image-link")
     picture = ctx.media[location]
-    img = f"<img{attrs(src=ctx.link(location), alt=image.alt, width=picture.width, height=picture.height, loading='lazy', decoding='async')}>"
-    return el("figure", img + credit, class_="sk-figure")
+    img = (f"<img{attrs(src=ctx.link(location), alt=alt.text, lang=alt.lang if alt.lang != ctx.lang else None, width=picture.width, height=picture.height, fetchpriority='high', decoding='async')}>")
+    return el("figure", img + (el("figcaption", caption) if caption else ""), class_="sk-figure sk-figure--lead")
