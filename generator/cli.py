@@ -50,7 +50,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @CONFIG_OPTION
 @CONTENT_OPTION
-@click.option("--base", help="Git revision to compare with: a removed published event is an error.")
+@click.option("--base", help="Git revision to compare with: a removed published event is an error, a new event already over a warning.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")

@@ -4,7 +4,7 @@ It loads the content (``SUKIEN_CONTENT`` overrides the configured folder),
 stops the build when the content is invalid, hands every generated page and
 file to MkDocs as virtual files (event pages stay out of the navigation),
 writes the feeds after the build, and makes ``mkdocs serve`` watch the
-content.  Everything it hands over comes from ``generator.pipeline.export.prepare``,
+content.  Everything it hands over comes from ``generator.pipeline.prepare.prepare``,
 which ``sukien export`` writes to disk for other builders.
 """
 
@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from .model import clock
 from .pipeline.build import REPORTED_ENV
 from .load.config import DEFAULT_BOUNDS, DEFAULT_MAX_FILE_SIZE, ConfigError, load_site_config
-from .pipeline.export import Prepared, prepare
+from .pipeline.prepare import Prepared, prepare
 from .feeds import write_feeds
 from .model.event import DEFAULT_TIMEZONE
 from .model.problems import format_text

@@ -9,7 +9,6 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import nh3
 
@@ -18,7 +17,7 @@ from ..vcs.history import EventHistory
 from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
 from ..model import lunar
 from ..model.occurrence import Occurrence
-from ..site import places
+from ..site import places, urls
 from ..site.i18n import lunar_label
 from ..site.richtext import plain_text, render_markdown
 
@@ -37,12 +36,10 @@ class Item:
     url: str
     image: str | None = None  # absolute URL of the event's image
 
-    def current(self, today: dt.date) -> Occurrence | None:
-        """The next occurrence not yet over, else the last one."""
-        for occ in self.occurrences:
-            if last_day(occ) >= today:
-                return occ
-        return self.occurrences[-1] if self.occurrences else None
+    def current(self, now: dt.datetime) -> Occurrence | None:
+        """The next occurrence not yet over at ``now``, else the last one."""
+        return next((occ for occ in self.occurrences if not occ.is_over(now)),
+                    self.occurrences[-1] if self.occurrences else None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -64,7 +61,11 @@ def site_root(config: SiteConfig) -> str:
 
 
 def event_url(config: SiteConfig, event_id: str) -> str:
-    return f"{site_root(config)}su-kien/{event_id}/"
+    return urls.absolute(config.site_url, urls.event("vi", event_id))
+
+
+def event_ics_url(config: SiteConfig, event_id: str) -> str:
+    return urls.absolute(config.site_url, urls.event_ics(event_id))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -126,16 +127,6 @@ def place(location: Location, content: Content, *, short: bool = False) -> str:
     if area is not None:
         parts.append(area.name)
     return ", ".join(places.distinct(text(p) for p in parts))  # an address often names its commune
-
-
-def last_day(occ: Occurrence) -> dt.date:
-    """The calendar day on which an occurrence ends (its zone's date)."""
-    last = occ.end or occ.start
-    return local(last, occ.event.timezone).date() if isinstance(last, dt.datetime) else last
-
-
-def local(value: dt.datetime, timezone: str) -> dt.datetime:
-    return value.astimezone(ZoneInfo(timezone))
 
 
 def when_label(start: When, end: When | None, *, year: bool = True) -> str:

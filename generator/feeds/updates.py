@@ -17,14 +17,17 @@ from feedgen.feed import FeedGenerator
 
 from ..load.config import SiteConfig
 from ..vcs.history import Change
-from ..model.event import Content, Location, Update, When, is_all_day
+from ..site import urls
+from ..model.event import INACTIVE, Content, Location, Update, When, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
 
 
 @dataclass(frozen=True)
-class Entry:
+class Notice:
+    """One entry of the feed: a change of an occurrence, or a news item."""
+
     id: str
     at: dt.datetime
     title: str
@@ -34,41 +37,41 @@ class Entry:
 
 def updates_feed(items: list[Item], content: Content, config: SiteConfig,
                  now: dt.datetime) -> bytes:
-    entries = [entry for item in items for entry in _entries(item, content, config, now)]
-    entries.sort(key=lambda e: (e.at, e.id), reverse=True)
+    notices = [notice for item in items for notice in _notices(item, content, config, now)]
+    notices.sort(key=lambda e: (e.at, e.id), reverse=True)
     root = common.site_root(config)
     fg = FeedGenerator()
-    fg.id(root + "feeds/updates.atom")
+    fg.id(root + urls.UPDATES_ATOM)
     fg.title(f"{common.text(config.site_name)}: thay đổi và tin cập nhật")
     fg.subtitle("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện")
     fg.author(name=common.text(config.site_name), uri=root)
     fg.language("vi")
     fg.generator(GENERATOR)
-    fg.updated(common.utc(max((e.at for e in entries), default=EPOCH)))
-    fg.link(href=root + "feeds/updates.atom", rel="self", type="application/atom+xml")
+    fg.updated(common.utc(max((e.at for e in notices), default=EPOCH)))
+    fg.link(href=root + urls.UPDATES_ATOM, rel="self", type="application/atom+xml")
     fg.link(href=root, rel="alternate", type="text/html")
     links = {}
-    for entry in reversed(entries):  # feedgen prepends
+    for notice in reversed(notices):  # feedgen prepends
         fe = fg.add_entry()
-        fe.id(entry.id)
-        fe.title(entry.title)
-        fe.published(common.utc(entry.at))
-        fe.updated(common.utc(entry.at))
-        unit = content.unit(entry.item.event.unit)
-        fe.author(name=common.text(unit.name) if unit else entry.item.event.unit)
-        fe.content(entry.html, type="html")
-        links[entry.id] = [("alternate", "text/html", entry.item.url)]
+        fe.id(notice.id)
+        fe.title(notice.title)
+        fe.published(common.utc(notice.at))
+        fe.updated(common.utc(notice.at))
+        unit = content.unit(notice.item.event.unit)
+        fe.author(name=common.text(unit.name) if unit else notice.item.event.unit)
+        fe.content(notice.html, type="html")
+        links[notice.id] = [("alternate", "text/html", notice.item.url)]
     return add_entry_links(fg.atom_str(), links)
 
 
-def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
+def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
     event = item.event
     by_revision = groupby(item.history.changes, key=lambda c: (c.revision, c.key))
     for (revision, key), group in by_revision:
         changes = list(group)
         words = describe(changes, content)
         name = _name(item, key)
-        yield Entry(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
+        yield Notice(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
                     changes[0].at, f"{name}: {words}",
                     _html(words, item), item)
     seen: dict[dt.datetime, int] = {}
@@ -77,7 +80,7 @@ def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
             continue
         seen[update.at] = seen.get(update.at, 0) + 1
         stamp = f"{common.utc(update.at):%Y%m%dT%H%M%SZ}-{seen[update.at]}"
-        yield Entry(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
+        yield Notice(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
                     f"{common.text(event.title)}: {_headline(update)}",
                     common.markdown_html(update.text) + _more(item), item)
 
@@ -131,7 +134,7 @@ def _status_words(old_status: str, old_note: str | None, status: str, note: str 
         return f"Hoãn sự kiện: {note}" if note else "Hoãn sự kiện, chưa có ngày mới"
     if status == "tentative":
         return f"Chuyển sang dự kiến: {note}" if note else "Chuyển sang dự kiến, chưa chắc chắn"
-    if old_status in ("cancelled", "postponed"):
+    if old_status in INACTIVE:
         return "Sự kiện được tổ chức trở lại"
     return "Đã xác nhận tổ chức"
 
@@ -167,5 +170,7 @@ def _more(item: Item) -> str:
 
 
 def _tag(config: SiteConfig, at: dt.datetime, specific: str) -> str:
-    """A tag URI (RFC 4151): stable, and valid as an Atom id."""
+    """A tag URI (RFC 4151): stable, and valid as an Atom id.  ``specific``
+    ("su-kien/<key>/thay-doi/<n>") names the entry; it is no path of the
+    site and must never change, whatever the site's paths do."""
     return f"tag:{config.host},{common.utc(at):%Y-%m-%d}:{specific}"

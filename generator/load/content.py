@@ -123,7 +123,7 @@ def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node 
 
 
 def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
-    found: dict[str, tuple[registry_rules.Entry, ...]] = {}
+    found: dict[str, tuple[registry_rules.RegistryItem, ...]] = {}
     known = Registries()
     for filename, kind, read in REGISTRIES:
         file = root / filename

@@ -79,6 +79,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """An article the press published about the event (after it)."""
+
+    outlet: str
+    title: str
+    url: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class ScheduleItem:
     """A programme item: times of day (on each occurrence's first day) or
     date-times within the event."""
@@ -154,6 +164,7 @@ class Event:
     repeat_until: int | None = None
     exceptions: tuple[Override, ...] = ()
     updates: tuple[Update, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
     published: dt.datetime | None = None
     en: English | None = None
 

@@ -7,10 +7,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import clock
 from ..model import event as model
 from ..load.config import SiteConfig
 from ..load.content import EVENT_SUFFIXES, REGISTRY_NAMES, check_loose_file, display, load_tree
 from ..model.problems import Problem
+from ..rules.across import duplicate_events, new_events_in_past
 
 
 class GitError(Exception):
@@ -38,6 +40,8 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         raise OSError(f"không tìm thấy thư mục nội dung '{display(root)}' (dùng --content DIR)")
     loaded = load_tree(config)
     problems = list(loaded.problems)
+    compared = BaseComparison.of(root, base) if base else None
+    problems += _across_files(loaded.content.events, root, config, compared)
     checked = len(loaded.event_files)
     if files:
         missing = [str(f) for f in files if not Path(f).exists()]
@@ -50,9 +54,20 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         for loose in (Path(f) for f in files if Path(f).is_file() and _key(Path(f)) not in known):
             problems += check_loose_file(loose, config, loaded)
             checked += 1
-    if base:
-        problems += removed_events(root, base)
+    if compared:
+        problems += compared.removed
     return ValidationResult(loaded.content, sorted(problems), checked)
+
+
+def _across_files(events, root: Path, config: SiteConfig, compared: "BaseComparison | None") -> list[Problem]:
+    """Problems between files: duplicates, and (with a base) new past events."""
+    def where(event: model.Event) -> str:
+        return display(root / event.path)
+
+    problems = duplicate_events(events, where, compared.changed if compared else None)
+    if compared:
+        problems += new_events_in_past(events, where, compared.new, clock.now(config.timezone))
+    return problems
 
 
 def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
@@ -67,15 +82,42 @@ def _key(path: Path) -> str:
     return str(path.absolute().resolve(strict=False))
 
 
-def removed_events(root: Path, base: str) -> list[Problem]:
+@dataclass
+class BaseComparison:
+    """The event files against a base revision, as paths below the content
+    root (``events/<unit>/<id>.yaml``): ``new`` ones (absent at the base,
+    renames left out), ``changed`` ones (new or edited), and the ``removed``
+    problems (published files deleted or renamed)."""
+
+    new: set[str]
+    changed: set[str]
+    removed: list[Problem]
+
+    @classmethod
+    def of(cls, root: Path, base: str) -> "BaseComparison":
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip()).resolve()
+        here = root.resolve()
+        events = (here / "events").relative_to(top).as_posix()
+        _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
+        listed = {p for p in _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
+                  if p.lower().endswith(EVENT_SUFFIXES)}
+        edited = _git(top, "diff", "--name-only", "--no-renames", "-z", base, "--", events).split("\0")
+
+        def below(names) -> set[str]:
+            return {(top / name).relative_to(here).as_posix() for name in names if name}
+
+        present = {f.relative_to(here).as_posix() for f in (here / "events").rglob("*")
+                   if f.name.lower().endswith(EVENT_SUFFIXES)}
+        renames = _renames(top, base, events)
+        changed = (present - below(listed)) | (below(edited) & present)
+        new = present - below(listed) - below(renames.values())  # a rename is told by removed-event
+        return cls(new, changed, removed_events(top, listed, renames))
+
+
+def removed_events(top: Path, listed: set[str], renames: dict[str, str]) -> list[Problem]:
     """Event files present at ``base`` and gone now (deleted or renamed)."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    events = (root / "events").resolve().relative_to(top.resolve()).as_posix()
-    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
-    listed = _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
-    renames = _renames(top, base, events)
     problems = []
-    for name in sorted(p for p in listed if p.lower().endswith(EVENT_SUFFIXES)):
+    for name in sorted(listed):
         if (top / name).exists():
             continue
         moved = renames.get(name)

@@ -60,6 +60,8 @@ _TABLE = [
     ("invalid-email", ERROR, "địa chỉ email không hợp lệ", "not an e-mail address"),
     ("missing-registry", ERROR, "thiếu hoặc không đọc được tệp danh mục", "a registry is absent or unreadable"),
     ("removed-event", ERROR, "sự kiện đã công bố bị xoá hoặc đổi tên", "a published event file was deleted or renamed"),
+    ("duplicate-event", WARNING, "sự kiện trùng với một sự kiện khác (cùng tên, ngày bắt đầu, địa bàn)", "another event has the same title, first day and area"),
+    ("new-event-in-past", WARNING, "sự kiện mới đã kết thúc", "a new event file whose every occurrence has ended"),
     # Codes added by this project (rules the spec's table does not cover).
     ("timezone-mismatch", ERROR, "độ lệch giờ (+07:00) không khớp múi giờ của sự kiện", "an explicit offset disagrees with the event's time zone"),
     ("lunar-leap-month", ERROR, "chuỗi âm lịch bắt đầu trong tháng nhuận", "a lunar-yearly series starting in a leap month"),

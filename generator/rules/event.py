@@ -19,7 +19,7 @@ TOP_KEYS = (
     "title", "summary", "category", "start", "end", "timezone", "status", "status_note",
     "location", "online_url", "description", "image", "tags", "price", "contact", "press",
     "co_organizers", "reference", "links", "schedule", "repeat", "repeat_until", "exceptions",
-    "updates", "published", "en",
+    "updates", "coverage", "published", "en",
 )
 REQUIRED = {
     "title": "title: Lễ hội Then Kin Pang",
@@ -46,6 +46,7 @@ KEY_ALIASES = {
     "dia-diem": "location", "place": "location", "venue": "location",
     "lien-he": "contact", "anh": "image", "hinh-anh": "image", "gia": "price", "gia-ve": "price",
     "trang-thai": "status", "the": "tags", "tag": "tags", "bao-chi": "press", "lap-lai": "repeat",
+    "bao-chi-dua-tin": "coverage", "dua-tin": "coverage", "press-coverage": "coverage", "articles": "coverage",
     "cap-nhat": "updates", "tin-tuc": "updates", "lich-trinh": "schedule", "chuong-trinh": "schedule",
     "programme": "schedule", "program": "schedule", "english": "en", "tieng-anh": "en",
 }
@@ -194,6 +195,7 @@ READERS = {
     "repeat_until": lambda ck, k, n, z: values.year(ck, n, "repeat_until"),
     "exceptions": lambda ck, k, n, z: series.exceptions(ck, k, n, z),
     "updates": lambda ck, k, n, z: parts.updates(ck, n, z),
+    "coverage": lambda ck, k, n, z: parts.coverage(ck, n, z),
     "published": _published,
     "en": lambda ck, k, n, z: parts.english(ck, k, n),
 }

@@ -23,6 +23,7 @@ REFERENCE_KEYS = ("number", "date", "url")
 LINK_KEYS = ("title", "url")
 UPDATE_KEYS = ("at", "text", "en")
 UPDATE_EN_KEYS = ("text",)
+COVERAGE_KEYS = ("outlet", "title", "url", "date")
 EN_KEYS = ("title", "summary", "description", "location_name", "status_note",
            "location_address", "directions", "price", "press_note", "image_alt", "image_credit")
 
@@ -31,6 +32,8 @@ def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str,
     """A required field is absent (located at its mapping's key or at the
     file) or empty (located at its own key)."""
     full = f"{where}.{name}" if where else name
+    if name in getattr(got, "misspelt", {}):
+        return  # the misspelt key's problem names it, at the typo's line
     empty = getattr(got, "empty", {}).get(name)
     if empty is not None:
         ck.report(
@@ -251,6 +254,21 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
         if at is not None and body:
             result.append(model.Update(as_datetime(at, zone), body, english_texts.get("text")))
     return tuple(sorted(result, key=lambda u: u.at))
+
+
+def coverage(ck: FileCheck, node: Node, zone: str) -> tuple[model.Coverage, ...]:
+    """Articles about the event: outlet, title and an http(s) url, with an
+    optional ISO date."""
+    result = []
+    required = {"outlet": "outlet: Báo Lai Châu", "title": "title: Tên bài báo", "url": "url: https://..."}
+    for where, _, got in list_items(ck, node, "coverage", COVERAGE_KEYS, required):
+        outlet = values.field_text(ck, got, where, "outlet")
+        title = values.field_text(ck, got, where, "title")
+        url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
+        date = _when(ck, got["date"][1], f"{where}.date", zone, (dates.KIND_DATE,)) if "date" in got else None
+        if outlet and title and url:
+            result.append(model.Coverage(outlet, title, url, date))
+    return tuple(sorted(result, key=lambda c: (c.date is None, c.date or dt.date.min)))
 
 
 def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:

@@ -16,7 +16,7 @@ AREA_KEYS = ("id", "name", "name_en", "region", "region_en", "geo")
 TAG_KEYS = ("id", "name", "name_en")
 
 
-Entry = model.Unit | model.Category | model.Area | model.Tag
+RegistryItem = model.Unit | model.Category | model.Area | model.Tag
 
 
 class _HasId(Protocol):
@@ -43,7 +43,7 @@ def read_tags(ck: FileCheck, root: Node) -> list[model.Tag] | None:
     return _entries(ck, root, "tags", TAG_KEYS, ("id", "name"), _tag)
 
 
-def name_index(items: Iterable[Entry]) -> dict[str, str]:
+def name_index(items: Iterable[RegistryItem]) -> dict[str, str]:
     """Folded names (with and without the commune/ward prefix) to ids,
     so that 'Khổng Lào' suggests 'khong-lao'."""
     index: dict[str, str] = {}

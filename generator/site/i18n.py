@@ -72,6 +72,7 @@ _TEXT = {
     "dated": ("ngày", "dated"),
     "read_document": ("Xem văn bản", "Read the document"),
     "links": ("Liên kết", "Links"),
+    "coverage": ("Báo chí đưa tin", "Press coverage"),
     "tags": ("Thẻ", "Tags"),
     "share": ("Chia sẻ", "Share"),
     "share_email": ("Thư điện tử", "E-mail"),

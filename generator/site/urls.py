@@ -27,6 +27,13 @@ _SECTIONS = {
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
 QR_DIR = "theo-doi/qr"
+# the site-wide feeds and the open data
+EVENTS_ICS = "feeds/events.ics"
+EVENTS_RSS = "feeds/events.rss"
+EVENTS_ATOM = "feeds/events.atom"
+EVENTS_JSON = "feeds/events.json"
+UPDATES_ATOM = "feeds/updates.atom"
+OPEN_DATA = "api/events.json"
 
 
 def home(lang: str) -> str:
@@ -58,6 +65,11 @@ def event_ics(event_id: str) -> str:
 def feed(kind: str, item_id: str) -> str:
     """The calendar feed of a category, area or unit."""
     return f"feeds/{FEED_KIND[kind]}/{item_id}.ics"
+
+
+def qr(name: str) -> str:
+    """The QR code of a feed ('events', 'category-le-hoi', ...)."""
+    return f"{QR_DIR}/{name}.svg"
 
 
 def source(url: str) -> str:

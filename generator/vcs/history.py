@@ -27,8 +27,7 @@ from zoneinfo import ZoneInfo
 
 from ..load.config import SiteConfig
 from ..load.content import parse_event_text
-from ..model.event import Content, Event, Location, When, is_all_day
-from ..model.occurrence import Occurrence
+from ..model.event import Content, Event, Location, When
 from ..model.repeats import occurrences
 
 Parse = Callable[[str, str], "Event | None"]
@@ -172,7 +171,7 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
     result: list[Change] = []
     for occ in occurrences(new, until_year=until):
         prior = before.get(occ.key)
-        if prior is None or (_over(prior, at) and _over(occ, at)):
+        if prior is None or (prior.is_over(at) and occ.is_over(at)):
             continue
         if (prior.start, prior.end) != (occ.start, occ.end):
             result.append(Change(at, number, occ.key, "time", (prior.start, prior.end),
@@ -187,13 +186,6 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
 
 def _place(location: Location) -> tuple:
     return (location.name, location.address, location.area, location.geo)
-
-
-def _over(occ: Occurrence, at: dt.datetime) -> bool:
-    last = occ.end or occ.start
-    if is_all_day(last):
-        return last < at.astimezone(ZoneInfo(occ.event.timezone)).date()
-    return last < at
 
 
 def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:

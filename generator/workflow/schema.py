@@ -135,6 +135,7 @@ def event_schema(registries: Registries | None = None) -> dict:
         "repeat_until": _year("Lặp đến năm", "Năm cuối cùng của chuỗi sự kiện (tính cả năm đó)."),
         "exceptions": _exceptions(),
         "updates": _updates(),
+        "coverage": _coverage(),
         "published": _when("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
                            "Bỏ trống thì lấy từ lịch sử phiên bản."),
         "en": _mapping("Bản tiếng Anh", "Phiên bản tiếng Anh của sự kiện.", {
@@ -345,6 +346,17 @@ def _exceptions() -> dict:
     return _doc({"type": "object", "patternProperties": {r"^[0-9]{4}$": year}, "additionalProperties": False},
                 "Ngoại lệ", "Thay đổi theo từng năm của chuỗi sự kiện lặp lại: khoá là năm "
                 "(ví dụ `2027:`), giá trị là `{status, status_note, start, end, en}`.")
+
+
+def _coverage() -> dict:
+    item = _mapping("Bài báo", "Một bài báo viết về sự kiện.", {
+        "outlet": _text("Cơ quan báo chí", "Tên báo, đài, ví dụ \"Báo Lai Châu\".", required=True),
+        "title": _text("Tên bài", "Tên bài báo, phóng sự.", required=True),
+        "url": _url("Đường dẫn", "Địa chỉ http:// hoặc https:// của bài."),
+        "date": _date("Ngày đăng", "Ngày bài được đăng (YYYY-MM-DD)."),
+    }, required=["outlet", "title", "url"])
+    return _doc({"type": "array", "items": item}, "Báo chí đưa tin",
+                "Các bài báo đã đưa tin về sự kiện (sau sự kiện): danh sách `{outlet, title, url, date}`.")
 
 
 def _updates() -> dict:

@@ -12,6 +12,7 @@ from icalendar import Calendar
 from PIL import Image
 
 from contenttree import make_tree, with_fields
+from generator.site.catalogue import Catalogue
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.feeds import build_feeds
@@ -36,7 +37,7 @@ def tree(tmp_path, svg: str | bytes, name: str = "anh.svg"):
 def test_local_image_published_and_linked_by_feeds(tmp_path):
     content, config = tree(tmp_path, "<svg xmlns='http://www.w3.org/2000/svg'/>")
     assert list(published_media(content)) == ["media/events/so-vhttdl/images/anh.svg"]
-    files = build_feeds(content, config, None, NOW)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     url = "https://example.org/lich/media/events/so-vhttdl/images/anh.svg"
     assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
     assert json.loads(files["api/events.json"])["events"][0]["image_url"] == url
@@ -47,7 +48,7 @@ def test_local_image_published_and_linked_by_feeds(tmp_path):
 def test_scripted_svg_is_neither_published_nor_linked(tmp_path):
     content, config = tree(tmp_path, "<svg onload='alert(1)'/>")
     assert published_media(content) == {}
-    files = build_feeds(content, config, None, NOW)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     assert "image" not in json.loads(files["feeds/events.json"])["items"][0]
     assert b"IMAGE" not in files["su-kien/le-hoi-a.ics"]
 
@@ -56,11 +57,12 @@ def test_future_announcement_is_held_back_from_the_announcement_feeds(tmp_path):
     content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(published="2026-04-10 08:00")})
     config = SiteConfig(content_dir=content)
     loaded, _ = load_content(config)
-    files = build_feeds(loaded, config, None, NOW)
+    files = build_feeds(Catalogue.build(loaded, config, NOW), config, None, NOW)
     assert json.loads(files["feeds/events.json"])["items"] == []
     assert b"le-hoi-a" not in files["feeds/events.rss"]
     assert b"UID:le-hoi-a@" in files["feeds/events.ics"]
-    later = build_feeds(loaded, config, None, NOW + dt.timedelta(days=10))
+    ten_days_on = NOW + dt.timedelta(days=10)
+    later = build_feeds(Catalogue.build(loaded, config, ten_days_on), config, None, ten_days_on)
     assert json.loads(later["feeds/events.json"])["items"][0]["date_published"] == "2026-04-10T01:00:00Z"
 
 
@@ -86,9 +88,9 @@ def test_a_photo_is_published_small_and_linked_by_pages_and_feeds(tmp_path):
         assert max(derived.size) <= 1200
         assert abs(derived.width / derived.height - 2400 / 1500) < 0.01
     url = "https://example.org/lich/" + path
-    files = build_feeds(content, config, None, NOW)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
-    site = render_site(content, config, NOW)
+    site = render_site(Catalogue.build(content, config, NOW), config, NOW)
     assert site.assets[path] == picture.data and site.media == {}
     page = site.pages["su-kien/le-hoi-a/index.md"]
     assert (f'<img src="../../{path}" alt="Ảnh lễ hội" width="{picture.width}" height="{picture.height}" '
@@ -103,7 +105,7 @@ def test_cards_show_a_small_square_thumbnail_loaded_lazily(tmp_path):
     assert len(thumb.data) <= THUMB_MAX_BYTES  # even random noise, JPEG's worst case
     with Image.open(io.BytesIO(thumb.data)) as small:
         assert (small.format, small.size) == ("JPEG", (THUMB_SIDE, THUMB_SIDE))
-    site = render_site(content, config, NOW)
+    site = render_site(Catalogue.build(content, config, NOW), config, NOW)
     assert site.assets["media/thumbs/events/so-vhttdl/images/anh-png.jpg"] == thumb.data
     for page in ("index.md", "chu-de/le-hoi/index.md", "lich/2026-04/index.md", "en/index.md"):
         text = site.pages[page]
@@ -135,8 +137,8 @@ def test_a_photo_loses_its_metadata_and_stands_upright(tmp_path):
 def test_an_unreadable_photo_is_neither_published_nor_linked(tmp_path):
     content, config = tree(tmp_path, b"\x89PNG\r\n\x1a\nnot really", "anh.png")
     assert published_media(content) == {}
-    assert "image" not in json.loads(build_feeds(content, config, None, NOW)["feeds/events.json"])["items"][0]
-    page = render_site(content, config, NOW).pages["su-kien/le-hoi-a/index.md"]
+    assert "image" not in json.loads(build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)["feeds/events.json"])["items"][0]
+    page = render_site(Catalogue.build(content, config, NOW), config, NOW).pages["su-kien/le-hoi-a/index.md"]
     assert "<img" not in page
 
 

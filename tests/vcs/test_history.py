@@ -11,6 +11,7 @@ from feedsupport import CONTENT, NOW, config, load
 from icalendar import Calendar
 from lxml import etree
 
+from generator.site.catalogue import Catalogue
 from generator.vcs import history as history_module
 from generator.feeds import build_feeds
 from generator.vcs.history import History, load_history, read_history, summarise
@@ -65,7 +66,7 @@ def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026
 def build(repo, now=NOW):
     cfg = config(repo / "content")
     content = load(cfg.content_dir)
-    return build_feeds(content, cfg, load_history(content, cfg), now)
+    return build_feeds(Catalogue.build(content, cfg, now), cfg, load_history(content, cfg), now)
 
 
 def vevent(files, event_id="giai-dau", year=None):
@@ -174,7 +175,7 @@ def test_outside_git_everything_derives_from_the_event(tmp_path):
     history = read_history(tree, lambda text, path: None)
     assert history == History()
     cfg = config(tree)
-    files = build_feeds(load(tree), cfg, history, NOW)
+    files = build_feeds(Catalogue.build(load(tree), cfg, NOW), cfg, history, NOW)
     future = vevent(files, "ngay-hoi-van-hoa-ba-ngay")
     assert future["SEQUENCE"] == 0
     assert future.decoded("CREATED") == utc("2026-03-01T00:00:00+07:00")  # not in the future
@@ -209,3 +210,20 @@ def test_declared_published_wins_and_a_future_one_is_kept():
     later = NOW + dt.timedelta(days=3)
     ahead = summarise(replace(event, published=later), (), now=NOW, years_ahead=2)
     assert ahead.published == later and ahead.created <= NOW  # held back by the feeds, never re-dated
+
+
+def test_cancelling_a_timed_event_without_end_later_that_day_is_news():
+    """It lasts the rest of its day (Occurrence): a cancellation at 15:00 of
+    an event that began at 07:30 and gave no end is still reported."""
+    zone = NOW.tzinfo
+    start = dt.datetime(2026, 4, 12, 7, 30, tzinfo=zone)
+    event = replace(load().event("ngay-hoi-van-hoa-ba-ngay"), start=start, end=None, repeat=None,
+                    exceptions=())
+    cancelled = replace(event, status="cancelled", status_note="Mưa lũ")
+    revisions = [history_module.Revision(dt.datetime(2026, 4, 1, 3, 0, tzinfo=UTC), "a", event),
+                 history_module.Revision(dt.datetime(2026, 4, 12, 15, 0, tzinfo=zone), "b", cancelled)]
+    found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 13, tzinfo=zone), years_ahead=2)
+    assert [(c.kind, c.new) for c in found.changes] == [("status", ("cancelled", "Mưa lũ"))]
+    revisions[1] = replace(revisions[1], time=dt.datetime(2026, 4, 13, 0, 0, tzinfo=zone))  # the day after
+    found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 14, tzinfo=zone), years_ahead=2)
+    assert found.changes == ()

@@ -178,7 +178,7 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
 def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
     first = run(content)
     assert first.exit_code == 0
-    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n\n\n")
+    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n\n\n", area="tan-phong")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("/le-hoi-then-kin-pang-2026-2.yaml")
     assert loaded(content, "le-hoi-then-kin-pang-2026-2").press is None

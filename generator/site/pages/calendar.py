@@ -18,8 +18,7 @@ from collections import defaultdict
 
 from .. import urls
 from ...model.lunar import to_lunar
-from ...model.occurrence import LunarDay
-from .agenda import Entry
+from ...model.occurrence import LunarDay, Occurrence
 from .cards import card_list, color_style
 from .context import Ctx
 from .filters import month_filters
@@ -98,12 +97,12 @@ def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]], la
     return el("nav", "".join(parts), class_="sk-monthnav", aria_label=t(ctx.lang, "calendar"))
 
 
-def grid(ctx: Ctx, year: int, month: int, items: list[Entry], list_page: str = "") -> str:
+def grid(ctx: Ctx, year: int, month: int, items: list[Occurrence], list_page: str = "") -> str:
     """The month as a table: a row per week, Monday first.  A day with
     events links to them in the month's list (on ``list_page``, this page
     when empty): on a phone the whole cell is that link and the events are
     coloured bars; on a wider screen each event is a link too."""
-    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    by_day: dict[dt.date, list[Occurrence]] = defaultdict(list)
     for item in items:
         for day in item.days():
             by_day[day].append(item)
@@ -126,7 +125,7 @@ def _offset_minutes(ctx: Ctx) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry], list_page: str) -> str:
+def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Occurrence], list_page: str) -> str:
     moon = lunar_day(day)
     data = {"data_date": day.isoformat(), "data_lunar": f"{moon.day}/{moon.month}{'L' if moon.leap else ''}"}
     if day.month != month:
@@ -168,7 +167,7 @@ def _lunar_words(ctx: Ctx, moon: LunarDay) -> str:
     return words
 
 
-def _day_summary(ctx: Ctx, label: str, items: list[Entry]) -> str:
+def _day_summary(ctx: Ctx, label: str, items: list[Occurrence]) -> str:
     """What a day link says: 'Thứ Bảy, 5/12/2026: 2 sự kiện, 1 đã hủy'
     (on a phone it stands for the day's events)."""
     parts = [count_label(len(items), ctx.lang)]
@@ -179,24 +178,24 @@ def _day_summary(ctx: Ctx, label: str, items: list[Entry]) -> str:
     return f"{label}: {', '.join(parts)}"
 
 
-def _list_day(day: dt.date, items: list[Entry]) -> dt.date:
+def _list_day(day: dt.date, items: list[Occurrence]) -> dt.date:
     """The day of the month's list that shows ``day``'s events: that day
     when one of them begins then, else the day its first event is under."""
     first_of_month = day.replace(day=1)
-    if any(max(x.first, first_of_month) == day for x in items):
+    if any(max(x.first_day, first_of_month) == day for x in items):
         return day
-    return max(items[0].first, first_of_month)
+    return max(items[0].first_day, first_of_month)
 
 
 def list_anchor(day: dt.date) -> str:
     return f"d-{day.isoformat()}"
 
 
-def _chip(ctx: Ctx, day: dt.date, item: Entry) -> str:
+def _chip(ctx: Ctx, day: dt.date, item: Occurrence) -> str:
     """One event in one day cell; the first day and each Monday show the
     title, the other days continue the bar.  Its status is said in words
     too, for screen readers."""
-    first, last = day == item.first, day == item.last
+    first, last = day == item.first_day, day == item.last_day
     kind = "single" if first and last else "start" if first else "end" if last else "mid"
     shown = first or day.weekday() == 0 or day.day == 1
     title = ctx.title(item.event)
@@ -213,12 +212,12 @@ def _chip(ctx: Ctx, day: dt.date, item: Entry) -> str:
             f"{chip}</li>")
 
 
-def day_lists(ctx: Ctx, year: int, month: int, items: list[Entry]) -> str:
+def day_lists(ctx: Ctx, year: int, month: int, items: list[Occurrence]) -> str:
     """The month's events under their (first) day in the month."""
     first_of_month = dt.date(year, month, 1)
-    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    by_day: dict[dt.date, list[Occurrence]] = defaultdict(list)
     for item in items:
-        by_day[max(item.first, first_of_month)].append(item)
+        by_day[max(item.first_day, first_of_month)].append(item)
     if not by_day:
         return el("p", esc(t(ctx.lang, "no_events")), class_="sk-empty")
     sections = []

@@ -11,7 +11,7 @@ from .. import urls
 from ..media import thumbnail_location
 from ...model import lunar
 from ..places import distinct
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 from .context import Ctx
 from ..i18n import lunar_label, lunar_short, month_short, t, when_label
 from .markup import attrs, el, esc, in_lang, iso, link
@@ -37,18 +37,18 @@ def ended_badge(ctx: Ctx) -> str:
     return el("span", esc(t(ctx.lang, "ended")), class_="sk-badge sk-badge--ended")
 
 
-def when(ctx: Ctx, item: Entry) -> str:
-    label = when_label(item.occ.start, item.occ.end, ctx.lang)
-    return el("time", esc(label), datetime=iso(item.occ.start))
+def when(ctx: Ctx, item: Occurrence) -> str:
+    label = when_label(item.start, item.end, ctx.lang)
+    return el("time", esc(label), datetime=iso(item.start))
 
 
-def lunar_text(ctx: Ctx, item: Entry) -> str | None:
+def lunar_text(ctx: Ctx, item: Occurrence) -> str | None:
     """'Ngày 14–15 tháng 2 âm lịch' for an occurrence of a lunar-yearly series."""
-    days = lunar.span(item.occ)
+    days = lunar.span(item)
     return lunar_label(*days, ctx.lang) if days else None
 
 
-def place_line(ctx: Ctx, item: Entry) -> str:
+def place_line(ctx: Ctx, item: Occurrence) -> str:
     """The venue and its commune or ward, the latter left out when the
     venue's name already says it."""
     place = ctx.place(item.event)
@@ -58,18 +58,18 @@ def place_line(ctx: Ctx, item: Entry) -> str:
     return ", ".join([text] + [esc(part) for part in parts[1:]])
 
 
-def date_badge(ctx: Ctx, item: Entry) -> str:
+def date_badge(ctx: Ctx, item: Occurrence) -> str:
     """Day and month of the first day, as on a desk calendar, with the lunar
     date under it for a lunar festival (the card's text says it all in words)."""
-    first = item.first
+    first = item.first_day
     inner = el("span", str(first.day), class_="sk-date__day") + el("span", esc(month_short(first.month, ctx.lang)),
                                                                     class_="sk-date__month")
-    if item.occ.lunar is not None:
-        inner += el("span", esc(f"{lunar_short(item.occ.lunar)} {t(ctx.lang, 'lunar_short')}"), class_="sk-date__lunar")
+    if item.lunar is not None:
+        inner += el("span", esc(f"{lunar_short(item.lunar)} {t(ctx.lang, 'lunar_short')}"), class_="sk-date__lunar")
     return el("p", inner, class_="sk-date", aria_hidden="true")
 
 
-def thumbnail(ctx: Ctx, item: Entry) -> str:
+def thumbnail(ctx: Ctx, item: Occurrence) -> str:
     location = thumbnail_location(item.event, ctx.media)
     if location is None:
         return ""
@@ -80,10 +80,10 @@ def thumbnail(ctx: Ctx, item: Entry) -> str:
     return f"<img{attrs(src=ctx.link(location), alt='', class_='sk-card__thumb', loading='lazy', decoding='async', **size)}>"
 
 
-def card(ctx: Ctx, item: Entry, *, summary: bool = True) -> str:
+def card(ctx: Ctx, item: Occurrence, *, summary: bool = True) -> str:
     event = item.event
     title = ctx.title(event)
-    ended = ctx.agenda.is_over(item)
+    ended = item.is_over(ctx.agenda.now)
     head = link(ctx.link(urls.event(ctx.lang, event.id)), in_lang(title.text, title.lang, ctx.lang),
                 class_="sk-card__title")
     if not ctx.translated(event):
@@ -111,7 +111,7 @@ def card(ctx: Ctx, item: Entry, *, summary: bool = True) -> str:
     )
 
 
-def card_list(ctx: Ctx, items: list[Entry], *, summary: bool = True, empty: str | None = None) -> str:
+def card_list(ctx: Ctx, items: list[Occurrence], *, summary: bool = True, empty: str | None = None) -> str:
     """A list of cards, or a 'no events' paragraph.  ``data-ended`` is the
     word the page's script adds to a card that ends after the build."""
     if not items:

@@ -8,7 +8,7 @@ from .. import richtext
 from ...model.event import Contact, Event
 from . import actions, images, jsonld, links
 from .. import urls
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 from .cards import badge, color_style, lunar_text, when
 from .context import Ctx, Localized
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
@@ -34,6 +34,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _schedule(ctx, item),
         _updates(ctx, event),
         _press(ctx, event),
+        _coverage(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
         actions.share(ctx, item),
@@ -41,7 +42,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _dates(ctx, dates),
         json_script(jsonld.event_data(ctx, item, image)),
     )
-    when_text = when_label(item.occ.start, item.occ.end, ctx.lang)
+    when_text = when_label(item.start, item.end, ctx.lang)
     return Page(
         url=url,
         lang=ctx.lang,
@@ -56,7 +57,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     )
 
 
-def _header(ctx: Ctx, item: Entry) -> str:
+def _header(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     title = ctx.title(event)
     kicker = link(ctx.link(urls.item(ctx.lang, "category", event.category)),
@@ -74,20 +75,20 @@ def _header(ctx: Ctx, item: Entry) -> str:
     return el("header", "\n".join(parts), class_="sk-event-head")
 
 
-def _banner(ctx: Ctx, item: Entry) -> str:
+def _banner(ctx: Ctx, item: Occurrence) -> str:
     """The status of an occurrence, with its note; in a series, of its year."""
     if item.event.repeat:
-        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.occ.year)
+        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.year)
     else:
         words = t(ctx.lang, f"banner_{item.status}")
     text = el("strong", esc(words))
-    note = ctx.status_note(item.occ)
+    note = ctx.status_note(item)
     if note:
         text += " " + in_lang(note.text, note.lang, ctx.lang)
     return el("p", text, class_=f"sk-banner sk-banner--{item.status}", role="note")
 
 
-def _facts(ctx: Ctx, item: Entry) -> str:
+def _facts(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     rows = [(t(ctx.lang, "when"), _when(ctx, item))]
     rows.append((t(ctx.lang, "where"), _where(ctx, event)))
@@ -105,12 +106,11 @@ def _facts(ctx: Ctx, item: Entry) -> str:
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
 
-def _when(ctx: Ctx, item: Entry) -> str:
-    occ = item.occ
-    text = when(ctx, item)
+def _when(ctx: Ctx, occ: Occurrence) -> str:
+    text = when(ctx, occ)
     if isinstance(occ.start, dt.datetime):
         text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
-    moon = lunar_text(ctx, item)
+    moon = lunar_text(ctx, occ)
     if moon:
         text += "<br>" + el("span", esc(moon), class_="sk-lunar")
     return text
@@ -179,7 +179,7 @@ def _rich(ctx: Ctx, text: Localized) -> str:
     return el("div", rendered, lang=text.lang) + el("p", esc(t(ctx.lang, "in_vietnamese")), class_="sk-untr")
 
 
-def _schedule(ctx: Ctx, item: Entry) -> str:
+def _schedule(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     if not event.schedule:
         return ""
@@ -197,10 +197,10 @@ def _schedule(ctx: Ctx, item: Entry) -> str:
     return el("section", el("h2", esc(t(ctx.lang, "schedule"))) + table)
 
 
-def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Entry) -> str:
+def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Occurrence) -> str:
     """A programme time; a date-time on another day than the first shows its day."""
     if isinstance(value, dt.datetime):
-        if value.date() != item.first:
+        if value.date() != item.first_day:
             return esc(f"{day_label(value.date(), ctx.lang)}, {clock(value)}")
         return esc(clock(value))
     return esc(clock(value))
@@ -248,6 +248,23 @@ def _press(ctx: Ctx, event: Event) -> str:
     return el("section", el("h2", esc(t(ctx.lang, "press"))) + dl, class_="sk-press")
 
 
+def _coverage(ctx: Ctx, event: Event) -> str:
+    """The articles the press published about the event: outlet, linked
+    title (in the language it was written in), date."""
+    if not event.coverage:
+        return ""
+    items = []
+    for article in event.coverage:
+        text = el("strong", esc(article.outlet)) + ": " + link(article.url, in_lang(article.title, "vi", ctx.lang),
+                                                              rel="noopener")
+        if article.date is not None:
+            text += " " + el("time", esc(f"({day_label(article.date, ctx.lang)})"), datetime=iso(article.date),
+                             class_="sk-muted")
+        items.append(el("li", text))
+    return el("section", el("h2", esc(t(ctx.lang, "coverage"))) + el("ul", "".join(items), class_="sk-coverage"),
+              class_="sk-coverage-box")
+
+
 def _series(ctx: Ctx, event: Event) -> str:
     items = ctx.agenda.by_event.get(event.id, [])
     if not event.repeat or len(items) < 2:
@@ -259,7 +276,7 @@ def _series(ctx: Ctx, event: Event) -> str:
         if moon:
             text += f" ({esc(moon)})"
         text += " " + badge(ctx, item.status)
-        note = ctx.status_note(item.occ)
+        note = ctx.status_note(item)
         if note and item.status != "confirmed":
             text += " " + in_lang(note.text, note.lang, ctx.lang)
         rows.append(el("li", text.strip()))

@@ -9,14 +9,14 @@ and ``data-area``)."""
 from __future__ import annotations
 
 from .. import urls
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 from .cards import color_style
 from .context import Ctx
 from ..i18n import t
 from .markup import el, esc, link
 
 
-def month_filters(ctx: Ctx, items: list[Entry]) -> str:
+def month_filters(ctx: Ctx, items: list[Occurrence]) -> str:
     """The filter box of a month's events ('' when there are none)."""
     if not items:
         return ""

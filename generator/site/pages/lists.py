@@ -47,7 +47,7 @@ def feed_box(ctx: Ctx, kind: str, item_id: str, name: str) -> str:
 
 
 def qr_path(kind: str, item_id: str) -> str:
-    return f"{urls.QR_DIR}/{kind}-{item_id}.svg"
+    return urls.qr(f"{kind}-{item_id}")
 
 
 def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
@@ -55,8 +55,8 @@ def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
     ctx = ctx.at(url)
     name = name_of(ctx, kind, item_id)
     items = ctx.agenda.matching(kind, item_id)
-    upcoming = [x for x in items if not ctx.agenda.is_over(x)]
-    past = [x for x in reversed(items) if ctx.agenda.is_over(x)]
+    upcoming = [x for x in items if not x.is_over(ctx.agenda.now)]
+    past = [x for x in reversed(items) if x.is_over(ctx.agenda.now)]
     parts = [el("h1", esc(name), class_="sk-list-title", style=color_style(ctx, item_id) if kind == "category" else None)]
     parts.append(_about(ctx, kind, item_id))
     parts.append(feed_box(ctx, kind, item_id, name))

@@ -20,7 +20,8 @@ import json
 from collections import defaultdict
 
 from .. import urls
-from .agenda import Entry
+from ...model.event import STATUSES
+from ...model.occurrence import Occurrence
 from .context import Ctx
 from ..i18n import LANGS, t, when_label
 from .markup import attrs, block, el, esc, link
@@ -46,7 +47,7 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
     """The manifest and every shard, by site path."""
     shards: dict[tuple[str, int], list[list[str]]] = defaultdict(list)
     for item in ctx.agenda.events():
-        for year in range(item.first.year, item.last.year + 1):
+        for year in range(item.first_day.year, item.last_day.year + 1):
             for lang in LANGS:
                 shards[lang, year].append(_record(ctx.for_lang(lang), item))
     files = {shard(year, lang): _dump(records) for (lang, year), records in sorted(shards.items())}
@@ -55,19 +56,19 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
     return files
 
 
-def _record(ctx: Ctx, item: Entry) -> list[str]:
+def _record(ctx: Ctx, item: Occurrence) -> list[str]:
     event = item.event
     area = ctx.area_name(event.location.area) if event.location.area else ""
     return [
         urls.event(ctx.lang, event.id),
         ctx.title(event).text,
-        when_label(item.occ.start, item.occ.end, ctx.lang),
-        item.occ.start.isoformat(),
+        when_label(item.start, item.end, ctx.lang),
+        item.start.isoformat(),
         ", ".join(x for x in (ctx.place(event).text, area) if x),
         ctx.category_name(event.category),
         ctx.summary(event).text,
         item.status,
-        item.last.isoformat(),
+        item.last_day.isoformat(),
     ]
 
 
@@ -79,7 +80,7 @@ def search_page(ctx: Ctx) -> Page:
     url = urls.section(ctx.lang, "search")
     ctx = ctx.at(url)
     text = _TEXTS[ctx.lang]
-    status_words = {s: t(ctx.lang, s) for s in ("tentative", "postponed", "cancelled")}
+    status_words = {s: t(ctx.lang, s) for s in STATUSES if s != "confirmed"}
     form = (
         f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_count_one=text['count_one'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
         + el("label", esc(text["label"]), for_="sk-q")

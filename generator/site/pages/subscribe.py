@@ -13,18 +13,17 @@ from .qr import feed_target, qr_svg
 
 # key, site path, MIME type, Vietnamese title, English title
 MAIN_FEEDS = (
-    ("events", "feeds/events.ics", "text/calendar",
+    ("events", urls.EVENTS_ICS, "text/calendar",
      "Tất cả sự kiện (lịch iCalendar)", "All events (iCalendar)"),
-    ("rss", "feeds/events.rss", "application/rss+xml",
+    ("rss", urls.EVENTS_RSS, "application/rss+xml",
      "Sự kiện mới công bố (RSS)", "Newly announced events (RSS)"),
-    ("atom", "feeds/events.atom", "application/atom+xml",
+    ("atom", urls.EVENTS_ATOM, "application/atom+xml",
      "Sự kiện mới công bố (Atom)", "Newly announced events (Atom)"),
-    ("updates", "feeds/updates.atom", "application/atom+xml",
+    ("updates", urls.UPDATES_ATOM, "application/atom+xml",
      "Thay đổi: hoãn, hủy, đổi giờ, đổi địa điểm (Atom)",
      "Changes: postponed, cancelled, new times and places (Atom)"),
-    ("json", "feeds/events.json", "application/feed+json", "JSON Feed", "JSON Feed"),
+    ("json", urls.EVENTS_JSON, "application/feed+json", "JSON Feed", "JSON Feed"),
 )
-OPEN_DATA = "api/events.json"
 COLLAPSED = ("area", "unit")  # kinds whose list of feeds opens on demand
 
 _HOWTO = {
@@ -98,7 +97,7 @@ def subscribe_page(ctx: Ctx) -> Page:
                   for name, steps in _HOWTO[ctx.lang]),
         *[_kind_table(ctx, kind) for kind in KINDS],
         el("p", f"{esc('Dữ liệu mở cho cổng thông tin và ứng dụng:' if vi else 'Open data for portals and apps:')} "
-           + link(ctx.link(OPEN_DATA), "api/events.json", type="application/json")),
+           + link(ctx.link(urls.OPEN_DATA), urls.OPEN_DATA, type="application/json")),
     )
     return Page(url=url, lang=ctx.lang, title=title, description=intro, body=body,
                 alternate=urls.section(urls.other(ctx.lang), "subscribe"))
@@ -118,7 +117,7 @@ def _main_feeds(ctx: Ctx) -> str:
         actions.append(link(ctx.link(path), esc(address), type=kind, class_="sk-url"))
         qr_label = ("Mã QR: " if ctx.lang == "vi" else "QR code: ") + name
         rows.append(el("section", el("h3", esc(name)) + el("ul", "".join(el("li", a) for a in actions))
-                       + qr_img(ctx, f"{urls.QR_DIR}/{key}.svg", qr_label), class_="sk-feed"))
+                       + qr_img(ctx, urls.qr(key), qr_label), class_="sk-feed"))
     return el("div", "\n".join(rows), class_="sk-feeds")
 
 
@@ -147,7 +146,7 @@ def _kind_table(ctx: Ctx, kind: str) -> str:
 def qr_files(ctx: Ctx) -> dict[str, bytes]:
     """Every feed's QR code, by site path."""
     site = ctx.config.site_url
-    files = {f"{urls.QR_DIR}/{key}.svg": qr_svg(feed_target(site, path), f"QR {path}")
+    files = {urls.qr(key): qr_svg(feed_target(site, path), f"QR {path}")
              for key, path, *_ in MAIN_FEEDS}
     for kind in KINDS:
         for entry in registry(ctx, kind):
