@@ -152,6 +152,22 @@ _TEXT = {
 }
 
 
+UNIT_KINDS = {
+    "people-committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
+    "department": ("Sở, ban, ngành của tỉnh", "Provincial department or agency"),
+    "commune": ("Ủy ban nhân dân xã, phường", "Commune or ward People's Committee"),
+    "party": ("Cơ quan Đảng", "Party body"),
+    "organisation": ("Tổ chức chính trị - xã hội", "Mass organisation"),
+    "press": ("Cơ quan báo chí", "Press agency"),
+}
+
+
+def unit_kind(kind: str, lang: str) -> str:
+    """What a unit is, from ``kind`` in units.yaml (as written when unknown)."""
+    vi, en = UNIT_KINDS.get(kind, (kind, kind))
+    return en if lang == "en" else vi
+
+
 def t(lang: str, key: str) -> str:
     """The text ``key`` in ``lang``."""
     vi, en = _TEXT[key]

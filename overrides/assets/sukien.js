@@ -194,14 +194,14 @@
         if (record.text.indexOf(" " + words[i]) < 0) { return; }
         score += record.title.indexOf(" " + words[i]) >= 0 ? 2 : 1;
       }
-      var last = record.row[8];
-      var upcoming = last >= today;
-      if (!upcoming && !showPast && last.slice(0, 4) < today.slice(0, 4)) { return; }
+      var ends = record.row[10] ? Date.parse(record.row[10]) : NaN;
+      var upcoming = isNaN(ends) ? record.row[8] >= today : ends > now;
+      if (!upcoming && !showPast) { return; }
       found.push({ record: record, score: score, upcoming: upcoming });
     });
     found.sort(function (a, b) {
-      if (a.score !== b.score) { return b.score - a.score; }
       if (a.upcoming !== b.upcoming) { return a.upcoming ? -1 : 1; }
+      if (a.score !== b.score) { return b.score - a.score; }
       var x = a.record.row[3], y = b.record.row[3];
       return a.upcoming ? (x < y ? -1 : x > y ? 1 : 0) : (x < y ? 1 : x > y ? -1 : 0);
     });
@@ -222,22 +222,32 @@
       a.href = self.root + row[0];
       a.textContent = row[1];
       head.appendChild(a);
-      if (self.labels[row[7]]) {
+      function addBadge(kind, text) {
         var badge = document.createElement("span");
-        badge.className = "sk-badge sk-badge--" + row[7];
-        badge.textContent = self.labels[row[7]];
+        badge.className = "sk-badge sk-badge--" + kind;
+        badge.textContent = text;
         head.appendChild(document.createTextNode(" "));
         head.appendChild(badge);
       }
-      var meta = document.createElement("p");
-      meta.className = "sk-card__meta";
-      meta.textContent = [row[2], row[4], row[5]].join(" · ");
-      var summary = document.createElement("p");
-      summary.className = "sk-card__summary";
-      summary.textContent = row[6];
-      li.appendChild(head);
-      li.appendChild(meta);
-      li.appendChild(summary);
+      if (self.labels[row[7]]) { addBadge(row[7], self.labels[row[7]]); }
+      var ended = row[10] ? Date.parse(row[10]) <= now : row[8] < self.today;
+      if (ended) {
+        li.className += " sk-card--ended";
+        addBadge("ended", self.form.getAttribute("data-ended"));
+      }
+      var body = document.createElement("div");
+      body.className = "sk-card__body";
+      function line(className, text) {
+        var p = document.createElement("p");
+        p.className = className;
+        p.textContent = text;
+        body.appendChild(p);
+      }
+      body.appendChild(head);
+      line("sk-card__meta", [row[2], row[4], row[5]].join(" · "));
+      if (row[9]) { line("sk-card__lunar sk-lunar", row[9]); }
+      line("sk-card__summary", row[6]);
+      li.appendChild(body);
       self.results.appendChild(li);
     });
     var words = fold(query);

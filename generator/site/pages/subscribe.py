@@ -29,12 +29,12 @@ COLLAPSED = ("area", "unit")  # kinds whose list of feeds opens on demand
 _HOWTO = {
     "vi": (
         ("Android (Google Lịch)", (
-            "Bấm nút <b>Thêm vào Google Lịch</b> bên dưới (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
+            "Bấm nút <b>Thêm vào Google Lịch</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
             "Hoặc trên máy tính: vào calendar.google.com, mục <b>Lịch khác</b> → <b>Từ URL</b>, dán địa chỉ lịch (https://…/feeds/events.ics).",
             "Lịch mới sẽ tự đồng bộ sang ứng dụng Google Lịch trên điện thoại (bật lịch đó trong phần Cài đặt của ứng dụng nếu chưa thấy).",
         )),
         ("iPhone, iPad (Lịch)", (
-            "Bấm liên kết <b>webcal://</b> hoặc quét mã QR bằng Camera, rồi chọn <b>Đăng ký</b>.",
+            "Bấm liên kết <b>webcal://</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên hoặc quét mã QR ở đó bằng Camera, rồi chọn <b>Đăng ký</b>.",
             "Hoặc: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → <b>Thêm lịch đã đăng ký</b>, dán địa chỉ lịch.",
         )),
         ("Outlook", (
@@ -51,12 +51,12 @@ _HOWTO = {
     ),
     "en": (
         ("Android (Google Calendar)", (
-            "Tap <b>Add to Google Calendar</b> below (opens in the browser, signed in to Google) and choose <b>Add</b>.",
+            "Tap <b>Add to Google Calendar</b> in <a href=\"#main-feeds\">Main feeds</a> above (opens in the browser, signed in to Google) and choose <b>Add</b>.",
             "Or on a computer: open calendar.google.com, <b>Other calendars</b> → <b>From URL</b>, and paste the calendar address (https://…/feeds/events.ics).",
             "The calendar then syncs to the Google Calendar app on the phone (turn it on in the app's settings if it does not show).",
         )),
         ("iPhone, iPad (Calendar)", (
-            "Tap the <b>webcal://</b> link or scan the QR code with the Camera, then choose <b>Subscribe</b>.",
+            "Tap the <b>webcal://</b> link in <a href=\"#main-feeds\">Main feeds</a> above or scan its QR code with the Camera, then choose <b>Subscribe</b>.",
             "Or: Settings → Calendar → Accounts → Add Account → Other → <b>Add Subscribed Calendar</b>, and paste the address.",
         )),
         ("Outlook", (
@@ -90,7 +90,7 @@ def subscribe_page(ctx: Ctx) -> Page:
     body = block(
         el("h1", esc(title)),
         el("p", esc(intro), class_="sk-lead"),
-        el("h2", esc("Các nguồn chính" if vi else "Main feeds")),
+        el("h2", esc("Các nguồn chính" if vi else "Main feeds"), id="nguon-chinh" if vi else "main-feeds"),
         _main_feeds(ctx),
         el("h2", esc("Hướng dẫn theo thiết bị" if vi else "Step by step, per device"), id="huong-dan" if vi else "how-to"),
         "\n".join(el("section", el("h3", esc(name)) + el("ol", "".join(el("li", step) for step in steps)))
