@@ -12,9 +12,18 @@
     return Date.parse(card.getAttribute("data-end")) <= now;
   }
 
-  /* Home: a card that ended since the build goes, and a section with none left. */
+  var STALE = 3 * 86400000;  /* a home page older than this missed its nightly rebuilds */
+
+  function stale(section) {
+    var built = Date.parse(section.getAttribute("data-built") || "");
+    return !isNaN(built) && now - built > STALE;
+  }
+
+  /* Home: a card that ended since the build goes, and a section with none
+     left; on a stale page they stay, marked as ended. */
   function hideEnded() {
     document.querySelectorAll("[data-sk-section]").forEach(function (section) {
+      if (stale(section)) { return; }
       var cards = section.querySelectorAll(".sk-card[data-end]");
       var left = 0;
       cards.forEach(function (card) {
@@ -24,10 +33,11 @@
     });
   }
 
-  /* Other lists: a card that ended since the build says so. */
+  /* Other lists (and a stale home page): a card that ended since the build says so. */
   function markEnded() {
     document.querySelectorAll("ul.sk-cards[data-ended]").forEach(function (list) {
-      if (list.closest("[data-sk-section]")) { return; }
+      var section = list.closest("[data-sk-section]");
+      if (section && !stale(section)) { return; }
       list.querySelectorAll(".sk-card[data-end]:not(.sk-card--ended)").forEach(function (card) {
         if (!ended(card)) { return; }
         card.classList.add("sk-card--ended");

@@ -147,3 +147,18 @@ def test_share_buttons_appear_only_where_the_browser_can(clock, origins):
     assert shared["title"] == "Ngày hội ẩm thực Sìn Hồ"
     copy = css(clock, "[data-share=copy]")[0]
     assert copy.is_displayed()  # 127.0.0.1 is a secure context with a clipboard
+
+
+def test_a_stale_home_page_marks_what_ended_instead_of_emptying(clock, origins):
+    """Two months after the build (the nightly rebuild has failed), every
+    card is over: they stay, marked, and the first screen is not empty."""
+    pin_clock(clock, "2027-02-01T03:00:00Z")
+    phone(clock, True)
+    try:
+        clock.get(origins["few"])
+        cards = [c for c in css(clock, ".sk-card") if c.is_displayed()]
+        assert len(cards) >= 2
+        assert all("sk-card--ended" in c.get_attribute("class") for c in cards)
+        assert all(c.find_element("css selector", ".sk-badge--ended").text == "Đã kết thúc" for c in cards)
+    finally:
+        phone(clock, False)

@@ -272,9 +272,7 @@ def _series(ctx: Ctx, event: Event) -> str:
     rows = []
     for item in items:
         text = when(ctx, item)
-        moon = lunar_text(ctx, item)
-        if moon:
-            text += f" ({esc(moon)})"
+        text += _lunar_aside(ctx, item)
         text += " " + badge(ctx, item.status)
         note = ctx.status_note(item)
         if note and item.status != "confirmed":
@@ -302,10 +300,16 @@ def _neighbours(ctx: Ctx, event: Event) -> str:
         label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
         cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
                                                  in_lang(title.text, title.lang, ctx.lang), rel=rel)
-                        + " " + when(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
+                        + " " + when(ctx, item) + _lunar_aside(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
     heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
     return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
               aria_label=t(ctx.lang, "neighbours"))
+
+
+def _lunar_aside(ctx: Ctx, item: Occurrence) -> str:
+    """' (Ngày 10 tháng 3 âm lịch)' after the date of a lunar festival."""
+    moon = lunar_text(ctx, item)
+    return f" ({esc(moon)})" if moon else ""
 
 
 def _dates(ctx: Ctx, dates: tuple[str | None, str | None]) -> str:
