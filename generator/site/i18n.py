@@ -111,7 +111,6 @@ _TEXT = {
     "continued": ("tiếp", "continued"),
     "since": ("từ", "since"),
     "now_on": ("Đang diễn ra", "On now"),
-    "this_week": ("Tuần này", "This week"),
     "coming": ("Sắp tới", "Coming up"),
     "featured": ("Lễ hội nổi bật", "Featured festivals"),
     "categories": ("Chủ đề", "Categories"),

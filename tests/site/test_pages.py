@@ -140,10 +140,12 @@ def test_agenda_sections_at_a_pinned_now():
     content, _ = load_content(SiteConfig(content_dir=SITE_CONTENT))
     agenda = Agenda(every_occurrence(content, 2028), NOW)
     on_now = {x.event.id for x in agenda.on_now()}
-    week = {x.event.id for x in agenda.this_week()}
+    ahead = agenda.upcoming()
     assert on_now == {"hoi-cho-hang-nam"}  # 20-21 April, all day
-    assert {"hostile-markdown", "tuan-van-hoa-2026", "le-hoi-then-kin-pang", "hoi-nghi-xuc-tien"} <= week
-    assert "le-hoi-hoan" not in week  # 2 May is next week
+    assert {"hostile-markdown", "tuan-van-hoa-2026", "le-hoi-then-kin-pang", "hoi-nghi-xuc-tien",
+            "le-hoi-hoan"} <= {x.event.id for x in ahead}
+    assert all(x.begins > NOW for x in ahead) and ahead == sorted(ahead, key=lambda x: x.begins)
+    assert [x.event.id for x in agenda.upcoming(3)] == [x.event.id for x in ahead[:3]]
     assert agenda.featured_of["hoi-cho-hang-nam"].year == 2026
 
 
