@@ -244,3 +244,25 @@ def test_pages_with_photos_stay_light(site):
     assert len(thumbs) >= 3 and all(t.get("loading") == "lazy" for t in thumbs)
     assert all((site / t.get("src")).stat().st_size <= 15 * 1024 for t in thumbs)
     assert _first_load(site, "") <= 200 * 1024  # every thumbnail counted, lazy or not
+
+
+def test_open_data_carries_the_new_texts_and_the_tags_registry(site):
+    import json
+
+    data = json.loads((site / "api/events.json").read_text(encoding="utf-8"))
+    assert data["tags"] == [{"id": "dan-toc-dao", "name": "Dân tộc Dao", "name_en": "Dao people"}]
+    (event,) = [e for e in data["events"] if e["id"] == "ngay-hoi-am-thuc-en"]
+    assert event["location"]["directions"].startswith("Theo đường 128")
+    assert (event["en"]["price"], event["en"]["image_alt"]) == (None, "Dishes on a bamboo tray")
+    assert event["schedule"][0]["title_en"] == "Opening" and event["schedule"][1]["title_en"] is None
+    assert event["updates"][0]["text_en_html"] == "<p>Brocade stalls added.</p>"
+
+
+@pytest.mark.parametrize("page, anchor", [("theo-doi", "nguon-chinh"), ("en/subscribe", "main-feeds")])
+def test_the_subscribe_how_to_points_to_buttons_that_are_above_it(site, page, anchor):
+    text = (site / page / "index.html").read_text(encoding="utf-8")
+    target = text.index(f'id="{anchor}"')
+    google = text.index("Thêm vào Google Lịch" if page == "theo-doi" else "Add to Google Calendar")
+    how_to = text.index(f'href="#{anchor}"')
+    assert target < google < how_to  # the button is above the words that send the reader to it
+    assert "bên dưới" not in text and " below " not in text
