@@ -112,12 +112,15 @@ def test_month_filters_work_without_a_reload(clock, origins):
 
     clock.get(origins["many"] + "lich/2026-10/")
     clock.execute_script("window.skNotReloaded = true;")
+    day = css(clock, "#d-2026-10-09")[0].find_element("xpath", "..")
+    assert len(day.find_elements("css selector", ".sk-card")) == 2  # a sport and a food market
     select = Select(css(clock, "#sk-filter-category")[0])
     select.select_by_visible_text("Thể thao")
     shown = clock.execute_script(
         "return Array.from(document.querySelectorAll('.sk-days .sk-card')).filter(function (c) {"
         " return c.getClientRects().length; }).map(function (c) { return c.getAttribute('data-category'); })")
     assert shown and set(shown) == {"the-thao"}
+    assert [c.is_displayed() for c in day.find_elements("css selector", ".sk-card")].count(True) == 1
     chips = clock.execute_script(
         "return Array.from(document.querySelectorAll('.sk-chip')).filter(function (c) {"
         " return !c.hidden; }).map(function (c) { return c.getAttribute('data-category'); })")

@@ -125,6 +125,9 @@ def many_events() -> dict[str, tuple[str, str]]:
         unit = ("ubnd-xa-sin-ho", "trung-tam-xuc-tien", "hoi-nong-dan")[n % 3]
         events[f"hoat-dong-{n:02d}"] = _event(f"Hoạt động số {n} của {place}", start, None, categories[n % 3],
                                               area, place, unit=unit, image=image)
+    # the same day as 'hoat-dong-10' (a sport), another category: a filter must split the day
+    events["cho-dem-sin-ho"] = _event("Chợ đêm ẩm thực Sìn Hồ", "2026-10-09 18:00", "2026-10-09 22:00", "am-thuc",
+                                      "sin-ho", "Chợ trung tâm xã Sìn Hồ", unit="hoi-nong-dan")
     return events
 
 
