@@ -266,3 +266,28 @@ def test_the_subscribe_how_to_points_to_buttons_that_are_above_it(site, page, an
     how_to = text.index(f'href="#{anchor}"')
     assert target < google < how_to  # the button is above the words that send the reader to it
     assert "bên dưới" not in text and " below " not in text
+
+
+def test_a_remote_image_is_a_link_below_the_facts_never_a_request(tmp_path):
+    from zoneinfo import ZoneInfo
+
+    from contenttree import make_tree, with_fields
+    from generator.load.config import SiteConfig
+    from generator.load.content import load_content
+    from generator.site.catalogue import Catalogue
+    from generator.site.pages import render_site
+
+    image = "\n  src: https://anh.example.vn/then.jpg\n  alt: Ảnh lễ hội\n  credit: Báo Lai Châu"
+    english = "\n  title: Then Kin Pang\n  image_alt: Festival photo"
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(image=image, en=english)})
+    config = SiteConfig(content_dir=content)
+    loaded, problems = load_content(config)
+    assert problems == []
+    now = dt.datetime(2026, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    pages = render_site(Catalogue.build(loaded, config, now), config, now).pages
+    english_page = pages["en/events/le-hoi-a/index.md"].split("\n---\n", 1)[1]  # the body, after the front matter
+    assert "<img" not in english_page and "anh.example.vn" not in english_page.split("<h1")[0]
+    assert ('<a href="https://anh.example.vn/then.jpg" rel="noopener">View image: Festival photo</a> '
+            '(<span lang="vi">Báo Lai Châu</span> <span class="sk-untr">(in Vietnamese)</span>)') in english_page
+    assert english_page.index("sk-image-link") > english_page.index("sk-facts")
+    assert "<img" not in pages["index.md"].split("sk-card__title")[1].split("</li>")[0]  # no remote thumbnail

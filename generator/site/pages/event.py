@@ -33,6 +33,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
+        images.remote_link(ctx, event),
         _press(ctx, event),
         _coverage(ctx, event),
         _series(ctx, event),
