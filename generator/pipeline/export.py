@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..load.config import ConfigError, SiteConfig
+from ..load.config import ConfigError, MkDocsDumper, SiteConfig, read_mkdocs_yml
 from .prepare import Prepared, prepare
 
 
@@ -52,10 +52,7 @@ def _project_settings(config: SiteConfig) -> dict:
     path = config.config_file
     if path is None or not Path(path).is_file():
         raise ConfigError("sukien export cần tệp cấu hình mkdocs.yml của trang (tùy chọn -f)")
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ConfigError(f"không đọc được {path}: {error}") from error
+    data = read_mkdocs_yml(path)
     base = Path(path).parent
     theme = data.get("theme") or {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
@@ -73,4 +70,4 @@ def _plain_config(data: dict) -> str:
     plugins = plain.get("plugins") or []
     plain["plugins"] = [p for p in plugins if p != "sukien" and not (isinstance(p, dict) and "sukien" in p)]
     header = "# Exported by `sukien export`: the generated pages and feeds are in docs/.\n"
-    return header + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False)
+    return header + yaml.dump(plain, Dumper=MkDocsDumper, allow_unicode=True, sort_keys=False)

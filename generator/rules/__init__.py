@@ -3,8 +3,30 @@
 ``RULES`` is the table of every code the validator can report, with its
 severity and a one-line description in Vietnamese and English (used for
 documentation and kept true by tests).  The spec's codes
-(``shared/spec/rule-codes.md``) are never renamed; codes added here cover
-rules the spec does not list.
+(``spec/rule-codes.md``) are never renamed; codes added here cover rules
+the spec does not list.
+
+This package is also the parser from composed YAML to the frozen
+``model`` objects: each reader checks a node and returns its clean value
+in the same pass, because the message needs the node (file, line, column)
+and the value needs the check (a separate pass would walk every file
+twice, and the validator's speed goal is 1.5 times PyYAML's C loader).
+The modules:
+
+- ``filecheck``: one file's check (``FileCheck``: where problems go, the
+  ids the registries know) and the walk over mappings (unknown keys,
+  suggestions);
+- ``values``: scalars (text, URLs, phones, e-mail, choices, coordinates),
+  their forms from ``model.patterns``;
+- ``dates``: dates, date-times and times of day as units write them;
+- ``parts``: the nested parts of an event (location, contact, image,
+  press, links, updates, English);
+- ``series``: repeats, exceptions and the programme, asking
+  ``model.repeats.Series`` the series rules;
+- ``event``: an event file's top level, returning the ``model.Event``;
+- ``registries``: ``units.yaml``, ``categories.yaml`` and ``areas.yaml``.
+
+Which files are read, and in what order, is ``load/``'s business.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from ..model.occurrence import Occurrence
 from ..model.problems import Problem
 from ..model.repeats import occurrences
 from . import severity
-from .context import fold
+from .filecheck import fold
 
 Where = Callable[[Event], str]  # an event's file as displayed
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
-from ..model import event as model
+from ..model import event as model, patterns
 from ..load.yamlread import Node
 from . import parts, values
-from .context import Fields, FileCheck, fields, fold
+from .filecheck import Fields, FileCheck, fields, fold
 
 UNIT_KEYS = ("id", "name", "name_en", "short", "kind", "website", "contact", "maintainers")
 CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")
@@ -81,7 +81,7 @@ def _entries(ck: FileCheck, root: Node, label: str, keys: tuple[str, ...], requi
         entry = build(ck, got, where)
         if entry is None or not entry.id:
             continue
-        if not values.id_form(entry.id):
+        if not patterns.is_id(entry.id):
             ck.report(got["id"][1], "invalid-registry",
                       f"'{where}.id': '{entry.id}' phải viết thường, không dấu, nối bằng '-'",
                       f"'{where}.id': '{entry.id}' must be lowercase ASCII words joined by '-'")

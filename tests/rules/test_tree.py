@@ -7,7 +7,8 @@ import pytest
 
 from contenttree import VALID, make_tree, with_fields, write_event
 from generator.load.config import SiteConfig
-from generator.pipeline.validate import GitError, validate_tree
+from generator.pipeline.validate import validate_tree
+from generator.vcs.git import GitError
 
 
 def run(content, **kwargs):

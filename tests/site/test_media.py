@@ -156,7 +156,7 @@ def test_committed_event_with_a_local_image_is_not_seen_as_changed(tmp_path):
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env={**os.environ, **env})
     history = read_history(config.content_dir, lambda text, path: parse_event_text(text, path, content, config))
     found = history.of(content.events[0], now=NOW, years_ahead=2)
-    assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.timezone.utc)
+    assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)
 
 
 def test_a_transparent_photo_with_a_colour_profile_is_published_on_white(tmp_path):

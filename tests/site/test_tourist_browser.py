@@ -17,7 +17,7 @@ from touristtree import NOW, build_tree, few_events, many_events
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
                                 reason="needs Debian's chromium and chromium-driver")
-PINNED = dt.datetime.fromisoformat(NOW).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+PINNED = dt.datetime.fromisoformat(NOW).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _serve(site):

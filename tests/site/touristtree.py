@@ -63,7 +63,7 @@ def photo(seed: int) -> bytes:
     top, bottom = (rnd.randrange(120, 220), 180, 230), (250, rnd.randrange(150, 220), 120)
     for y in range(1000):
         mix = y / 999
-        draw.line([(0, y), (1600, y)], fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom)))
+        draw.line([(0, y), (1600, y)], fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)))
     for n in range(5):
         x = rnd.randrange(0, 1600)
         draw.polygon([(x - 600, 1000), (x, rnd.randrange(350, 650)), (x + 600, 1000)],

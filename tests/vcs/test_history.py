@@ -11,10 +11,12 @@ from feedsupport import CONTENT, NOW, config, load
 from icalendar import Calendar
 from lxml import etree
 
+from generator.load.content import parse_event_text
 from generator.site.catalogue import Catalogue
+from generator.vcs import git as git_module
 from generator.vcs import history as history_module
 from generator.feeds import build_feeds
-from generator.vcs.history import History, load_history, read_history, summarise
+from generator.vcs.history import History, read_history, summarise
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 
@@ -54,13 +56,19 @@ def repo(tmp_path):
 
 
 def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026-04-12",
-         place="Sân bản Nà Ít", extra="", commit=True):
-    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}.yaml"
+         place="Sân bản Nà Ít", extra="", commit=True, suffix=".yaml"):
+    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}{suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(EVENT.format(title=title, start=start, place=place, extra=extra), encoding="utf-8")
     if commit:
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", f"{event_id} {when}", when=when)
+
+
+def load_history(content, cfg):
+    """The history as the build reads it: old revisions parsed with the
+    current registries."""
+    return read_history(cfg.content_dir, lambda text, path: parse_event_text(text, path, content, cfg))
 
 
 def build(repo, now=NOW):
@@ -116,6 +124,29 @@ def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
     ]
     rss = files["feeds/events.rss"].decode()
     assert "<pubDate>Mon, 05 Jan 2026 03:00:00 +0000</pubDate>" in rss  # first commit
+
+
+def test_an_event_first_committed_already_postponed_is_news_once(repo):
+    save(repo, "2026-01-05T10:00:00+07:00", extra="status: postponed\nstatus_note: Chờ lịch mới\n")
+    save(repo, "2026-01-06T10:00:00+07:00", title="Giải kéo co các bản",
+         extra="status: postponed\nstatus_note: Chờ lịch mới\n")  # wording only: no more news
+    feed = etree.fromstring(build(repo)["feeds/updates.atom"])
+    [entry] = feed.iter(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Giải kéo co các bản: Hoãn sự kiện: Chờ lịch mới"
+    assert entry.findtext(f"{ATOM}id") == "tag:sukien.example.vn,2026-01-05:su-kien/giai-dau/thay-doi/1"
+    assert entry.findtext(f"{ATOM}updated") == "2026-01-05T03:00:00+00:00"
+
+
+@pytest.mark.parametrize("suffix", [".YAML", ".Yml"])
+def test_an_event_file_in_capitals_has_a_history_like_any_other(repo, suffix):
+    """The loader takes ``giai-dau.YAML`` as an event; its history used to
+    skip it, so it never got a SEQUENCE or a change entry."""
+    save(repo, "2026-01-05T10:00:00+07:00", suffix=suffix)
+    save(repo, "2026-01-20T10:00:00+07:00", start="2026-04-19", suffix=suffix)
+    files = build(repo)
+    assert vevent(files)["SEQUENCE"] == 1
+    assert vevent(files).decoded("CREATED") == utc("2026-01-05T10:00:00+07:00")
+    assert update_titles(files) == ["Giải kéo co: Hoãn từ 12/4 sang 19/4"]
 
 
 def test_a_merged_branch_counts_once_at_its_merge(repo):
@@ -192,8 +223,8 @@ def test_whole_tree_in_few_git_calls(repo, monkeypatch):
         save(repo, None, event_id=f"su-kien-{number:02d}", start="2026-04-19", commit=False)
     git(repo, "commit", "-q", "-am", "đổi lịch", when="2026-01-06T10:00:00+07:00")
     calls = []
-    real = history_module.subprocess.run
-    monkeypatch.setattr(history_module.subprocess, "run",
+    real = git_module.subprocess.run
+    monkeypatch.setattr(git_module.subprocess, "run",
                         lambda *a, **k: calls.append(a) or real(*a, **k))
     cfg = config(repo / "content")
     content = load(cfg.content_dir)

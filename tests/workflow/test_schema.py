@@ -229,7 +229,7 @@ def test_patterns_are_valid_ecmascript_regular_expressions():
         pytest.skip("node is not installed")
     patterns = sorted(set(re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', schema_json()))
                       | {json.dumps(k) for k in event_schema()["properties"]["exceptions"]["patternProperties"]})
-    script = "for (const p of [%s]) new RegExp(p, 'u')" % ",".join(patterns)
+    script = f"for (const p of [{','.join(patterns)}]) new RegExp(p, 'u')"
     subprocess.run([node, "-e", script], check=True, capture_output=True, timeout=60)
 
 

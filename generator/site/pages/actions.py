@@ -14,7 +14,7 @@ import posixpath
 from . import links
 from .. import urls
 from ...model.occurrence import Occurrence
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import t
 from .markup import el, esc, link
 

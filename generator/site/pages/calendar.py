@@ -20,7 +20,7 @@ from .. import urls
 from ...model.lunar import to_lunar
 from ...model.occurrence import LunarDay, Occurrence
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from .filters import month_filters
 from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, lunar_short, month_caption, month_label, t
 from .markup import attrs, block, el, esc, in_lang, link
@@ -108,7 +108,7 @@ def grid(ctx: Ctx, year: int, month: int, items: list[Occurrence], list_page: st
             by_day[day].append(item)
     head = "".join(
         el("th", el("abbr", esc(short), title=full), scope="col")
-        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang])
+        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang], strict=True)
     )
     rows = []
     for week in _WEEKS.monthdatescalendar(year, month):

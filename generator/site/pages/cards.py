@@ -12,7 +12,7 @@ from ..media import thumbnail_location
 from ...model import lunar
 from ..places import distinct
 from ...model.occurrence import Occurrence
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import lunar_label, lunar_short, month_short, t, when_label
 from .markup import attrs, el, esc, in_lang, iso, link
 
@@ -37,7 +37,8 @@ def ended_badge(ctx: Ctx) -> str:
     return el("span", esc(t(ctx.lang, "ended")), class_="sk-badge sk-badge--ended")
 
 
-def when(ctx: Ctx, item: Occurrence) -> str:
+def dates_element(ctx: Ctx, item: Occurrence) -> str:
+    """The dates in words, in a <time> element carrying the start."""
     label = when_label(item.start, item.end, ctx.lang)
     return el("time", esc(label), datetime=iso(item.start))
 
@@ -92,7 +93,7 @@ def card(ctx: Ctx, item: Occurrence, *, summary: bool = True) -> str:
     if ended:
         head += " " + ended_badge(ctx)
     meta = " · ".join((
-        when(ctx, item),
+        dates_element(ctx, item),
         place_line(ctx, item),
         esc(ctx.category_name(event.category)),
     ))

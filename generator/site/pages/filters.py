@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import urls
 from ...model.occurrence import Occurrence
 from .cards import color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import t
 from .markup import el, esc, link
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from . import links
 from .. import urls
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import count_label, t
 from .markup import block, el, esc, iso, link
 from .page import Page

@@ -11,7 +11,7 @@ import re
 
 from .. import urls
 from ...model.occurrence import Occurrence
-from .context import Ctx
+from .rendering import Ctx
 from .markup import iso
 
 STATUS = {

@@ -26,7 +26,7 @@ def _query(params: dict[str, str]) -> str:
 
 
 def _utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def timed_end(occ: Occurrence) -> dt.datetime:

@@ -8,8 +8,8 @@ from collections import defaultdict
 from . import links
 from .. import urls
 from .cards import card_list, color_style
-from .event import contact_html
-from .context import Ctx
+from .press_box import contact_html
+from .rendering import Ctx
 from ...model.event import Unit
 from ..i18n import count_label, t, unit_kind
 from .markup import block, el, esc, link

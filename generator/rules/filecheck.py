@@ -17,7 +17,7 @@ from . import severity
 
 
 @dataclass
-class Registries:
+class KnownIds:
     """Ids known to the tree; None for a registry that could not be read
     (its checks are skipped instead of flagging every event)."""
 
@@ -37,7 +37,7 @@ class FileCheck:
     file: Path | None  # on disk, for relative image paths
     content_root: Path | None
     config: SiteConfig
-    registries: Registries
+    registries: KnownIds
     problems: list[Problem] = field(default_factory=list)
 
     suppressed: int = 0
