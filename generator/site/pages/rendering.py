@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ...load.config import SiteConfig
 from ..media import Picture
-from ...model.event import Content, Event, ScheduleItem, Update
+from ...model.event import Area, Category, Content, Event, ScheduleItem, Tag, Unit, Update
 from ...model.occurrence import Occurrence
 from .. import urls
 from .agenda import Agenda
@@ -48,16 +48,10 @@ class Ctx:
     # -- names of registry entries, in the page's language --------------------
 
     def category_name(self, category_id: str) -> str:
-        found = self.content.category(category_id)
-        if found is None:
-            return category_id
-        return found.name_en if self.lang == "en" else found.name
+        return self._name(self.content.category(category_id), category_id)
 
     def area_name(self, area_id: str) -> str:
-        found = self.content.area(area_id)
-        if found is None:
-            return area_id
-        return (found.name_en or found.name) if self.lang == "en" else found.name
+        return self._name(self.content.area(area_id), area_id)
 
     def region_name(self, area_id: str) -> str | None:
         found = self.content.area(area_id)
@@ -66,9 +60,17 @@ class Ctx:
         return (found.region_en or found.region) if self.lang == "en" else found.region
 
     def unit_name(self, unit_id: str) -> str:
-        found = self.content.unit(unit_id)
+        return self._name(self.content.unit(unit_id), unit_id)
+
+    def tag_name(self, tag_id: str) -> str:
+        """A tag by its name in tags.yaml, or as written when it is not listed."""
+        return self._name(self.content.tag(tag_id), tag_id)
+
+    def _name(self, found: Category | Area | Unit | Tag | None, written: str) -> str:
+        """A registry entry's name in the page's language; what was written
+        when the registry does not list it."""
         if found is None:
-            return unit_id
+            return written
         return (found.name_en or found.name) if self.lang == "en" else found.name
 
     # -- texts of events, English when there is a translation -----------------
@@ -114,13 +116,6 @@ class Ctx:
 
     def update_text(self, update: Update) -> Localized:
         return self._pick(update.text, update.text_en)
-
-    def tag_name(self, tag_id: str) -> str:
-        """A tag by its name in tags.yaml, or as written when it is not listed."""
-        found = self.content.tag(tag_id)
-        if found is None:
-            return tag_id
-        return (found.name_en or found.name) if self.lang == "en" else found.name
 
     def status_note(self, occ: Occurrence) -> Localized | None:
         picked = self._pick(occ.status_note or "", occ.status_note_en)
