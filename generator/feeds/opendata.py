@@ -18,6 +18,7 @@ from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
 from . import common
+from ..site.i18n import lunar_label
 from .common import Item
 
 SCHEMA_VERSION = "1.0"
@@ -65,7 +66,7 @@ def _occurrence(occ: Occurrence, config: SiteConfig) -> dict:
         "status": occ.status,
         "status_note": common.text(occ.status_note) or None,
         "status_note_en": common.text(occ.status_note_en) or None,
-        "lunar": {**_plain(occ.lunar), "label_vi": occ.lunar.label_vi} if occ.lunar else None,
+        "lunar": {**_plain(occ.lunar), "label_vi": lunar_label(occ.lunar, occ.lunar, "vi")} if occ.lunar else None,
     }
 
 
