@@ -249,6 +249,21 @@
     return found.map(function (item) { return item.record.row; });
   };
 
+  /* The card's date badge: day, month and lunar date (cards.badge_parts). */
+  function dateBadge(parts) {
+    var badge = document.createElement("p");
+    badge.className = "sk-date";
+    badge.setAttribute("aria-hidden", "true");
+    ["sk-date__day", "sk-date__month", "sk-date__lunar"].forEach(function (className, i) {
+      if (!parts[i]) { return; }
+      var span = document.createElement("span");
+      span.className = className;
+      span.textContent = parts[i];
+      badge.appendChild(span);
+    });
+    return badge;
+  }
+
   Search.prototype.show = function (query) {
     var self = this;
     var rows = this.find(query);
@@ -288,6 +303,7 @@
       line("sk-card__meta", [row[2], row[4], row[5]].join(" · "));
       if (row[9]) { line("sk-card__lunar sk-lunar", row[9]); }
       line("sk-card__summary", row[6]);
+      if (row[11]) { li.appendChild(dateBadge(row[11])); }
       li.appendChild(body);
       self.results.appendChild(li);
     });

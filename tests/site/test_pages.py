@@ -396,7 +396,8 @@ def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
     assert in_2027["su-kien/don-nam-moi/"][3:] == [
         "2026-12-30", "Sân văn hóa trung tâm xã, Xã Khổng Lào", "Lễ hội truyền thống",
         "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02",
-        "", "2027-01-03T00:00:00+07:00"]  # no lunar date (not a lunar festival); the instant it ends
+        "", "2027-01-03T00:00:00+07:00",  # no lunar date (not a lunar festival); the instant it ends
+        ["30", "Th12", ""]]  # the date badge
 
 
 def test_robots_and_media(site):

@@ -105,6 +105,7 @@ def test_search_results_show_the_lunar_date_of_lunar_festivals(clock, origins):
     clock.get(origins["many"] + "tim-kiem/?q=xip+xi")
     wait_for(lambda: texts(clock, "#sk-results .sk-card__title"))
     assert texts(clock, "#sk-results .sk-card__lunar") == ["Ngày 14–15 tháng 7 âm lịch"]
+    assert texts(clock, "#sk-results .sk-date__lunar") == ["14/7 ÂL"]  # the badge, as on every card
 
 
 def test_month_filters_work_without_a_reload(clock, origins):

@@ -59,14 +59,21 @@ def place_line(ctx: Ctx, item: Occurrence) -> str:
     return ", ".join([text] + [esc(part) for part in parts[1:]])
 
 
+def badge_parts(ctx: Ctx, item: Occurrence) -> list[str]:
+    """The date badge's texts: day, month and ('' unless a lunar festival) lunar date."""
+    first = item.first_day
+    lunar_date = f"{lunar_short(item.lunar)} {t(ctx.lang, 'lunar_short')}" if item.lunar is not None else ""
+    return [str(first.day), month_short(first.month, ctx.lang), lunar_date]
+
+
 def date_badge(ctx: Ctx, item: Occurrence) -> str:
     """Day and month of the first day, as on a desk calendar, with the lunar
-    date under it for a lunar festival (the card's text says it all in words)."""
-    first = item.first_day
-    inner = el("span", str(first.day), class_="sk-date__day") + el("span", esc(month_short(first.month, ctx.lang)),
-                                                                    class_="sk-date__month")
-    if item.lunar is not None:
-        inner += el("span", esc(f"{lunar_short(item.lunar)} {t(ctx.lang, 'lunar_short')}"), class_="sk-date__lunar")
+    date under it for a lunar festival (the card's text says it all in words;
+    the search page's script draws the same badge from :func:`badge_parts`)."""
+    day, month, lunar_date = badge_parts(ctx, item)
+    inner = el("span", esc(day), class_="sk-date__day") + el("span", esc(month), class_="sk-date__month")
+    if lunar_date:
+        inner += el("span", esc(lunar_date), class_="sk-date__lunar")
     return el("p", inner, class_="sk-date", aria_hidden="true")
 
 

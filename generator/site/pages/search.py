@@ -12,7 +12,7 @@ finds "Lễ hội"), over title, place, area, category and summary.
 
 A record: [url, title, when, start (ISO), place, category, summary,
 status, last day (ISO), lunar date in words ('' unless a lunar festival),
-end instant (ISO, exclusive)].  Without "Tìm cả sự kiện đã qua" nothing
+end instant (ISO, exclusive), the texts of the card's date badge].  Without "Tìm cả sự kiện đã qua" nothing
 that has ended is shown; with it, what has ended is marked and listed after
 everything that is on or ahead.
 """
@@ -26,7 +26,7 @@ from .. import urls
 from ...model.event import STATUSES
 from ...model.occurrence import Occurrence
 from ..places import distinct
-from .cards import lunar_text
+from .cards import badge_parts, lunar_text
 from .rendering import Ctx
 from ..i18n import LANGS, t, when_label
 from .markup import attrs, block, el, esc, link
@@ -45,7 +45,7 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
     return files
 
 
-def _record(ctx: Ctx, item: Occurrence) -> list[str]:
+def _record(ctx: Ctx, item: Occurrence) -> list:
     event = item.event
     area = ctx.area_name(event.location.area) if event.location.area else None
     return [
@@ -60,6 +60,7 @@ def _record(ctx: Ctx, item: Occurrence) -> list[str]:
         item.last_day.isoformat(),
         lunar_text(ctx, item) or "",
         item.ends.isoformat(),
+        badge_parts(ctx, item),
     ]
 
 
