@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -14,9 +15,10 @@ import nh3
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
 from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
+from ..model import lunar
 from ..model.occurrence import Occurrence
-from ..site import urls
-from ..site.i18n import t
+from ..site import places, urls
+from ..site.i18n import lunar_label, t
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -104,8 +106,38 @@ def mark(occ: Occurrence) -> str:
 
 
 def headline(occ: Occurrence, content: Content) -> str:
-    """Title, date and place: what a reader sorting by announcement needs."""
-    return f"{title(occ)} — {when_label(occ.start, occ.end)}, {place(occ.event.location, content, short=True)}"
+    """Status, title, date and place: what a reader sorting by announcement
+    needs.  The date is said once: not the series' year as well, nor a
+    '(9/11)' that ends the title and names the same day."""
+    name = text(occ.event.title)
+    found = _DAY_IN_TITLE.search(name)
+    if found and (int(found.group(1)), int(found.group(2))) == (occ.first_day.day, occ.first_day.month):
+        name = name[:found.start()]
+    when = when_label(occ.start, occ.end)
+    return f"{mark(occ)}{name} — {when}, {place(occ.event.location, content, short=True)}"
+
+
+_DAY_IN_TITLE = re.compile(r"\s*\((\d{1,2})/(\d{1,2})\)$")
+
+
+def _lunar_note(occ: Occurrence) -> str:
+    """' (ngày 14–15 tháng 2 âm lịch)' after the date of a lunar-yearly
+    occurrence, '' for any other."""
+    days = lunar.span(occ)
+    return f" ({lunar_label(*days, 'vi').lower()})" if days else ""
+
+
+def directions_fact(event: Event) -> list[tuple[str, str]]:
+    """('Đường đi', how to get there) when the event's location says it."""
+    directions = text(event.location.directions)
+    return [(word("directions"), directions)] if directions else []
+
+
+def summary(occ: Occurrence) -> str:
+    """A feed entry's summary: a lunar festival's lunar date, then the summary."""
+    days = lunar.span(occ)
+    prefix = f"{lunar_label(*days, 'vi')}. " if days else ""
+    return prefix + text(occ.event.summary)
 
 
 def place(location: Location, content: Content, *, short: bool = False) -> str:
@@ -114,11 +146,7 @@ def place(location: Location, content: Content, *, short: bool = False) -> str:
     parts = [location.name] + ([] if short else [location.address or ""])
     if area is not None:
         parts.append(area.name)
-    kept: list[str] = []
-    for part in (text(p) for p in parts):
-        if part and part.casefold() not in ", ".join(kept).casefold():
-            kept.append(part)  # an address often names its commune already
-    return ", ".join(kept)
+    return ", ".join(places.distinct(text(p) for p in parts))  # an address often names its commune
 
 
 def when_label(start: When, end: When | None, *, year: bool = True) -> str:
@@ -139,9 +167,9 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
 
 
 def dates_and_lunar(occ: Occurrence) -> str:
-    """The occurrence's dates, with its lunar date for a lunar series."""
-    label = when_label(occ.start, occ.end)
-    return f"{label} ({occ.lunar.label_vi.lower()})" if occ.lunar else label
+    """The occurrence's dates, with its lunar dates for a lunar series
+    ('14/3 – 15/3/2026 (ngày 14–15 tháng 2 âm lịch)')."""
+    return when_label(occ.start, occ.end) + _lunar_note(occ)
 
 
 def _zone_note(start: dt.datetime) -> str:

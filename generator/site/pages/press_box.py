@@ -19,7 +19,7 @@ from .. import urls
 from . import links
 from .rendering import Ctx
 from ..i18n import day_label, deadline_label, t
-from .markup import el, esc, in_lang, iso, link
+from .markup import el, esc, iso, link
 
 
 def is_past(ctx: Ctx, event: Event) -> bool:
@@ -64,8 +64,9 @@ def press_box(ctx: Ctx, item: Occurrence) -> str:
             rows.append((t(ctx.lang, "accreditation"), deadline_html(ctx, event, press.accreditation_deadline)))
         if press.contact is not None:
             rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact)))
-        if press.note:
-            rows.append((t(ctx.lang, "press_note"), in_lang(press.note, "vi", ctx.lang)))
+        note = ctx.press_note(event)
+        if note:
+            rows.append((t(ctx.lang, "press_note"), ctx.show(note)))
     reference = event.reference
     if reference is not None and (reference.number or reference.url):
         text = esc(reference.number or "")
