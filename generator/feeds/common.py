@@ -13,10 +13,10 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
+from ..model.event import Contact, Content, Event, Location, When
 from ..model.occurrence import Occurrence
 from ..site import urls
-from ..site.i18n import t
+from ..site.i18n import t, zone_note
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -128,7 +128,7 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
             return day_label(start, year=year)
         same_year = end.year == start.year
         return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
-    zone = _zone_note(start)
+    zone = zone_note(start, LANG)
     if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
         return f"{start:%H:%M} {day_label(start, year=year)}{zone}"
     if end.date() == start.date():
@@ -142,16 +142,6 @@ def dates_and_lunar(occ: Occurrence) -> str:
     """The occurrence's dates, with its lunar date for a lunar series."""
     label = when_label(occ.start, occ.end)
     return f"{label} ({occ.lunar.label_vi.lower()})" if occ.lunar else label
-
-
-def _zone_note(start: dt.datetime) -> str:
-    """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
-    which readers would otherwise take for Vietnam time."""
-    key = getattr(start.tzinfo, "key", DEFAULT_TIMEZONE)
-    if key == DEFAULT_TIMEZONE:
-        return ""
-    offset = start.strftime("%z")
-    return word("zone_note").format(zone=key, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:
