@@ -108,12 +108,12 @@ def headline(occ: Occurrence, content: Content) -> str:
     return f"{title(occ)} — {when_label(occ.start, occ.end)}, {place(occ.event.location, content, short=True)}"
 
 
-def place(location: Location, content: Content, *, short: bool = False) -> str:
+def place(location: Location, content: Content, *, short: bool = False, lang: str = LANG) -> str:
     """The full address (name, address, commune/ward); ``short``: name and area."""
     area = content.area(location.area) if location.area else None
     parts = [location.name] + ([] if short else [location.address or ""])
     if area is not None:
-        parts.append(area.name)
+        parts.append((area.name_en if lang == "en" else None) or area.name)
     kept: list[str] = []
     for part in (text(p) for p in parts):
         if part and part.casefold() not in ", ".join(kept).casefold():

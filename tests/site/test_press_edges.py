@@ -2,8 +2,9 @@
 press tree (tests/presstree.py) and an event abroad, with the clock pinned
 the day after the cancelled market (23/3): the event abroad names the zone
 of its times and deadline (they are not Vietnam's), the cancelled market
-is not said to have taken place, and the event the press is not invited
-to shows no deadline although its file names one."""
+is not said to have taken place, the event the press is not invited to
+shows no deadline although its file names one, and the English press page
+tells the recent changes in English."""
 
 from __future__ import annotations
 
@@ -17,11 +18,22 @@ from conftest import build_pinned
 from test_press_pages import by_class, document, section, text_of
 
 NOW = "2026-03-24T12:00:00+07:00"
+CALLED_OFF = {"so-vhttdl/dem-tho.yaml": """\
+    title: Đêm thơ xuân
+    summary: Đêm thơ.
+    category: van-hoa
+    start: 2026-03-30 19:30
+    status: cancelled
+    status_note: Nhà văn hoá đang sửa chữa.
+    location: {name: Nhà văn hoá, area: tan-phong}
+    contact: {name: Nhà văn hoá, phone: "0213 3800 006"}
+    en: {title: Spring poetry night, summary: Poetry., status_note: The culture house is under repair.}
+    """}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    content = make_tree(tmp_path_factory.mktemp("edges-content"), EVENTS | ABROAD)
+    content = make_tree(tmp_path_factory.mktemp("edges-content"), EVENTS | ABROAD | CALLED_OFF)
     return build_pinned(content, tmp_path_factory.mktemp("edges-built") / "site", NOW)
 
 
@@ -55,3 +67,12 @@ def test_an_uninvited_event_shows_no_deadline(site):
     pairs = [(text_of(pair.find("dt")), text_of(pair.find("dd"))) for pair in by_class(box, "sk-pair")]
     assert [label for label, _ in pairs] == ["Mời báo chí", "Liên hệ báo chí"]
     assert pairs[0][1] == "Không" and not by_class(box, "sk-badge--closed")
+
+
+def test_the_english_press_page_tells_the_changes_in_english(site):
+    changes = text_of(section(document(site, "en/press"), "thay-doi"))
+    assert "Spring poetry night: Cancelled: The culture house is under repair." in changes
+    assert "Chợ phiên vùng cao: Cancelled: Mưa lũ" in changes  # no English given: the Vietnamese stays
+    assert "Hủy sự kiện" not in changes
+    vietnamese = text_of(section(document(site, "bao-chi"), "thay-doi"))
+    assert "Đêm thơ xuân: Hủy sự kiện: Nhà văn hoá đang sửa chữa." in vietnamese

@@ -159,7 +159,8 @@ def _changes(ctx: Ctx, news: Sequence[News]) -> str:
         when = el("time", esc(f"{day_label(stamp.date(), ctx.lang)}, {clock(stamp)}"), datetime=iso(stamp))
         target = urls.event(ctx.lang, entry.item.event.id)
         rows.append(el("li", el("span", when, class_="sk-muted") + "<br>"
-                       + _site_link(ctx, target, in_lang(entry.title, "vi", ctx.lang))))
+                       + _site_link(ctx, target, esc(entry.title_en) if ctx.lang == "en"
+                                    else in_lang(entry.title, "vi", ctx.lang))))
     more = _site_link(ctx, urls.UPDATES_ATOM, esc(t(ctx.lang, "all_changes")), type="application/atom+xml")
     return el("ul", "".join(rows), class_="sk-desk-list") + el("p", more)
 
