@@ -14,11 +14,11 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
+from ..model.event import Contact, Content, Event, Location, When
 from ..model import lunar
 from ..model.occurrence import Occurrence
 from ..site import places, urls
-from ..site.i18n import lunar_label, t
+from ..site.i18n import lunar_label, t, zone_note
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -140,12 +140,12 @@ def summary(occ: Occurrence) -> str:
     return prefix + text(occ.event.summary)
 
 
-def place(location: Location, content: Content, *, short: bool = False) -> str:
+def place(location: Location, content: Content, *, short: bool = False, lang: str = LANG) -> str:
     """The full address (name, address, commune/ward); ``short``: name and area."""
     area = content.area(location.area) if location.area else None
     parts = [location.name] + ([] if short else [location.address or ""])
     if area is not None:
-        parts.append(area.name)
+        parts.append((area.name_en if lang == "en" else None) or area.name)
     return ", ".join(places.distinct(text(p) for p in parts))  # an address often names its commune
 
 
@@ -156,7 +156,7 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
             return day_label(start, year=year)
         same_year = end.year == start.year
         return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
-    zone = _zone_note(start)
+    zone = zone_note(start, LANG)
     if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
         return f"{start:%H:%M} {day_label(start, year=year)}{zone}"
     if end.date() == start.date():
@@ -170,16 +170,6 @@ def dates_and_lunar(occ: Occurrence) -> str:
     """The occurrence's dates, with its lunar dates for a lunar series
     ('14/3 – 15/3/2026 (ngày 14–15 tháng 2 âm lịch)')."""
     return when_label(occ.start, occ.end) + _lunar_note(occ)
-
-
-def _zone_note(start: dt.datetime) -> str:
-    """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
-    which readers would otherwise take for Vietnam time."""
-    key = getattr(start.tzinfo, "key", DEFAULT_TIMEZONE)
-    if key == DEFAULT_TIMEZONE:
-        return ""
-    offset = start.strftime("%z")
-    return word("zone_note").format(zone=key, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.occurrence import LunarDay
 
+from ..model.event import DEFAULT_TIMEZONE
+
 LANGS = ("vi", "en")
 
 WEEKDAYS = {
@@ -352,10 +354,21 @@ def date_label(day: dt.date, lang: str) -> str:
 
 def deadline_label(value: dt.date, lang: str) -> str:
     """An accreditation deadline: 'Thứ Năm, 19/11/2026, 17:00' (dd/mm/yyyy,
-    the form of official letters), 'Thursday, 19/11/2026, 17:00'."""
+    the form of official letters), 'Thursday, 19/11/2026, 17:00'; a time in
+    another zone than Vietnam's names it."""
     day = value.date() if isinstance(value, dt.datetime) else value
     text = f"{WEEKDAYS[lang][day.weekday()]}, {day:%d/%m/%Y}"
-    return f"{text}, {clock(value)}" if isinstance(value, dt.datetime) else text
+    return f"{text}, {clock(value)}{zone_note(value, lang)}" if isinstance(value, dt.datetime) else text
+
+
+def zone_note(value: dt.datetime, lang: str) -> str:
+    """' (giờ Asia/Tokyo, UTC+09:00)' for a time outside Vietnam's zone,
+    which readers (and journalists meeting a deadline) would otherwise take
+    for Vietnam time; '' for a Vietnam time."""
+    key = getattr(value.tzinfo, "key", DEFAULT_TIMEZONE)
+    if key == DEFAULT_TIMEZONE:
+        return ""
+    return t(lang, "zone_note").format(zone=key, offset=offset_label(value)[3:])
 
 
 def month_label(year: int, month: int, lang: str) -> str:
