@@ -122,8 +122,9 @@ def test_published_bytes_are_never_the_uploaded_ones(tmp_path):
     now = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
     site = render_site(Catalogue.build(content, config, now), config, now)
     published = [data for path, data in site.assets.items() if path.startswith("media/")]
-    assert len(published) == 1
-    assert published[0].startswith(b"\xff\xd8") and b"script" not in published[0]
+    assert len(published) == 2  # the photo and its card thumbnail
+    for data in published:
+        assert data.startswith(b"\xff\xd8") and b"script" not in data
 
 
 def test_an_svg_that_slipped_past_validation_is_still_not_published(tmp_path):
@@ -153,5 +154,7 @@ def test_a_photo_with_an_odd_name_is_published_under_a_plain_one(tmp_path, name)
     assert check(tmp_path, text) == []
     config = SiteConfig(content_dir=tmp_path / "content")
     content, _ = load_content(config)
-    [path] = published_media(content)
-    assert re.fullmatch(r"media/events/so-vhttdl/images/[a-z0-9-]+-png\.jpg", path), path
+    paths = list(published_media(content))
+    assert len(paths) == 2, paths
+    for path in paths:
+        assert re.fullmatch(r"media/(thumbs/)?events/so-vhttdl/images/[a-z0-9-]+-png\.jpg", path), path

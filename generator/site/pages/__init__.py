@@ -48,7 +48,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     months = agenda.months()
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
-        pages = [home.home_page(ctx, featured), calendar.index_page(ctx, months),
+        pages = [home.home_page(ctx, featured), home.upcoming_page(ctx), calendar.index_page(ctx, months),
                  subscribe.subscribe_page(ctx), search.search_page(ctx), press.press_page(ctx, news)]
         pages += [calendar.month_page(ctx, y, m, months) for y, m in months]
         pages += [event.event_page(ctx, e, (dates or {}).get(e.id, (None, None))) for e in content.events]
