@@ -49,6 +49,15 @@ class EnvironmentProblem(click.ClickException):
         click.echo(f"{error_prefix()}{self.format_message()}", err=True, file=file)
 
 
+def need_config_file(config_file: Path) -> None:
+    """build and serve hand mkdocs.yml to MkDocs: it must be there."""
+    if not config_file.is_file():
+        raise EnvironmentProblem(text(f"không tìm thấy tệp cấu hình trang '{config_file.as_posix()}' "
+                                      "(chạy lệnh trong thư mục dự án, hoặc dùng -f mkdocs.yml)",
+                                      f"no site configuration '{config_file.as_posix()}' "
+                                      "(run in the project's folder, or use -f mkdocs.yml)"))
+
+
 def site_config(config_file: Path, content_dir: Path | None) -> SiteConfig:
     try:
         return load_site_config(config_file).with_content(content_dir)
@@ -525,11 +534,7 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
-    if not config_file.is_file():
-        raise EnvironmentProblem(text(f"không tìm thấy tệp cấu hình trang '{config_file.as_posix()}' "
-                                      "(chạy lệnh trong thư mục dự án, hoặc dùng -f mkdocs.yml)",
-                                      f"no site configuration '{config_file.as_posix()}' "
-                                      "(run in the project's folder, or use -f mkdocs.yml)"))
+    need_config_file(config_file)
     try:
         result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
     except (GitError, OSError, UnsafeTarget) as error:
@@ -559,7 +564,9 @@ def serve(config_file, address, content_dir) -> None:
     """
     from .pipeline.serve import serve as run_preview
 
-    sys.exit(run_preview(site_config(config_file, content_dir), address, content_dir))
+    config = site_config(config_file, content_dir)
+    need_config_file(config_file)
+    sys.exit(run_preview(config, address, content_dir))
 
 
 @main.command(help_en="""Write the generated pages and feeds.

@@ -115,9 +115,11 @@ def test_mkdocs_build_refuses_a_site_dir_that_is_the_content(project):
     assert snapshot(project) == before
 
 
-def test_build_without_a_configuration_says_so_in_vietnamese(tmp_path, monkeypatch):
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_build_and_serve_without_a_configuration_say_so_in_vietnamese(tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["build"])
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    result = CliRunner().invoke(main, [command])
     assert result.exit_code == 2
     assert "không tìm thấy tệp cấu hình trang 'mkdocs.yml'" in result.output and "None" not in result.output
 
