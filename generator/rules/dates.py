@@ -92,7 +92,12 @@ def parse_when(ck: FileCheck, node: Node, where: str, zone: str,
 
 def year_window(ck: FileCheck) -> tuple[int, int]:
     """The first and last years an event may name, around the build's year."""
-    year = clock.today(ck.config.timezone).year
+    return window(ck.config.timezone)
+
+
+def window(timezone: str) -> tuple[int, int]:
+    """:func:`year_window` for the site's zone ``timezone``."""
+    year = clock.today(timezone).year
     return year - PAST_YEARS, year + FUTURE_YEARS
 
 
