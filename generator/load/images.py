@@ -59,7 +59,7 @@ def _refusal(path: str, mtime_ns: int, size: int) -> Refusal | None:
     """Cached by file and modification (``mtime_ns`` and ``size`` are
     only part of the key)."""
     try:
-        decode(Path(path)).close()
+        decode(Path(path))
     except ImageRefused as refused:
         return refused.refusal
     return None
@@ -69,12 +69,21 @@ def decode(path: Path) -> Image.Image:
     """The first frame of the photo at ``path``, decoded, at most
     WORK_SIDE on its longer side, its metadata (orientation, colour
     profile, transparency) kept in ``info`` for the publisher; raises
-    ImageRefused."""
-    suffix = path.suffix.lower()
+    ImageRefused.  The few last results are kept (the validator, the
+    photo and its thumbnail ask in turn): the caller must not change it."""
     try:
-        size = path.stat().st_size
+        stat = path.stat()
     except OSError:
         raise ImageRefused(_UNREADABLE) from None
+    return _decoded(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _decoded(name: str, mtime_ns: int, size: int) -> Image.Image:
+    """``decode``, by file and modification (``mtime_ns`` is only part of
+    the key); at most WORK_SIDE² pixels each, so four stay small."""
+    path = Path(name)
+    suffix = path.suffix.lower()
     if suffix == ".svg":
         raise ImageRefused(_SVG)
     if suffix not in RASTER:
@@ -92,6 +101,8 @@ def decode(path: Path) -> Image.Image:
                 opened.seek(0)
                 opened.load()
                 exif = opened.getexif()
+                if max(opened.size) > WORK_SIDE:  # shrink before any copy: one full-size buffer at most
+                    opened.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.LANCZOS)
                 image = opened.copy()
     except ImageRefused:
         raise
@@ -99,8 +110,6 @@ def decode(path: Path) -> Image.Image:
         raise ImageRefused(_too_many_pixels(0, 0)) from None
     except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, MemoryError):
         raise ImageRefused(_UNREADABLE) from None
-    if max(image.size) > WORK_SIDE:
-        image.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.LANCZOS)
     if exif:
         image.info["exif"] = exif.tobytes()  # the orientation survives the copy
     return image
