@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 import yaml
 import yaml_env_tag  # type: ignore[import-untyped]
 
+from ..model import patterns
 from ..model.event import DEFAULT_TIMEZONE, is_place_zone
 
 DEFAULT_BOUNDS = (21.6, 102.2, 22.9, 103.9)  # south, west, north, east
@@ -206,7 +207,11 @@ def _zone(value) -> str:
 def _text(value: Any) -> str:
     if isinstance(value, Tagged | dict | list):
         raise TypeError(f"cần một chuỗi, không phải {value!r}")
-    return str(value)
+    text = str(value)
+    if patterns.CONTROL_OR_BREAK.search(text):  # it reaches every feed: XML cannot carry these
+        raise ValueError(f"{text!r} chứa ký tự điều khiển hoặc ký tự không in được")
+    return text
+
 
 
 def _folder(url: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import json
 from dataclasses import dataclass
+from .patterns import CONTROL_OR_BREAK
 
 ERROR = "error"
 WARNING = "warning"
@@ -40,15 +40,12 @@ def has_errors(problems, strict: bool = False) -> bool:
     return any(p.is_error or strict for p in problems)
 
 
-# what a terminal or a log would act on or hide: controls (ESC sequences,
-# a newline that forges a line), bidirectional overrides, non-characters
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 
 def visible(text: str) -> str:
     """A message as plain, one-line text: a character from the file that a
     terminal would act on is written as its \\u code."""
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return CONTROL_OR_BREAK.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def format_text(problems, lang: str = "vi") -> str:

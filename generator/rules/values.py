@@ -17,10 +17,6 @@ from .filecheck import FileCheck, shape_en, shape_vi, suggest
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
-# C0/C1 controls, the bidirectional overrides that can make a title
-# display as something else ("Trojan Source"), and what XML cannot carry
-# (U+FFFE, U+FFFF, lone surrogates: a "\\uFFFF" escape in quotes makes one)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}]')
 _NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
@@ -37,7 +33,7 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
         )
         return None
     value = unicodedata.normalize("NFC", node.value).strip()
-    bad = None if value.isprintable() else CONTROL.search(value)
+    bad = None if value.isprintable() else patterns.CONTROL.search(value)
     if bad:
         ck.report(
             node, "invalid-encoding",

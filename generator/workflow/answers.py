@@ -17,7 +17,6 @@ from slugify import slugify
 
 from ..model.event import DEFAULT_TIMEZONE
 from ..rules.dates import iso_form, window
-from ..rules.values import CONTROL
 from ..model import patterns
 
 Parse = Callable[[str, dict], object]  # text and earlier answers -> value; raises AnswerError
@@ -35,7 +34,7 @@ def clean_line(text: str) -> str:
 def one_line(limit: int) -> Parse:
     def parse(text: str, _answers: dict) -> str:
         value = clean_line(text)
-        if CONTROL.search(value):
+        if patterns.CONTROL.search(value):
             raise AnswerError("có ký tự điều khiển hoặc ký tự không in được")
         if len(value) > limit:
             raise AnswerError(f"dài {len(value)} ký tự, tối đa {limit} ký tự")

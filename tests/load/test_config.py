@@ -181,3 +181,12 @@ def test_options_that_would_make_the_build_unbounded_are_config_errors(option):
     key, value = option.split(": ")
     with _pytest.raises(ConfigError):
         config_from_mapping({"plugins": [{"sukien": {key: int(value)}}]})
+
+
+@_pytest.mark.parametrize("key, value", [("site_name", "Sự kiện \uffff"), ("site_url", "https://x.vn/\n"),
+                                         ("site_name", "Lịch \x1b[2J")])
+def test_site_settings_that_xml_cannot_carry_are_config_errors(key, value):
+    from generator.load.config import ConfigError, config_from_mapping
+
+    with _pytest.raises(ConfigError):
+        config_from_mapping({key: value})
