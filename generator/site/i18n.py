@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.occurrence import LunarDay
 
-from ..model.event import DEFAULT_TIMEZONE
+from ..model.event import DEFAULT_TIMEZONE, When
 
 LANGS = ("vi", "en")
 
@@ -343,7 +343,32 @@ def date_label(day: dt.date, lang: str) -> str:
     """'26/4/2026' or '26 April 2026'."""
     if lang == "en":
         return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}/{day.month}/{day.year}"
+    return numeric_date(day)
+
+
+def numeric_date(day: dt.date, *, year: bool = True) -> str:
+    """'7/4/2025', or '7/4' without the year: the feeds' dates, in digits
+    whatever the language."""
+    return f"{day.day}/{day.month}/{day.year}" if year else f"{day.day}/{day.month}"
+
+
+def numeric_when(start: When, end: When | None, lang: str, *, year: bool = True) -> str:
+    """A date range in digits, as the feeds say it: '7/4/2025',
+    '7/4 – 9/4/2025', '07:30 7/4/2025', '07:30 – 17:00 7/4/2025' (a time
+    in another zone than Vietnam's names it, in ``lang``)."""
+    if not isinstance(start, dt.datetime):
+        if end is None or end == start:
+            return numeric_date(start, year=year)
+        same_year = end.year == start.year
+        return f"{numeric_date(start, year=year and not same_year)} – {numeric_date(end, year=year)}"
+    zone = zone_note(start, lang)
+    if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
+        return f"{start:%H:%M} {numeric_date(start, year=year)}{zone}"
+    if end.date() == start.date():
+        return f"{start:%H:%M} – {end:%H:%M} {numeric_date(start, year=year)}{zone}"
+    same_year = end.year == start.year
+    first = f"{start:%H:%M} {numeric_date(start, year=year and not same_year)}"
+    return f"{first} – {end:%H:%M} {numeric_date(end, year=year)}{zone}"
 
 
 def deadline_label(value: dt.date, lang: str) -> str:
