@@ -82,7 +82,7 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
                  if (found := accreditation(item.occurrences)) is not None
                  and (vev := deadline_vevent(item, found.occurrence, content, config)) is not None]
     files.update([calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}",
-                           "Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp", invited,
+                           common.word("calendar_about_press"), invited,
                            sorted(current + [d for d in deadlines if d.last >= oldest],
                                   key=lambda shared: (shared.first, shared.key)))])
     by_event: dict[str, list[_SerialisedEvent]] = {}

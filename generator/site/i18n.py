@@ -197,6 +197,12 @@ _TEXT = {
     "calendar_about_category": ("Sự kiện thuộc chủ đề {name}", "Events in the category {name}"),
     "calendar_about_area": ("Sự kiện tại {name}", "Events in {name}"),
     "calendar_about_unit": ("Sự kiện do {name} tổ chức", "Events organised by {name}"),
+    "calendar_about_press": ("Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp",
+                             "Events the press is invited to, and their accreditation deadlines"),
+    "feed_press_about": ("Các sự kiện tại tỉnh Lai Châu mời báo chí tác nghiệp, kèm hạn đăng ký và đầu mối liên hệ",
+                         "Events in Lai Châu province the press is invited to, with accreditation deadlines "
+                         "and contacts"),
+    "feed_press_suffix": (": dành cho báo chí", ": for the press"),
     "updates_title": ("{site}: thay đổi và tin cập nhật", "{site}: changes and news"),
     "updates_subtitle": ("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện",
                          "Postponements, cancellations, new times and places, and news of the events"),
@@ -253,16 +259,16 @@ _TEXT = {
 
 
 # Subscribing on each device: (device, steps); a step is HTML, {calendar} the
-# site-wide calendar's path.
+# site-wide calendar's path, {main_feeds} a link to the page's main feeds.
 HOWTO = {
     "vi": (
         ("Android (Google Lịch)", (
-            "Bấm nút <b>Thêm vào Google Lịch</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
+            "Bấm nút <b>Thêm vào Google Lịch</b> ở mục {main_feeds} phía trên (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
             "Hoặc trên máy tính: vào calendar.google.com, mục <b>Lịch khác</b> → <b>Từ URL</b>, dán địa chỉ lịch (https://…/{calendar}).",
             "Lịch mới sẽ tự đồng bộ sang ứng dụng Google Lịch trên điện thoại (bật lịch đó trong phần Cài đặt của ứng dụng nếu chưa thấy).",
         )),
         ("iPhone, iPad (Lịch)", (
-            "Bấm liên kết <b>webcal://</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên hoặc quét mã QR ở đó bằng Camera, rồi chọn <b>Đăng ký</b>.",
+            "Bấm liên kết <b>webcal://</b> ở mục {main_feeds} phía trên hoặc quét mã QR ở đó bằng Camera, rồi chọn <b>Đăng ký</b>.",
             "Hoặc: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → <b>Thêm lịch đã đăng ký</b>, dán địa chỉ lịch.",
         )),
         ("Outlook", (
@@ -279,12 +285,12 @@ HOWTO = {
     ),
     "en": (
         ("Android (Google Calendar)", (
-            "Tap <b>Add to Google Calendar</b> in <a href=\"#main-feeds\">Main feeds</a> above (opens in the browser, signed in to Google) and choose <b>Add</b>.",
+            "Tap <b>Add to Google Calendar</b> in {main_feeds} above (opens in the browser, signed in to Google) and choose <b>Add</b>.",
             "Or on a computer: open calendar.google.com, <b>Other calendars</b> → <b>From URL</b>, and paste the calendar address (https://…/{calendar}).",
             "The calendar then syncs to the Google Calendar app on the phone (turn it on in the app's settings if it does not show).",
         )),
         ("iPhone, iPad (Calendar)", (
-            "Tap the <b>webcal://</b> link in <a href=\"#main-feeds\">Main feeds</a> above or scan its QR code with the Camera, then choose <b>Subscribe</b>.",
+            "Tap the <b>webcal://</b> link in {main_feeds} above or scan its QR code with the Camera, then choose <b>Subscribe</b>.",
             "Or: Settings → Calendar → Accounts → Add Account → Other → <b>Add Subscribed Calendar</b>, and paste the address.",
         )),
         ("Outlook", (
