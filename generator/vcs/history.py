@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-from ..load.eventfiles import is_event_path
+from ..load.eventfiles import EVENTS, is_event_path
 from ..model.event import Event, Location, When, day_of
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
@@ -102,7 +102,7 @@ def read_history(content_root: str | Path, parse: Parse) -> History:
     root = Path(content_root)
     log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw",
                "--no-renames", "--no-abbrev", "-z", "--format=%x01%H %ct", "--relative",
-               "--", "events")
+               "--", EVENTS)
     if log is None:
         return History()
     entries = list(_parse_log(log))
