@@ -22,7 +22,7 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
-from ..model.press import accreditation, invited
+from ..model.press import accreditation, closes, invited
 from ..site import urls
 from ..site.i18n import t
 from . import common, press
@@ -199,7 +199,7 @@ def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteC
         vev.add("dtstart", deadline.astimezone(occ.zone))
     else:
         vev.add("dtstart", deadline)
-        vev.add("dtend", deadline + dt.timedelta(days=1))
+        vev.add("dtend", closes(deadline, occ.event.timezone).date())  # the day after, when it closes
     prefix = common.mark(occ)
     title = common.title(occ).removeprefix(prefix)
     vev.add("summary", vText(prefix + t("vi", "deadline_entry").format(title=title)))
