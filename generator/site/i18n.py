@@ -30,6 +30,8 @@ MONTHS_EN = (
     "September", "October", "November", "December",
 )
 
+PROVINCE = "Lai Châu"  # the province, in both languages (maps' queries, structured data)
+
 _TEXT = {
     "site": ("Sự kiện Lai Châu", "Lai Châu Events"),
     "tagline": (
