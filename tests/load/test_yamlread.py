@@ -116,3 +116,29 @@ def test_a_required_key_indented_into_the_mapping_above_is_one_problem_at_its_li
     assert (problem.code, problem.line, problem.column) == ("unknown-key", 12, 3)
     assert problem.message.startswith("thụt lề sai ở dòng 12: 'contact' là trường cấp ngoài cùng")
     assert "indented into 'location'" in problem.message_en
+
+
+@pytest.mark.parametrize("line, old, new, where, words", [
+    # a nested key pulled out to the margin: the lines on either side agree, it is the odd one
+    (9, "  address", "address", (9, 1), ["thụt lề sai ở dòng 9: thụt 0 dấu cách, ít hơn dòng 8 ('name', 2"]),
+    (21, "  - start", "- start", (21, 1), ["mục danh sách '- ' thụt 0 dấu cách, các mục ở trên (dòng 18) thụt 2"]),
+], ids=["nested-key-out", "list-item-out"])
+def test_a_line_too_far_out_is_reported_at_that_line(tmp_path, line, old, new, where, words):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
+    for word in words:
+        assert word in problem.message
+    assert "wrong indentation" in problem.message_en
+
+
+@pytest.mark.parametrize("line, old, new, where, words", [
+    (4, "category: le-hoi", "category le-hoi", (4, 1), ["thiếu dấu ':' sau tên trường 'category'"]),
+    (13, "  name: Phòng", "  name Phòng", (13, 3), ["thiếu dấu ':' sau tên trường 'name'"]),
+    # a line of the description that lost its indentation
+    (26, "  Phần hội", "Phần hội", (26, 1), ["hãy thụt lề cho thẳng với các dòng trên"]),
+], ids=["top-key", "nested-key", "text-line"])
+def test_a_line_without_colon_is_reported_at_that_line_not_the_next(tmp_path, line, old, new, where, words):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
+    for word in words:
+        assert word in problem.message
