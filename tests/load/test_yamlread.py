@@ -142,3 +142,11 @@ def test_a_line_without_colon_is_reported_at_that_line_not_the_next(tmp_path, li
     assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
     for word in words:
         assert word in problem.message
+
+
+def test_a_colon_inside_a_list_item_asks_for_quotes(tmp_path):
+    (problem,) = problems(tmp_path, broken(16, "tags: [thai-trang, khong-lao]",
+                                           "co_organizers:\n  - Ban tổ chức: Tuần Văn hóa"))
+    assert (problem.code, problem.line, problem.column) == ("wrong-type", 17, 5)
+    assert "dấu ':' ở giữa giá trị" in problem.message
+    assert '"Ban tổ chức: Tuần Văn hóa"' in problem.message
