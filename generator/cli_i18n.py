@@ -11,6 +11,7 @@ compares it with Click's source).
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping, Sequence
 
@@ -108,6 +109,24 @@ def lang() -> str:
 def text(vi: str, en: str) -> str:
     """Our own words, in the command line's language."""
     return en if lang() == "en" else vi
+
+
+_OS_REASONS = {  # errno: why a file could not be written, in Vietnamese
+    errno.ENOENT: "thư mục chứa tệp không tồn tại",
+    errno.EACCES: "không có quyền ghi vào đây",
+    errno.EPERM: "không có quyền ghi vào đây",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operating-system call failed, in the command line's language
+    (the system's own words are English)."""
+    reason = error.strerror or str(error)
+    return text(_OS_REASONS.get(error.errno or 0, reason), reason)
 
 
 def choose(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
