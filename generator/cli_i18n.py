@@ -181,7 +181,15 @@ class Option(click.Option):
 
     def make_metavar(self, ctx: click.Context) -> str:
         metavar = super().make_metavar(ctx)
-        return text("VĂN_BẢN", "TEXT") if metavar == "TEXT" else metavar.replace(" ", "_")
+        words = _METAVARS.get(metavar)
+        return text(*words) if words else metavar.replace(" ", "_")
+
+
+_METAVARS = {  # Click's names of its types, shown after an option in --help
+    "TEXT": ("VĂN_BẢN", "TEXT"), "FILENAME": ("TỆP", "FILENAME"), "FILE": ("TỆP", "FILE"),
+    "PATH": ("ĐƯỜNG_DẪN", "PATH"), "DIRECTORY": ("THƯ_MỤC", "DIRECTORY"),
+    "INTEGER": ("SỐ", "INTEGER"), "FLOAT": ("SỐ", "FLOAT"),
+}
 
 
 def option(*decls: str, en: str | None = None, **kwargs):
