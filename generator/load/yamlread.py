@@ -223,6 +223,11 @@ def _unclosed(text: str, error: yaml.MarkedYAMLError) -> Issue | None:
     if context not in _FLOWS:
         return None
     opener, closer, vi, en = _FLOWS[context]
+    lines = text.splitlines()
+    rest = lines[mark.line][mark.column:] if mark.line < len(lines) else ""
+    for quote in ('"', "'"):
+        if rest.count(quote) % 2:  # a quote opened inside the brackets and not closed
+            return _unclosed_quote(mark.line, mark.column + rest.rindex(quote), quote)
     return Issue(
         mark.line, mark.column, "yaml-syntax",
         f"lỗi cú pháp YAML: {vi} mở bằng '{opener}' ở đây chưa được đóng bằng '{closer}' "

@@ -150,3 +150,9 @@ def test_a_colon_inside_a_list_item_asks_for_quotes(tmp_path):
     assert (problem.code, problem.line, problem.column) == ("wrong-type", 17, 5)
     assert "dấu ':' ở giữa giá trị" in problem.message
     assert '"Ban tổ chức: Tuần Văn hóa"' in problem.message
+
+
+def test_an_unclosed_quote_inside_brackets_is_the_quote_not_the_bracket(tmp_path):
+    (problem,) = problems(tmp_path, broken(16, "[thai-trang, khong-lao]", "['thai-trang, khong-lao]"))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 16, 8)
+    assert "dấu ngoặc đơn ' mở ở đây chưa được đóng" in problem.message
