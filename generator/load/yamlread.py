@@ -310,6 +310,8 @@ def _from_tokens(text: str, line: int, problem: str) -> Issue | None:
         item = _misaligned_item(text, line)
         if item is not None:
             return item
+    if problem.startswith("did not find expected '-' indicator"):
+        return _out_of_item(text, line, tokens)
     if problem.startswith(_INDENT_PROBLEMS):
         return _indentation(text, line, tokens)
     return None
@@ -335,6 +337,20 @@ def _misaligned_item(text: str, line: int) -> Issue | None:
                 f"spaces, the items above (line {number + 1}) {other}; the '- ' lines of a list must be aligned",
             )
     return None
+
+
+def _out_of_item(text: str, line: int, tokens: list) -> Issue | None:
+    """A key of a list item ('- start: ...') pulled out of the item: less
+    indented than the item's keys above, at the column of the '- '."""
+    lines = text.splitlines()
+    keys = [t for t in tokens if isinstance(t, yaml.KeyToken) and t.start_mark.line < line]
+    if not 0 <= line < len(lines) or not keys or lines[line].lstrip(" ").startswith("- "):
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    above = keys[-1].start_mark
+    if indent >= above.column:
+        return None
+    return _wrong_indent(lines, line, indent, "ít hơn", "less than", above.line, above.column, "")
 
 
 def _tokens_until(text: str, line: int) -> list:
@@ -365,6 +381,11 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
     after = tokens[tokens.index(keys[-1]) + 1:]
     valued = any(isinstance(t, yaml.ScalarToken) and t.start_mark.line == above.line for t in after[1:])
     levels = _open_levels(t for t in tokens if t.start_mark.line < line)
+    opener = _previous_content(lines, above.line)
+    if (indent > above.column and valued and opener >= 0 and lines[opener].rstrip().endswith(":")
+            and _indent_of_previous(lines, above.line) == above.column):
+        # 'en:' then 'title:' at the margin, then '  summary:': the title is the one too far out
+        return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than", line, indent, "")
     if indent > above.column and valued and _indent_of_previous(lines, above.line) == indent:
         # the lines on either side agree: the key above is the one too far out
         return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than",

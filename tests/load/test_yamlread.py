@@ -122,7 +122,11 @@ def test_a_required_key_indented_into_the_mapping_above_is_one_problem_at_its_li
     # a nested key pulled out to the margin: the lines on either side agree, it is the odd one
     (9, "  address", "address", (9, 1), ["thụt lề sai ở dòng 9: thụt 0 dấu cách, ít hơn dòng 8 ('name', 2"]),
     (21, "  - start", "- start", (21, 1), ["mục danh sách '- ' thụt 0 dấu cách, các mục ở trên (dòng 18) thụt 2"]),
-], ids=["nested-key-out", "list-item-out"])
+    # the first key of 'en:' at the margin: it is the one out, not the key below it
+    (28, "  title: Then", "title: Then", (28, 1), ["thụt lề sai ở dòng 28: thụt 0 dấu cách, ít hơn dòng 29"]),
+    # a key of a list item pulled back to the '- ': named against the item's keys, not the dashes
+    (20, "    title: Lễ rước", "  title: Lễ rước", (20, 3), ["thụt 2 dấu cách, ít hơn dòng 19 ('end', 4"]),
+], ids=["nested-key-out", "list-item-out", "first-nested-key-out", "item-key-out"])
 def test_a_line_too_far_out_is_reported_at_that_line(tmp_path, line, old, new, where, words):
     (problem,) = problems(tmp_path, broken(line, old, new))
     assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
