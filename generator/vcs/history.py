@@ -22,10 +22,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from ..load.eventfiles import is_event_path
-from ..model.event import Event, Location, When
+from ..load.eventfiles import EVENTS, is_event_path
+from ..model.event import Event, Location, When, day_of
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
 from . import git
@@ -103,7 +102,7 @@ def read_history(content_root: str | Path, parse: Parse) -> History:
     root = Path(content_root)
     log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw",
                "--no-renames", "--no-abbrev", "-z", "--format=%x01%H %ct", "--relative",
-               "--", "events")
+               "--", EVENTS)
     if log is None:
         return History()
     entries = list(_parse_log(log))
@@ -131,7 +130,8 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
 
     Without history (no git, or a file never committed), nothing depends
     on the clock: ``created`` and ``last_modified`` are the file's
-    ``published``, else the start of the event's first day in its zone,
+    ``published``, else the instant the event as written begins (its
+    start, or 00:00 of its first day in its zone),
     and ``sequence`` is 0; only ``published`` (when the announcement feeds
     list it) is kept from lying in the future.
     """
@@ -212,14 +212,14 @@ def _place(location: Location) -> tuple:
 
 
 def _fallback_created(event: Event) -> dt.datetime:
-    """Without history: the declared ``published``, else the start of the
-    event's first day (00:00 in its zone), in UTC."""
+    """Without history: the declared ``published``, else the instant the
+    event as written begins (its start, or the local midnight of its first
+    day), in UTC; never the clock (it may lie in the future: the
+    announcement feeds then hold the event back)."""
     if event.published:
         return event.published.astimezone(UTC)
-    start = event.start
-    if not isinstance(start, dt.datetime):
-        start = dt.datetime.combine(start, dt.time(), ZoneInfo(event.timezone))
-    return start.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    written = Occurrence(event, day_of(event.start).year, event.start, event.end, event.status)
+    return written.begins.astimezone(UTC)
 
 
 def _day_start(now: dt.datetime) -> dt.datetime:
