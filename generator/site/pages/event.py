@@ -103,7 +103,7 @@ def _facts(ctx: Ctx, item: Occurrence) -> str:
     if price:
         rows.append((t(ctx.lang, "price"), ctx.show(price)))
     rows.append((t(ctx.lang, "organizer"), _organizers(ctx, event)))
-    rows.append((t(ctx.lang, "contact"), contact_html(event.contact)))
+    rows.append((t(ctx.lang, "contact"), contact_html(event.contact, ctx.lang)))
     if event.tags:
         tags = " ".join(el("span", esc(ctx.tag_name(tag)), class_="sk-tag", data_tag=tag) for tag in event.tags)
         rows.append((t(ctx.lang, "tags"), tags))
