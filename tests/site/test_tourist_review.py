@@ -71,3 +71,20 @@ def test_the_english_schema_org_data_uses_the_english_address_and_price(site):
     vietnamese = schema_event(site, "su-kien/ngay-hoi-am-thuc-en")
     assert vietnamese["location"]["address"]["streetAddress"] == "Trung tâm xã Sìn Hồ"
     assert vietnamese["offers"]["description"] == "20.000 đồng" and vietnamese["offers"]["price"] == "20000"
+
+
+def test_an_english_page_marks_registry_names_that_have_no_english(site):
+    """Xã Tam Đường and Hội Nông dân tỉnh have no name_en; Muong Te has."""
+    event = page(site, "en/events/phien-cho")
+    facts = event.xpath("//dl[contains(@class, 'sk-facts')]")[0]
+    assert vietnamese_only(facts, "Xã Tam Đường") and vietnamese_only(facts, "Hội Nông dân tỉnh")
+    cards = page(site, "en/upcoming").xpath("//li[contains(@class, 'sk-card')][.//a[contains(@href, 'phien-cho')]]")
+    assert cards and all(vietnamese_only(card, "Xã Tam Đường") for card in cards)
+    english = page(site, "en/events/giai-chay-nui").xpath("//dl[contains(@class, 'sk-facts')]")[0]
+    (area,) = english.xpath(".//a[contains(@href, 'areas/muong-te')]")
+    assert area.text_content() == "Muong Te" and not area.xpath("ancestor-or-self::*[@lang='vi']")
+    tags = page(site, "en/events/ngay-hoi-am-thuc-en").xpath("//span[contains(@class, 'sk-tag')]")
+    assert [t.text_content() for t in tags] == ["Dao people", "am-thuc-vung-cao"]
+    assert not any(t.xpath(".//*[@lang]") for t in tags)
+    vietnamese = page(site, "su-kien/phien-cho").xpath("//dl[contains(@class, 'sk-facts')]")[0]
+    assert "Xã Tam Đường" in vietnamese.text_content() and not vietnamese.xpath(".//*[@lang]")
