@@ -397,7 +397,8 @@ def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
         "2026-12-30", "Sân văn hóa trung tâm xã, Xã Khổng Lào", "Lễ hội truyền thống",
         "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02",
         "", "2027-01-03T00:00:00+07:00",  # no lunar date (not a lunar festival); the instant it ends
-        ["30", "Th12", ""]]  # the date badge
+        ["30", "Th12", ""],  # the date badge
+        "", len("Sân văn hóa trung tâm xã")]  # nothing untranslated on a Vietnamese record; where the place ends
 
 
 def test_robots_and_media(site):
