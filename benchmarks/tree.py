@@ -45,8 +45,13 @@ def _ids(path: Path) -> list[dict]:
 
 
 def _event_text(n: int, year: int, rng: random.Random, unit: str, category: str, area: str,
-                area_name: str, image: str | None) -> str:
-    """One event file: the fields staff fill in, with the usual variety."""
+                area_name: str, image: str | None, every_field: bool) -> str:
+    """One event file: the fields staff fill in, with the usual variety
+    (or, with ``every_field``, every optional section)."""
+
+    def every(k: int) -> bool:
+        return every_field or n % k == 0
+
     series = "lunar-yearly" if n % 40 == 0 else "yearly" if n % 20 == 0 else None
     month, day = (2, rng.randint(1, 18)) if series == "lunar-yearly" else (rng.randint(1, 12), rng.randint(1, 26))
     span = rng.choice((0, 0, 0, 1, 2))
@@ -82,22 +87,22 @@ def _event_text(n: int, year: int, rng: random.Random, unit: str, category: str,
         f'  phone: "0213 3800 {n % 1000:03d}"',
         f"  email: lienhe{n}@laichau.example.vn",
     ]
-    if n % 4 == 0:
+    if every(4):
         lines += ["press:", "  invited: có", f"  accreditation_deadline: {year}-{month:02d}-{day:02d}",
                   "  contact:", "    name: Văn phòng Sở", '    phone: "0213 3876 543"']
-    if n % 2 == 0:
+    if every(2):
         lines.append(f"tags: [{rng.choice(('le-hoi', 'van-hoa', 'the-thao', 'hoi-nghi'))}, nam-{year}]")
-    if n % 7 == 0:
+    if every(7):
         lines.append("price: Miễn phí")
-    if n % 6 == 0 and timed:
+    if every(6) and timed:
         lines += ["schedule:", "  - start: 07:30", "    end: 09:00", "    title: Đón tiếp đại biểu",
                   "  - start: 09:00", "    title: Khai mạc"]
-    if n % 8 == 0:
+    if every(8):
         lines += ["links:", f"  - title: Kế hoạch tổ chức số {n}", f"    url: https://laichau.example.vn/ke-hoach/{n}"]
     if image:
         lines += ["image:", f"  src: images/{image}", f"  alt: Ảnh {name.lower()} số {n}",
                   "  credit: Ban tổ chức"]
-    if n % 25 == 0:
+    if every(25):
         lines += ["updates:", f"  - at: {year}-{month:02d}-{day:02d} 18:00",
                   "    text: Ban tổ chức cảm ơn **nhân dân và du khách** đã tham dự."]
     lines += [
@@ -130,7 +135,8 @@ def _git(root: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", "-C", str(root), *args], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
-def make_tree(root: Path, count: int, *, images: bool = False, seed: int = 7) -> Tree:
+def make_tree(root: Path, count: int, *, images: bool = False, every_field: bool = False,
+              seed: int = 7) -> Tree:
     """Generate ``count`` events in a new git repository at ``root``."""
     content = root / "content"
     (content / "events").mkdir(parents=True)
@@ -157,7 +163,7 @@ def make_tree(root: Path, count: int, *, images: bool = False, seed: int = 7) ->
                 _image(folder / "images" / image, n)
             path = folder / f"su-kien-{n:05d}-{year}.yaml"
             path.write_text(_event_text(n, year, rng, unit, categories[n % len(categories)], area,
-                                        areas[area], image), encoding="utf-8")
+                                        areas[area], image, every_field), encoding="utf-8")
             files.append(path)
         _git(root, "add", "-A")
         announced = min(dt.date(year - 1, 12, 15), dt.date(2026, 11, 1))
