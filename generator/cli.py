@@ -50,7 +50,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @CONFIG_OPTION
 @CONTENT_OPTION
-@click.option("--base", help="Git revision to compare with: a removed published event is an error.")
+@click.option("--base", help="Git revision to compare with: a removed published event is an error, a new event already over a warning.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -59,7 +59,8 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
 
     Example: sukien validate content/events/so-vhttdl/le-hoi-then-kin-pang.yaml
     """
-    from .pipeline.validate import GitError, validate_tree
+    from .pipeline.validate import validate_tree
+    from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
     try:
@@ -228,11 +229,12 @@ def check_owners(config_file, author, base, fmt, lang) -> None:
     """
     from .workflow.codeowners import OwnersError
     from .workflow.ownership import check_pull_request
+    from .vcs.git import GitError
 
     config = site_config(config_file, None)
     try:
         problems = check_pull_request(config, author, base)
-    except OwnersError as error:
+    except (OwnersError, GitError) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS[fmt](problems, lang))
     errors = sum(p.is_error for p in problems)
@@ -307,7 +309,7 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     try:
         first = dt.datetime.strptime(month, "%Y-%m")
     except ValueError:
-        raise click.BadParameter(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)", param_hint="--month")
+        raise click.BadParameter(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)", param_hint="--month") from None
     config = site_config(config_file, content_dir)
     if not config.content_dir.is_dir():
         raise EnvironmentProblem(f"không tìm thấy thư mục nội dung '{config.content_dir}' (dùng --content DIR)")
@@ -344,7 +346,7 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     Example: sukien build -d public --content tests/data/site/content
     """
     from .pipeline.build import build as build_site
-    from .pipeline.validate import GitError
+    from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
     try:

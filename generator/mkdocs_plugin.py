@@ -4,7 +4,7 @@ It loads the content (``SUKIEN_CONTENT`` overrides the configured folder),
 stops the build when the content is invalid, hands every generated page and
 file to MkDocs as virtual files (event pages stay out of the navigation),
 writes the feeds after the build, and makes ``mkdocs serve`` watch the
-content.  Everything it hands over comes from ``generator.pipeline.export.prepare``,
+content.  Everything it hands over comes from ``generator.pipeline.prepare.prepare``,
 which ``sukien export`` writes to disk for other builders.
 """
 
@@ -23,34 +23,38 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .model import clock
-from .pipeline.build import REPORTED_ENV
-from .load.config import DEFAULT_BOUNDS, DEFAULT_MAX_FILE_SIZE, ConfigError, load_site_config
-from .pipeline.export import Prepared, prepare
+from .pipeline.build import CONTENT_ENV, REPORTED_ENV
+from .load.config import ConfigError, plugin_options, site_config
+from .pipeline.prepare import Prepared, prepare
 from .feeds import write_feeds
-from .model.event import DEFAULT_TIMEZONE
 from .model.problems import format_text
 
 log = logging.getLogger("mkdocs.plugins.sukien")
 
-CONTENT_ENV = "SUKIEN_CONTENT"
 # Theme files the site does not use: Material's scripts (the site has its
 # own small one, and no CDN-loading code should be served), source maps,
 # the default favicon and the palette sheet.
 _UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/favicon.png", "assets/stylesheets/palette.")
 
 
-class SukienConfig(base.Config):
-    content = c.Type(str, default="content")
-    timezone = c.Type(str, default=DEFAULT_TIMEZONE)
-    geo_bounds = c.ListOfItems(c.Type((int, float)), default=list(DEFAULT_BOUNDS))
-    years_ahead = c.Type(int, default=2)
-    past_days = c.Type(int, default=60)
-    max_file_size = c.Type(int, default=DEFAULT_MAX_FILE_SIZE)
-    editors = c.ListOfItems(c.Type(str), default=[])
-    featured_categories = c.ListOfItems(c.Type(str), default=["le-hoi"])
+_KINDS = {
+    "str": lambda default: c.Type(str, default=default),
+    "int": lambda default: c.Type(int, default=default),
+    "numbers": lambda default: c.ListOfItems(c.Type((int, float)), default=default),
+    "strings": lambda default: c.ListOfItems(c.Type(str), default=default),
+}
+
+# The options are declared once, in the core (generator.load.config): this
+# class is generated from that table, so MkDocs validates the same names,
+# kinds and defaults that `sukien validate` reads without MkDocs.
+SukienConfig: type[base.Config] = type("SukienConfig", (base.Config,), {
+    option.name: _KINDS[option.kind](option.default) for option in plugin_options()
+})
 
 
-class SukienPlugin(BasePlugin[SukienConfig]):
+class SukienPlugin(BasePlugin):
+    config_class = SukienConfig
+
     def __init__(self) -> None:
         self.prepared: Prepared | None = None
         self.content_dir: Path | None = None
@@ -58,7 +62,8 @@ class SukienPlugin(BasePlugin[SukienConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            site = load_site_config(config.config_file_path).with_content(os.environ.get(CONTENT_ENV))
+            site = site_config(self.config, config, config.config_file_path).with_content(
+                os.environ.get(CONTENT_ENV))
         except ConfigError as error:
             raise PluginError(str(error)) from error
         now = clock.now(site.timezone)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from generator.site.catalogue import Catalogue
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.feeds import build_feeds, write_feeds
@@ -43,7 +44,7 @@ def load(content_dir: Path = CONTENT) -> Content:
 def built(now: dt.datetime = NOW) -> dict[str, bytes]:
     """The feeds of the test tree, without git history (the tree lives in
     the project's repository, whose history must not leak into tests)."""
-    return build_feeds(load(), config(), History(), now)
+    return build_feeds(Catalogue.build(load(), config(), now), config(), History(), now)
 
 
 def calendars(files: dict[str, bytes]) -> dict[str, bytes]:

@@ -1,7 +1,8 @@
 """Every feed of the site, as bytes by site-relative path.
 
-``build_feeds`` is pure: the content, the site configuration, the git
-history and the build's "now" in, files out.  ``now`` decides only what must
+``build_feeds`` is pure: the catalogue (the events with their
+occurrences and images), the site configuration, the git history and the
+build's "now" in, files out.  ``now`` decides only what must
 depend on the clock: which past occurrences leave the calendars, how many
 years of a series are published, which news items are already due.  Serve
 the files with these types (subscribers' clients choose their parser by
@@ -19,9 +20,8 @@ from zoneinfo import ZoneInfo
 
 from ..load.config import SiteConfig
 from ..vcs.history import History
-from ..site.media import image_location, published_media
-from ..model.event import Content
-from ..model.repeats import occurrences
+from ..site import urls
+from ..site.catalogue import Catalogue
 from .announcements import announcement_feeds
 from .common import Item, event_url, site_root
 from .ics import calendars
@@ -29,24 +29,22 @@ from .opendata import open_data
 from .updates import updates_feed
 
 
-def build_feeds(content: Content, config: SiteConfig, history: History | None,
+def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | None,
                 now: dt.datetime) -> dict[str, bytes]:
     """All feed files: ``{"feeds/events.ics": b"...", ...}``."""
     history = history or History()
+    content = catalogue.content
     today = now.astimezone(ZoneInfo(config.timezone)).date()
-    until_year = today.year + config.years_ahead
-    media = published_media(content)
     items = [
-        Item(event, tuple(occurrences(event, until_year=until_year)),
-             history.of(event, now=now, years_ahead=config.years_ahead),
-             event_url(config, event.id), _absolute(config, image_location(event, media)))
+        Item(event, catalogue.of(event), history.of(event, now=now, years_ahead=config.years_ahead),
+             event_url(config, event.id), _absolute(config, catalogue.image(event)))
         for event in sorted(content.events, key=lambda e: e.id)
     ]
     files = calendars(items, content, config, today)
     announced = [item for item in items if item.history.published <= now]  # none before its date
-    files.update(announcement_feeds(announced, content, config, today))
-    files["feeds/updates.atom"] = updates_feed(items, content, config, now)
-    files["api/events.json"] = open_data(items, content, config)
+    files.update(announcement_feeds(announced, content, config, now))
+    files[urls.UPDATES_ATOM] = updates_feed(items, content, config, now)
+    files[urls.OPEN_DATA] = open_data(items, content, config)
     return dict(sorted(files.items()))
 
 

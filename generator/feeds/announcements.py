@@ -21,6 +21,7 @@ from lxml import etree
 from ..load.config import SiteConfig
 from ..model.event import Content
 from ..model.occurrence import Occurrence
+from ..site import urls
 from . import common
 from .common import Item
 
@@ -30,19 +31,21 @@ GENERATOR = "sukien"
 
 
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
-                  today: dt.date) -> dict[str, bytes]:
+                       now: dt.datetime) -> dict[str, bytes]:
+    """Each event with its current occurrence at ``now`` (the next one not
+    yet over, else its last)."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    entries = [(item, occ) for item in ordered if (occ := item.current(today)) is not None]
+    entries = [(item, occ) for item in ordered if (occ := item.current(now)) is not None]
     return {
-        "feeds/events.rss": rss(entries, content, config),
-        "feeds/events.atom": atom(entries, content, config),
-        "feeds/events.json": json_feed(entries, content, config),
+        urls.EVENTS_RSS: rss(entries, content, config),
+        urls.EVENTS_ATOM: atom(entries, content, config),
+        urls.EVENTS_JSON: json_feed(entries, content, config),
     }
 
 
 def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
-    fg = _channel(config, "feeds/events.rss")
-    fg.link(href=common.site_root(config) + "feeds/events.rss", rel="self",
+    fg = _channel(config, urls.EVENTS_RSS)
+    fg.link(href=common.site_root(config) + urls.EVENTS_RSS, rel="self",
             type="application/rss+xml")
     fg.link(href=common.site_root(config), rel="alternate")  # the last one is RSS's <link>
     fg.lastBuildDate(common.utc(_newest(entries, lambda i: i.history.updated)))
@@ -59,9 +62,9 @@ def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteCo
 
 
 def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
-    fg = _channel(config, "feeds/events.atom")
+    fg = _channel(config, urls.EVENTS_ATOM)
     fg.updated(common.utc(_newest(entries, lambda i: i.history.updated)))
-    fg.link(href=common.site_root(config) + "feeds/events.atom", rel="self",
+    fg.link(href=common.site_root(config) + urls.EVENTS_ATOM, rel="self",
             type="application/atom+xml")
     fg.link(href=common.site_root(config), rel="alternate", type="text/html")
     links = {}
@@ -76,7 +79,7 @@ def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteC
         fe.content(body_html(item, occ, content), type="html")
         fe.category(term=item.event.category, label=_category(item, content))
         links[item.url] = [("alternate", "text/html", item.url),
-                           ("related", "text/calendar", item.url.rstrip("/") + ".ics")]
+                           ("related", "text/calendar", common.event_ics_url(config, item.event.id))]
     return add_entry_links(fg.atom_str(), links)
 
 
@@ -87,16 +90,16 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
         "version": "https://jsonfeed.org/version/1.1",
         "title": common.text(config.site_name),
         "home_page_url": root,
-        "feed_url": root + "feeds/events.json",
-        "description": "Các sự kiện tại tỉnh Lai Châu",
+        "feed_url": root + urls.EVENTS_JSON,
+        "description": common.word("feed_about"),
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
-        "items": [_json_item(item, occ, content) for item, occ in entries],
+        "items": [_json_item(item, occ, content, config) for item, occ in entries],
     }
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
+def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> dict:
     event = item.event
     entry = {
         "id": item.url,
@@ -114,7 +117,7 @@ def _json_item(item: Item, occ: Occurrence, content: Content) -> dict:
             "end": occ.end.isoformat() if occ.end else None,
             "status": occ.status,
             "location": common.place(event.location, content),
-            "ics": item.url.rstrip("/") + ".ics",
+            "ics": common.event_ics_url(config, event.id),
         },
     }
     if item.image:
@@ -127,20 +130,18 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
     (rendered and sanitised by richtext), a link to the page."""
     event, esc = occ.event, html.escape
     parts = []
-    word = common.STATUS_WORD.get(occ.status)
+    word = common.status_word(occ.status)
     if word:
         note = common.text(occ.status_note)
         parts.append(f"<p><strong>{esc(word)}{': ' + esc(note) if note else '.'}</strong></p>")
     parts.append(f"<p>{esc(common.text(event.summary))}</p>")
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
-    facts = [("Thời gian", when), ("Địa điểm", common.place(event.location, content)),
-             ("Đơn vị tổ chức", _unit_name(item, content)),
-             ("Liên hệ", common.contact_line(event))]
+    when = common.dates_and_lunar(occ)
+    facts = [(common.word("when"), when), (common.word("where"), common.place(event.location, content)),
+             (common.word("organizer"), _unit_name(item, content)),
+             (common.word("feed_contact"), common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
     parts.append(common.markdown_html(event.description))
-    parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')
+    parts.append(f'<p><a href="{esc(item.url)}">{esc(common.word("feed_more"))}</a></p>')
     return "\n".join(part for part in parts if part)
 
 
@@ -160,8 +161,8 @@ def _channel(config: SiteConfig, path: str) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(common.site_root(config) + path)
     fg.title(common.text(config.site_name))
-    fg.subtitle("Các sự kiện tại tỉnh Lai Châu")
-    fg.description("Các sự kiện tại tỉnh Lai Châu")
+    fg.subtitle(common.word("feed_about"))
+    fg.description(common.word("feed_about"))
     fg.author(name=common.text(config.site_name), uri=common.site_root(config))
     fg.language("vi")
     fg.generator(GENERATOR)

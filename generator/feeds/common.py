@@ -8,7 +8,6 @@ import functools
 import html
 import unicodedata
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import nh3
 
@@ -16,11 +15,22 @@ from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
 from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
 from ..model.occurrence import Occurrence
+from ..site import urls
+from ..site.i18n import t
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
-STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}
-STATUS_WORD = {"cancelled": "Đã hủy", "postponed": "Hoãn", "tentative": "Dự kiến"}
+LANG = "vi"  # the feeds' language
+
+
+def word(key: str) -> str:
+    """A word of the feeds, from the site's words (generator.site.i18n)."""
+    return t(LANG, key)
+
+
+def status_word(status: str) -> str:
+    """'Đã hủy', 'Hoãn', 'Dự kiến'; '' for a confirmed occurrence."""
+    return word(status)
 
 
 @dataclass(frozen=True)
@@ -33,12 +43,10 @@ class Item:
     url: str
     image: str | None = None  # absolute URL of the event's image
 
-    def current(self, today: dt.date) -> Occurrence | None:
-        """The next occurrence not yet over, else the last one."""
-        for occ in self.occurrences:
-            if last_day(occ) >= today:
-                return occ
-        return self.occurrences[-1] if self.occurrences else None
+    def current(self, now: dt.datetime) -> Occurrence | None:
+        """The next occurrence not yet over at ``now``, else the last one."""
+        return next((occ for occ in self.occurrences if not occ.is_over(now)),
+                    self.occurrences[-1] if self.occurrences else None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -60,7 +68,11 @@ def site_root(config: SiteConfig) -> str:
 
 
 def event_url(config: SiteConfig, event_id: str) -> str:
-    return f"{site_root(config)}su-kien/{event_id}/"
+    return urls.absolute(config.site_url, urls.event("vi", event_id))
+
+
+def event_ics_url(config: SiteConfig, event_id: str) -> str:
+    return urls.absolute(config.site_url, urls.event_ics(event_id))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -83,7 +95,8 @@ def title(occ: Occurrence) -> str:
     """Status prefix and title, with the year for an occurrence of a series."""
     event = occ.event
     year = f" ({occ.year})" if event.repeat else ""
-    return f"{STATUS_PREFIX.get(occ.status, '')}{text(event.title)}{year}"
+    mark = "" if occ.is_active else word(f"mark_{occ.status}") + " "
+    return f"{mark}{text(event.title)}{year}"
 
 
 def headline(occ: Occurrence, content: Content) -> str:
@@ -104,16 +117,6 @@ def place(location: Location, content: Content, *, short: bool = False) -> str:
     return ", ".join(kept)
 
 
-def last_day(occ: Occurrence) -> dt.date:
-    """The calendar day on which an occurrence ends (its zone's date)."""
-    last = occ.end or occ.start
-    return local(last, occ.event.timezone).date() if isinstance(last, dt.datetime) else last
-
-
-def local(value: dt.datetime, timezone: str) -> dt.datetime:
-    return value.astimezone(ZoneInfo(timezone))
-
-
 def when_label(start: When, end: When | None, *, year: bool = True) -> str:
     """'7/4/2025', '7/4 – 9/4/2025', '07:30 7/4/2025', '07:30 – 17:00 7/4/2025'."""
     if not isinstance(start, dt.datetime):
@@ -131,6 +134,12 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
     return f"{first} – {end:%H:%M} {day_label(end, year=year)}{zone}"
 
 
+def dates_and_lunar(occ: Occurrence) -> str:
+    """The occurrence's dates, with its lunar date for a lunar series."""
+    label = when_label(occ.start, occ.end)
+    return f"{label} ({occ.lunar.label_vi.lower()})" if occ.lunar else label
+
+
 def _zone_note(start: dt.datetime) -> str:
     """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
     which readers would otherwise take for Vietnam time."""
@@ -138,7 +147,7 @@ def _zone_note(start: dt.datetime) -> str:
     if key == DEFAULT_TIMEZONE:
         return ""
     offset = start.strftime("%z")
-    return f" (giờ {key}, UTC{offset[:3]}:{offset[3:]})"
+    return word("zone_note").format(zone=key, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:

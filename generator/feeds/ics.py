@@ -15,7 +15,6 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
@@ -23,6 +22,7 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
+from ..site import urls
 from . import common
 from .common import Item
 
@@ -34,7 +34,7 @@ _LIMIT = 75  # octets per physical line, CRLF excluded (RFC 5545 §3.1)
 
 
 @dataclass(frozen=True)
-class _Entry:
+class _SerialisedEvent:
     """One occurrence's VEVENT, serialised once and shared by every
     calendar that lists it."""
 
@@ -49,38 +49,38 @@ class _Entry:
 def calendars(items: list[Item], content: Content, config: SiteConfig,
               today: dt.date) -> dict[str, bytes]:
     """Every .ics file of the site, by site-relative path."""
-    every = sorted((_entry(item, occ, content, config) for item in items for occ in item.occurrences),
-                   key=lambda entry: (entry.first, entry.key))
+    every = sorted((_serialised(item, occ, content, config) for item in items for occ in item.occurrences),
+                   key=lambda shared: (shared.first, shared.key))
     oldest = today - dt.timedelta(days=config.past_days)
-    current = [entry for entry in every if entry.last >= oldest]
+    current = [shared for shared in every if shared.last >= oldest]
     zones: dict[str, str] = {}
 
     def calendar(path: str, name: str, about: str, keep: Callable[[Event], bool],
-                 pool: list[_Entry] = current) -> tuple[str, bytes]:
-        chosen = [entry for entry in pool if keep(entry.event)]
+                 pool: list[_SerialisedEvent] = current) -> tuple[str, bytes]:
+        chosen = [shared for shared in pool if keep(shared.event)]
         return path, _calendar(path, name, about, chosen, config, zones).encode("utf-8")
 
     site = config.site_name
-    files = dict([calendar("feeds/events.ics", site,
-                           f"Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})", lambda e: True)])
+    files = dict([calendar(urls.EVENTS_ICS, site,
+                           common.word("calendar_about_all").format(site=site), lambda e: True)])
     for category in content.categories:
-        files.update([calendar(f"feeds/category/{category.id}.ics", f"{site}: {category.name}",
-                               f"Sự kiện thuộc chủ đề {category.name}",
+        files.update([calendar(urls.feed("category", category.id), f"{site}: {category.name}",
+                               common.word("calendar_about_category").format(name=category.name),
                                _matching(category.id, lambda e: e.category))])
     for area in content.areas:
-        files.update([calendar(f"feeds/area/{area.id}.ics", f"{site}: {area.name}",
-                               f"Sự kiện tại {area.name}",
+        files.update([calendar(urls.feed("area", area.id), f"{site}: {area.name}",
+                               common.word("calendar_about_area").format(name=area.name),
                                _matching(area.id, lambda e: e.location.area))])
     for unit in content.units:
-        files.update([calendar(f"feeds/unit/{unit.id}.ics", f"{site}: {unit.name}",
-                               f"Sự kiện do {unit.name} tổ chức",
+        files.update([calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
+                               common.word("calendar_about_unit").format(name=unit.name),
                                _matching(unit.id, lambda e: e.unit))])
-    by_event: dict[str, list[_Entry]] = {}
-    for entry in every:
-        by_event.setdefault(entry.event.id, []).append(entry)
+    by_event: dict[str, list[_SerialisedEvent]] = {}
+    for shared in every:
+        by_event.setdefault(shared.event.id, []).append(shared)
     for item in items:
         event = item.event
-        files.update([calendar(f"su-kien/{event.id}.ics", common.text(event.title),
+        files.update([calendar(urls.event_ics(event.id), common.text(event.title),
                                common.text(event.summary), lambda e: True,
                                by_event.get(event.id, []))])
     return files
@@ -91,22 +91,21 @@ def _matching(key: str, value: Callable[[Event], str | None]) -> Callable[[Event
     return lambda event: value(event) == key
 
 
-def _entry(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> _Entry:
+def _serialised(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> _SerialisedEvent:
     vev = vevent(item, occ, content, config)
     tzids = frozenset(str(vev[name].params["TZID"]) for name in ("dtstart", "dtend")
                       if name in vev and "TZID" in vev[name].params)
-    first = common.local(occ.start, occ.event.timezone).date() if isinstance(occ.start, dt.datetime) else occ.start
-    return _Entry(occ.event, occ.key, first, common.last_day(occ), tzids, serialise(vev))
+    return _SerialisedEvent(occ.event, occ.key, occ.first_day, occ.last_day, tzids, serialise(vev))
 
 
-def _calendar_zone(entries: list[_Entry], config: SiteConfig) -> str:
+def _calendar_zone(entries: list[_SerialisedEvent], config: SiteConfig) -> str:
     """The events' own zone when they all share one (an event in Paris has
     its own .ics), else the site's."""
-    used = set().union(*(entry.tzids for entry in entries)) if entries else set()
+    used = set().union(*(shared.tzids for shared in entries)) if entries else set()
     return next(iter(used)) if len(used) == 1 else config.timezone
 
 
-def _calendar(path: str, name: str, about: str, entries: list[_Entry],
+def _calendar(path: str, name: str, about: str, entries: list[_SerialisedEvent],
               config: SiteConfig, zones: dict[str, str]) -> str:
     """The VCALENDAR: its own properties from icalendar, then the shared,
     already serialised VTIMEZONEs and VEVENTs."""
@@ -126,7 +125,7 @@ def _calendar(path: str, name: str, about: str, entries: list[_Entry],
     cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
     head, end = serialise(cal).rsplit("END:VCALENDAR", 1)
-    tzids = sorted({config.timezone}.union(*(entry.tzids for entry in entries)))
+    tzids = sorted({config.timezone}.union(*(shared.tzids for shared in entries)))
     for tzid in tzids:
         if tzid not in zones:
             zones[tzid] = serialise(Timezone.from_tzid(tzid))
@@ -166,45 +165,42 @@ def _sequence(item: Item, occ: Occurrence) -> int:
     postponed has necessarily changed once since it was announced."""
     if item.history.tracked:
         return item.history.sequence
-    return 1 if occ.status in ("cancelled", "postponed") else 0
+    return 0 if occ.is_active else 1
 
 
 def _add_times(vev: VEvent, occ: Occurrence) -> None:
     """All-day: DATE values and an exclusive DTEND.  Timed: the event's zone
     (so a VTIMEZONE is written); no end: no DTEND (RFC 5545 §3.6.1)."""
-    if not isinstance(occ.start, dt.datetime):
-        last = occ.end or occ.start
-        vev.add("dtstart", occ.start)
-        vev.add("dtend", last + dt.timedelta(days=1))
+    if occ.all_day:
+        vev.add("dtstart", occ.first_day)
+        vev.add("dtend", occ.exclusive_end_day)
         return
-    zone = ZoneInfo(occ.event.timezone)
-    vev.add("dtstart", occ.start.astimezone(zone))
-    if isinstance(occ.end, dt.datetime) and occ.end > occ.start:  # a timed start never has a date end
-        vev.add("dtend", occ.end.astimezone(zone))
+    vev.add("dtstart", occ.begins.astimezone(occ.zone))
+    if isinstance(occ.end, dt.datetime) and occ.ends > occ.begins:
+        vev.add("dtend", occ.ends.astimezone(occ.zone))
 
 
 def _description(item: Item, occ: Occurrence, content: Content) -> str:
     event = occ.event
     lines: list[str] = []
-    word = common.STATUS_WORD.get(occ.status)
-    if word:
+    status = common.status_word(occ.status)
+    if status:
         note = common.text(occ.status_note)
-        lines += [f"{word}: {note}" if note else f"{word}.", ""]
+        lines += [f"{status}: {note}" if note else f"{status}.", ""]
     lines.append(common.text(event.summary))
     body = common.markdown_text(event.description)
     if body:
         lines += ["", body]
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
+    when = common.dates_and_lunar(occ)
     unit = content.unit(event.unit)
-    lines += ["", f"Thời gian: {when}", f"Địa điểm: {common.place(event.location, content)}"]
+    word = common.word
+    lines += ["", f"{word('when')}: {when}", f"{word('where')}: {common.place(event.location, content)}"]
     if unit:
-        lines.append(f"Đơn vị tổ chức: {common.text(unit.name)}")
-    lines.append(f"Liên hệ: {common.contact_line(event)}")
+        lines.append(f"{word('organizer')}: {common.text(unit.name)}")
+    lines.append(f"{word('feed_contact')}: {common.contact_line(event)}")
     if event.online_url:
-        lines.append(f"Trực tuyến: {event.online_url}")
-    lines.append(f"Chi tiết: {item.url}")
+        lines.append(f"{word('online')}: {event.online_url}")
+    lines.append(f"{word('feed_details')}: {item.url}")
     return "\n".join(lines)
 
 

@@ -43,7 +43,7 @@ def _event(item: Item, config: SiteConfig) -> dict:
     history = item.history
     record.update({
         "url": item.url,
-        "ics_url": f"{common.site_root(config)}su-kien/{item.event.id}.ics",
+        "ics_url": common.event_ics_url(config, item.event.id),
         "published": common.rfc3339(history.published),
         "last_modified": common.rfc3339(history.last_modified),
         "sequence": history.sequence,

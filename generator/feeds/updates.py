@@ -16,15 +16,18 @@ from itertools import groupby
 from feedgen.feed import FeedGenerator
 
 from ..load.config import SiteConfig
-from ..vcs.history import Change
-from ..model.event import Content, Location, Update, When, is_all_day
+from ..vcs.history import OccurrenceChange
+from ..site import urls
+from ..model.event import INACTIVE, Content, Location, Update, When, day_of, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
 
 
 @dataclass(frozen=True)
-class Entry:
+class Notice:
+    """One entry of the feed: a change of an occurrence, or a news item."""
+
     id: str
     at: dt.datetime
     title: str
@@ -34,41 +37,41 @@ class Entry:
 
 def updates_feed(items: list[Item], content: Content, config: SiteConfig,
                  now: dt.datetime) -> bytes:
-    entries = [entry for item in items for entry in _entries(item, content, config, now)]
-    entries.sort(key=lambda e: (e.at, e.id), reverse=True)
+    notices = [notice for item in items for notice in _notices(item, content, config, now)]
+    notices.sort(key=lambda e: (e.at, e.id), reverse=True)
     root = common.site_root(config)
     fg = FeedGenerator()
-    fg.id(root + "feeds/updates.atom")
-    fg.title(f"{common.text(config.site_name)}: thay đổi và tin cập nhật")
-    fg.subtitle("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện")
+    fg.id(root + urls.UPDATES_ATOM)
+    fg.title(common.word("updates_title").format(site=common.text(config.site_name)))
+    fg.subtitle(common.word("updates_subtitle"))
     fg.author(name=common.text(config.site_name), uri=root)
     fg.language("vi")
     fg.generator(GENERATOR)
-    fg.updated(common.utc(max((e.at for e in entries), default=EPOCH)))
-    fg.link(href=root + "feeds/updates.atom", rel="self", type="application/atom+xml")
+    fg.updated(common.utc(max((e.at for e in notices), default=EPOCH)))
+    fg.link(href=root + urls.UPDATES_ATOM, rel="self", type="application/atom+xml")
     fg.link(href=root, rel="alternate", type="text/html")
     links = {}
-    for entry in reversed(entries):  # feedgen prepends
+    for notice in reversed(notices):  # feedgen prepends
         fe = fg.add_entry()
-        fe.id(entry.id)
-        fe.title(entry.title)
-        fe.published(common.utc(entry.at))
-        fe.updated(common.utc(entry.at))
-        unit = content.unit(entry.item.event.unit)
-        fe.author(name=common.text(unit.name) if unit else entry.item.event.unit)
-        fe.content(entry.html, type="html")
-        links[entry.id] = [("alternate", "text/html", entry.item.url)]
+        fe.id(notice.id)
+        fe.title(notice.title)
+        fe.published(common.utc(notice.at))
+        fe.updated(common.utc(notice.at))
+        unit = content.unit(notice.item.event.unit)
+        fe.author(name=common.text(unit.name) if unit else notice.item.event.unit)
+        fe.content(notice.html, type="html")
+        links[notice.id] = [("alternate", "text/html", notice.item.url)]
     return add_entry_links(fg.atom_str(), links)
 
 
-def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
+def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
     event = item.event
     by_revision = groupby(item.history.changes, key=lambda c: (c.revision, c.key))
     for (revision, key), group in by_revision:
         changes = list(group)
         words = describe(changes, content)
         name = _name(item, key)
-        yield Entry(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
+        yield Notice(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
                     changes[0].at, f"{name}: {words}",
                     _html(words, item), item)
     seen: dict[dt.datetime, int] = {}
@@ -77,17 +80,17 @@ def _entries(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
             continue
         seen[update.at] = seen.get(update.at, 0) + 1
         stamp = f"{common.utc(update.at):%Y%m%dT%H%M%SZ}-{seen[update.at]}"
-        yield Entry(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
+        yield Notice(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
                     f"{common.text(event.title)}: {_headline(update)}",
                     common.markdown_html(update.text) + _more(item), item)
 
 
-def describe(changes: list[Change], content: Content) -> str:
+def describe(changes: list[OccurrenceChange], content: Content) -> str:
     """A revision's changes to one occurrence, in Vietnamese words:
     'Hoãn từ 12/4 sang 19/4', 'Đổi địa điểm: ...', 'Hủy sự kiện: ...'."""
     kinds = {change.kind for change in changes}
     sentences = []
-    for change in changes:  # the shape of old/new follows the kind (see Change)
+    for change in changes:  # the shape of old/new follows the kind (see OccurrenceChange)
         match change.old, change.new:
             case (dt.date() as old_start, old_end), (dt.date() as new_start, new_end):
                 sentences.append(_time_words(old_start, old_end, new_start, new_end))
@@ -101,7 +104,7 @@ def describe(changes: list[Change], content: Content) -> str:
 
 def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
     with_year = old_start.year != new_start.year
-    old_day, new_day = _day(old_start), _day(new_start)
+    old_day, new_day = day_of(old_start), day_of(new_start)
     same_clock = (isinstance(old_start, dt.datetime) and isinstance(new_start, dt.datetime)
                   and old_start.timetz() == new_start.timetz())
     if same_clock and old_day != new_day:  # "Hoãn từ 2/12 sang 9/12": the time of day did not change
@@ -109,40 +112,34 @@ def _time_words(old_start: When, old_end: When | None, new_start: When, new_end:
     else:
         old, new = _moment(old_start, with_year), _moment(new_start, with_year)
     if new_day > old_day:
-        return f"Hoãn từ {old} sang {new}"
+        return common.word("change_later").format(old=old, new=new)
     if new_day < old_day:
-        return f"Dời lên sớm hơn, từ {old} sang {new}"
+        return common.word("change_earlier").format(old=old, new=new)
     if old_start != new_start:
-        return f"Đổi giờ từ {old} sang {new}"
-    return (f"Đổi thời gian kết thúc: {common.when_label(new_start, new_end)} "
-            f"(trước đây: {common.when_label(old_start, old_end)})")
+        return common.word("change_clock").format(old=old, new=new)
+    return common.word("change_end").format(new=common.when_label(new_start, new_end),
+                                            old=common.when_label(old_start, old_end))
 
 
 def _place_words(old: Location, new: Location, content: Content) -> str:
-    return (f"Đổi địa điểm: {common.place(new, content)} "
-            f"(trước đây: {common.place(old, content)})")
+    return common.word("change_place").format(new=common.place(new, content), old=common.place(old, content))
 
 
 def _status_words(old_status: str, old_note: str | None, status: str, note: str | None) -> str:
     note = common.text(note)
-    if status == "cancelled":
-        return f"Hủy sự kiện: {note}" if note else "Hủy sự kiện"
-    if status == "postponed":
-        return f"Hoãn sự kiện: {note}" if note else "Hoãn sự kiện, chưa có ngày mới"
-    if status == "tentative":
-        return f"Chuyển sang dự kiến: {note}" if note else "Chuyển sang dự kiến, chưa chắc chắn"
-    if old_status in ("cancelled", "postponed"):
-        return "Sự kiện được tổ chức trở lại"
-    return "Đã xác nhận tổ chức"
+    if status != "confirmed":
+        # without a note, a postponement says it has no date yet, a tentative one that it is unsure
+        bare = {"cancelled": "now_cancelled", "postponed": "now_postponed_undated",
+                "tentative": "now_tentative_unsure"}[status]
+        return f"{common.word(f'now_{status}')}: {note}" if note else common.word(bare)
+    if old_status in INACTIVE:
+        return common.word("now_resumed")
+    return common.word("now_confirmed")
 
 
 def _moment(value: When, with_year: bool) -> str:
-    day = common.day_label(_day(value), year=with_year)
+    day = common.day_label(day_of(value), year=with_year)
     return day if is_all_day(value) else f"{value:%H:%M} {day}"
-
-
-def _day(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _name(item: Item, key: str) -> str:
@@ -163,9 +160,11 @@ def _html(words: str, item: Item) -> str:
 
 
 def _more(item: Item) -> str:
-    return f'\n<p><a href="{html.escape(item.url)}">Xem chi tiết sự kiện</a></p>'
+    return f'\n<p><a href="{html.escape(item.url)}">{html.escape(common.word("feed_more"))}</a></p>'
 
 
 def _tag(config: SiteConfig, at: dt.datetime, specific: str) -> str:
-    """A tag URI (RFC 4151): stable, and valid as an Atom id."""
+    """A tag URI (RFC 4151): stable, and valid as an Atom id.  ``specific``
+    ("su-kien/<key>/thay-doi/<n>") names the entry; it is no path of the
+    site and must never change, whatever the site's paths do."""
     return f"tag:{config.host},{common.utc(at):%Y-%m-%d}:{specific}"

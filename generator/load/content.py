@@ -15,16 +15,15 @@ from pathlib import Path
 
 from slugify import slugify
 
-from ..model import event as model
+from ..model import event as model, patterns
 from .config import SiteConfig
+from .eventfiles import EVENTS, event_id_of, holds_events, is_event_name
 from ..model.problems import Problem
 from ..rules import registries as registry_rules
-from ..rules.context import FileCheck, Registries, suggest
+from ..rules.filecheck import FileCheck, KnownIds, suggest
 from ..rules.event import check_event
-from ..rules.values import id_form
 from .yamlread import MappingNode, Node, decode, is_null, parse
 
-EVENT_SUFFIXES = (".yaml", ".yml")
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
 REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml")
 REGISTRIES = (
@@ -39,7 +38,7 @@ class Loaded:
     content: model.Content
     problems: list[Problem] = field(default_factory=list)
     event_files: list[Path] = field(default_factory=list)
-    registries: Registries = field(default_factory=Registries)
+    registries: KnownIds = field(default_factory=KnownIds)
 
 
 def load_content(config: SiteConfig) -> tuple[model.Content, list[Problem]]:
@@ -121,11 +120,11 @@ def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node 
 
 
 def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
-    found: dict[str, tuple[registry_rules.Entry, ...]] = {}
-    known = Registries()
+    found: dict[str, tuple[registry_rules.RegistryItem, ...]] = {}
+    known = KnownIds()
     for filename, kind, read in REGISTRIES:
         file = root / filename
-        ck = FileCheck(display(file), file, root, config, Registries())
+        ck = FileCheck(display(file), file, root, config, KnownIds())
         if file.is_symlink() and not _check_link(file, root.resolve(), root, config, problems):
             continue
         if not file.is_file():
@@ -153,7 +152,7 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
 def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
     """(file, unit folder, path below the root) of every event file,
     sorted; symlinks that lead out of the tree are reported, not followed."""
-    events = root / "events"
+    events = root / EVENTS
     real_root = root.resolve()
     if not events.is_dir() or (events.is_symlink() and not _check_link(events, real_root, root, config, problems)):
         return
@@ -163,14 +162,14 @@ def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
         unit = below.split("/")[1] if here != events else ""
         dirs.sort()
         for name in list(dirs):
-            if name == "images" or name.startswith("."):
+            if not holds_events(name):
                 dirs.remove(name)  # pictures, and hidden folders (.git), hold no event
             elif (here / name).is_symlink():
                 dirs.remove(name)
                 _check_link(here / name, real_root, root, config, problems)
         for name in sorted(names):
             file = here / name
-            if not name.lower().endswith(EVENT_SUFFIXES) or name.startswith("."):
+            if not is_event_name(name):
                 continue
             if file.is_symlink() and not _check_link(file, real_root, root, config, problems):
                 continue
@@ -187,7 +186,7 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
         vi, en = "trỏ ra ngoài thư mục content/", "leads out of content/"
     except (OSError, RuntimeError):
         vi, en = "hỏng (không trỏ tới tệp nào, hoặc tạo vòng lặp)", "is broken (no target, or a loop)"
-    ck = FileCheck(display(link), None, root, config, Registries())
+    ck = FileCheck(display(link), None, root, config, KnownIds())
     ck.report(None, "unsafe-path",
               f"liên kết tượng trưng (symlink) {display(link)} {vi}: bị bỏ qua; hãy thay bằng tệp thật",
               f"the symbolic link {display(link)} {en}: it is ignored")
@@ -195,10 +194,10 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
     return False
 
 
-def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: Registries,
+def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: KnownIds,
                 problems) -> model.Event | None:
     ck = FileCheck(display(file), file, root, config, known)
-    event_id = _event_id(file)
+    event_id = event_id_of(file.name)
     _check_place(ck, unit, event_id, known)
     node = read_node(ck, file, config.max_file_size)
     event = None
@@ -238,7 +237,7 @@ def _event_from_node(ck: FileCheck, node: Node, event_id: str, unit: str, path: 
 def parse_event_text(text: str, path: str, content: model.Content, config: SiteConfig) -> model.Event | None:
     """An event from a file's text (an old revision, say), or None when it
     is not valid; registries come from ``content``; images are not checked."""
-    known = Registries(
+    known = KnownIds(
         units={u.id: u for u in content.units} or None,
         categories={c.id: c for c in content.categories} or None,
         areas={a.id: a for a in content.areas} or None,
@@ -246,8 +245,8 @@ def parse_event_text(text: str, path: str, content: model.Content, config: SiteC
     ck = FileCheck(path, None, None, config, known)
     node = node_from_bytes(ck, text.encode("utf-8"))
     parts = Path(path).parts
-    unit = parts[parts.index("events") + 1] if "events" in parts[:-2] else ""
-    event = _event_from_node(ck, node, _event_id(Path(path)), unit, path) if node is not None else None
+    unit = parts[parts.index(EVENTS) + 1] if EVENTS in parts[:-2] else ""
+    event = _event_from_node(ck, node, event_id_of(Path(path).name), unit, path) if node is not None else None
     if ck.failed or event is None:
         return None
     if event.image is not None and not event.image.is_url:  # as load_tree gives it: from the content root
@@ -256,12 +255,7 @@ def parse_event_text(text: str, path: str, content: model.Content, config: SiteC
     return event
 
 
-def _event_id(file: Path) -> str:
-    name = file.name
-    return name[: name.lower().rfind(".")]
-
-
-def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> None:
+def _check_place(ck: FileCheck, unit: str, event_id: str, known: KnownIds) -> None:
     if not unit:
         ck.report(None, "unknown-unit",
                   "tệp sự kiện phải nằm trong thư mục của đơn vị: content/events/<mã-đơn-vị>/",
@@ -272,7 +266,7 @@ def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> 
                   f"thư mục đơn vị '{unit}' không có trong units.yaml"
                   + (f"; có phải ý bạn là '{guess}'?" if guess else "; hãy đăng ký đơn vị hoặc chuyển tệp vào thư mục của đơn vị"),
                   f"the unit folder '{unit}' is not in units.yaml" + (f"; did you mean '{guess}'?" if guess else ""))
-    if not (id_form(event_id) and 3 <= len(event_id) <= 80):
+    if not patterns.is_event_id(event_id):
         better = slugify(event_id, max_length=80) or "le-hoi-2026"
         ck.report(None, "invalid-id",
                   f"tên tệp '{event_id}' không dùng được làm mã sự kiện: chỉ gồm chữ thường không dấu, chữ số "
@@ -284,15 +278,15 @@ def _check_place(ck: FileCheck, unit: str, event_id: str, known: Registries) -> 
 def _drop_duplicates(events, files, root: Path, problems: list[Problem]) -> list[model.Event]:
     by_id: dict[str, list[Path]] = defaultdict(list)
     for file, _, _ in files:
-        by_id[_event_id(file).lower()].append(file)
+        by_id[event_id_of(file.name).lower()].append(file)
     clashes = {key: paths for key, paths in by_id.items() if len(paths) > 1}
     for paths in clashes.values():
         for file in paths:
             others = ", ".join(display(other) for other in paths if other != file)
             problems.append(Problem(
                 display(file), 1, 1, "duplicate-id",
-                f"mã sự kiện '{_event_id(file)}' trùng với tệp {others}; mỗi sự kiện cần một tên tệp riêng "
+                f"mã sự kiện '{event_id_of(file.name)}' trùng với tệp {others}; mỗi sự kiện cần một tên tệp riêng "
                 "(thêm năm hoặc địa danh vào tên)",
-                f"the event id '{_event_id(file)}' is also used by {others}; give each event its own file name",
+                f"the event id '{event_id_of(file.name)}' is also used by {others}; give each event its own file name",
             ))
     return [event for event in events if event.id.lower() not in clashes]

@@ -195,6 +195,9 @@ _SYNTAX_VI = {
 
 
 def syntax_issue(text: str, error: yaml.MarkedYAMLError) -> Issue:
+    """The syntax error located at the mistake: an unclosed quote or
+    bracket where it opens, a wrong indentation at its line; libyaml's
+    mark is where it noticed, often far below."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     tab = _tab_in_indent(text, line)
@@ -205,6 +208,9 @@ def syntax_issue(text: str, error: yaml.MarkedYAMLError) -> Issue:
             "a Tab is used for indentation: YAML allows spaces only; replace the Tab with spaces",
         )
     problem = (error.problem or error.context or "").strip()
+    located = _unclosed(text, error) or _from_tokens(text, line, problem)
+    if located is not None:
+        return located
     vi = next((v for k, v in _SYNTAX_VI.items() if problem.startswith(k)), None)
     if "tab character" in problem:
         vi = "có ký tự Tab: YAML chỉ cho phép dấu cách để thụt lề; hãy thay Tab bằng dấu cách"
@@ -213,6 +219,121 @@ def syntax_issue(text: str, error: yaml.MarkedYAMLError) -> Issue:
         f"lỗi cú pháp YAML: {vi or problem}",
         f"YAML syntax error: {problem}",
     )
+
+
+_FLOWS = {
+    "while parsing a flow sequence": ("[", "]", "danh sách", "list"),
+    "while parsing a flow mapping": ("{", "}", "bảng", "mapping"),
+}
+
+
+def _unclosed(text: str, error: yaml.MarkedYAMLError) -> Issue | None:
+    """A quote or bracket libyaml was still inside: located where it opens."""
+    context, mark = (error.context or "").strip(), error.context_mark
+    if mark is None:
+        return None
+    if context == "while scanning a quoted scalar":
+        opening = text.splitlines()[mark.line][mark.column:mark.column + 1] if mark.line < text.count("\n") + 1 else ""
+        quote = "'" if opening == "'" else '"'
+        return _unclosed_quote(mark.line, mark.column, quote)
+    if context not in _FLOWS:
+        return None
+    opener, closer, vi, en = _FLOWS[context]
+    return Issue(
+        mark.line, mark.column, "yaml-syntax",
+        f"lỗi cú pháp YAML: {vi} mở bằng '{opener}' ở đây chưa được đóng bằng '{closer}' "
+        "(hoặc thiếu dấu phẩy giữa các phần tử)",
+        f"YAML syntax error: the {en} opened with '{opener}' here is not closed with '{closer}' "
+        "(or a comma is missing between its items)",
+    )
+
+
+def _unclosed_quote(line: int, column: int, quote: str, until: int | None = None) -> Issue:
+    name_vi = "ngoặc kép" if quote == '"' else "ngoặc đơn"
+    name_en = "double quote" if quote == '"' else "single quote"
+    reach_vi = f" (giá trị đang kéo dài tới dòng {until + 1})" if until is not None else ""
+    reach_en = f" (the value runs on to line {until + 1})" if until is not None else ""
+    return Issue(
+        line, column, "yaml-syntax",
+        f"lỗi cú pháp YAML: dấu {name_vi} {quote} mở ở đây chưa được đóng{reach_vi}; "
+        f"hãy thêm dấu {quote} ở cuối giá trị",
+        f"YAML syntax error: the {name_en} {quote} opened here is not closed{reach_en}; "
+        f"add the closing {quote} at the end of the value",
+    )
+
+
+_INDENT_PROBLEMS = ("mapping values are not allowed", "did not find expected key",
+                    "could not find expected ':'", "did not find expected '-' indicator")
+
+
+def _from_tokens(text: str, line: int, problem: str) -> Issue | None:
+    """From the tokens read before the error line: a quoted value that
+    swallowed lines up to it (its closing quote is missing), or a line
+    indented unlike its neighbours."""
+    tokens = _tokens_until(text, line)
+    for token in reversed(tokens):
+        if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line == line):
+            return _unclosed_quote(token.start_mark.line, token.start_mark.column, token.style, line)
+    if problem.startswith(_INDENT_PROBLEMS):
+        return _indentation(text, line, tokens)
+    return None
+
+
+def _tokens_until(text: str, line: int) -> list:
+    """The scanner's tokens that start on or before ``line`` (0-based)."""
+    scanner = CParser(text)
+    tokens: list = []
+    try:
+        while (token := scanner.get_token()) is not None and token.start_mark.line <= line:
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass  # the tokens before the error are what we need
+    finally:
+        scanner.dispose()
+    return tokens
+
+
+def _indentation(text: str, line: int, tokens: list) -> Issue | None:
+    """The error line, when its indentation matches no open level: deeper
+    than the key above that already has its value, or between two levels."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines) or not lines[line].strip():
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    keys = [t for t in tokens if isinstance(t, yaml.KeyToken) and t.start_mark.line < line]
+    if not keys:
+        return None
+    above = keys[-1].start_mark
+    after = tokens[tokens.index(keys[-1]) + 1:]
+    valued = any(isinstance(t, yaml.ScalarToken) and t.start_mark.line == above.line for t in after[1:])
+    levels = _open_levels(t for t in tokens if t.start_mark.line < line)
+    if indent > above.column and valued:
+        how_vi, how_en = "nhiều hơn", "more than"
+        hint = " (nếu dòng này là phần tiếp theo của giá trị ở trên, hãy đặt cả giá trị trong dấu ngoặc kép)"
+    elif indent < above.column and indent not in levels:
+        how_vi, how_en, hint = "ít hơn", "less than", ""
+    else:
+        return None
+    key = lines[above.line].strip().removeprefix("- ").split(":", 1)[0][:40]
+    return Issue(
+        line, indent, "yaml-syntax",
+        f"lỗi cú pháp YAML: thụt lề sai ở dòng {line + 1}: thụt {indent} dấu cách, {how_vi} dòng "
+        f"{above.line + 1} ('{key}', {above.column} dấu cách); các trường cùng cấp phải thẳng hàng{hint}",
+        f"YAML syntax error: wrong indentation on line {line + 1}: {indent} spaces, {how_en} line "
+        f"{above.line + 1} ('{key}', {above.column} spaces); keys of one level must be aligned",
+    )
+
+
+def _open_levels(tokens) -> set[int]:
+    """The columns of the block collections still open after ``tokens``."""
+    stack: list[int] = []
+    for token in tokens:
+        if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken)):
+            stack.append(token.start_mark.column)
+        elif isinstance(token, yaml.BlockEndToken) and stack:
+            stack.pop()
+    return set(stack)
 
 
 def _tab_in_indent(text: str, line: int) -> tuple[int, int] | None:

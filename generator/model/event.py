@@ -27,6 +27,11 @@ def is_all_day(value: When) -> bool:
     return not isinstance(value, dt.datetime)
 
 
+def day_of(value: When) -> dt.date:
+    """The calendar day of a date or of a date-time (in its own zone)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 @dataclass(frozen=True)
 class Contact:
     name: str
@@ -75,6 +80,16 @@ class Reference:
 class Link:
     title: str
     url: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """An article the press published about the event (after it)."""
+
+    outlet: str
+    title: str
+    url: str
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +159,7 @@ class Event:
     repeat_until: int | None = None
     exceptions: tuple[Override, ...] = ()
     updates: tuple[Update, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
     published: dt.datetime | None = None
     en: English | None = None
 

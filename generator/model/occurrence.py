@@ -35,7 +35,26 @@ class LunarDay:
 class Occurrence:
     """One dated instance of an event: the event itself, or one year of a
     series with its exception applied.  ``end`` follows the file format
-    (inclusive last day for all-day events, None when the event has none)."""
+    (inclusive last day for all-day events, None when the event has none).
+
+    What every page, feed, history entry and report asks it, decided once:
+
+    - Days are calendar days in the *event's* time zone, never the site's:
+      a concert at 23:30 in Paris is on that Paris day, though it is the
+      next morning in Lai Châu.
+    - An all-day occurrence covers its first to its (inclusive) last day
+      and ends at the local midnight after the last one.
+    - A timed occurrence ends at its end instant; across midnight it covers
+      every day it touches (20:00 to 02:00 is on two days).
+    - A timed occurrence without an end lasts the rest of its day: it is
+      on, and not over, until the local midnight after it begins.  (A
+      visitor who opens the page at 20:00 still sees a 07:30 event of that
+      day as today's, not as past.)  The history used to call it over at
+      its start instant; the pages and the report already said its day.
+      A calendar entry that needs a length (links.timed_end) and iCalendar
+      (no DTEND) say otherwise, for their own readers.
+    - Over-ness is ``now >= ends``; cancelled and postponed occurrences are
+      not active, whatever their dates (their days still show them)."""
 
     event: Event
     year: int

@@ -1,6 +1,8 @@
 """Occurrences of events: a single event, or the years of a series.
 
-Pure functions over ``model.Event``: no clock and no I/O; the caller says up
+Pure functions over ``model.Event`` (the series rules over a ``Series``, the
+start and repeat fields alone, which the validator asks before an Event
+exists): no clock and no I/O; the caller says up
 to which year a series is published (``until_year``).
 
 Rules beyond the spec's words, decided here:
@@ -30,12 +32,57 @@ Rules beyond the spec's words, decided here:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from itertools import count, takewhile
 
 from . import lunar
-from .event import Event, Override, When
+from .event import Event, Override, When, day_of
 from .occurrence import LunarDay, Occurrence
+
+
+@dataclass(frozen=True)
+class Series:
+    """What the series rules need of an event: its start and its repeat
+    fields.  The validator asks these rules before any Event exists; the
+    occurrences below follow the same rules."""
+
+    start: When
+    repeat: str | None = None
+    repeat_until: int | None = None
+
+    @classmethod
+    def of(cls, event: Event) -> Series:
+        return cls(event.start, event.repeat, event.repeat_until)
+
+    @property
+    def until_before_start(self) -> bool:
+        """True when ``repeat_until`` is earlier than the year of ``start``."""
+        return self.repeat_until is not None and self.repeat_until < day_of(self.start).year
+
+    def starts_in_leap_month(self) -> bool:
+        """True for a lunar-yearly series whose start is in a leap lunar month.
+
+        Raises lunar.LunarError when the start is outside the supported years.
+        """
+        return self.repeat == "lunar-yearly" and lunar.is_leap_month(day_of(self.start))
+
+    def years_outside(self, years: Iterable[int]) -> tuple[int, ...]:
+        """The given exception years that are no occurrence of the series
+        (all of them when it does not repeat), sorted."""
+        wanted = sorted(set(years))
+        if not self.repeat or not wanted:
+            return tuple(wanted)
+        last = wanted[-1] if self.repeat_until is None else min(wanted[-1], self.repeat_until)
+        series = {year for year, _ in self.starts(last)}
+        return tuple(year for year in wanted if year not in series)
+
+    def starts(self, last: int) -> list[tuple[int, When]]:
+        """(year, nominal start) of each occurrence: the first, then up to ``last``."""
+        first = day_of(self.start)
+        dates = _lunar_days(first) if self.repeat == "lunar-yearly" else _yearly_days(first)
+        later = takewhile(lambda item: item[0] <= last, dates)
+        return [(first.year, self.start)] + [(year, _at(self.start, day)) for year, day in later]
 
 
 def occurrences(event: Event, *, until_year: int) -> list[Occurrence]:
@@ -49,46 +96,11 @@ def occurrences(event: Event, *, until_year: int) -> list[Occurrence]:
     last = until_year if event.repeat_until is None else min(until_year, event.repeat_until)
     return [
         _occurrence(event, year, start, event.exception_for(year))
-        for year, start in _series(event, last)
+        for year, start in Series.of(event).starts(last)
     ]
 
 
-def exceptions_outside(event: Event) -> tuple[int, ...]:
-    """The years of ``event.exceptions`` that are no occurrence of the series
-    (all of them when the event does not repeat), sorted."""
-    years = sorted({override.year for override in event.exceptions})
-    if not event.repeat or not years:
-        return tuple(years)
-    last = years[-1]
-    if event.repeat_until is not None:
-        last = min(last, event.repeat_until)
-    series = {year for year, _ in _series(event, last)}
-    return tuple(year for year in years if year not in series)
-
-
-def repeat_until_before_start(event: Event) -> bool:
-    """True when ``repeat_until`` is earlier than the year of ``start``."""
-    return event.repeat_until is not None and event.repeat_until < event.start.year
-
-
-def starts_in_leap_month(event: Event) -> bool:
-    """True for a lunar-yearly event whose start is in a leap lunar month.
-
-    Raises lunar.LunarError when the start is outside the supported years.
-    """
-    return event.repeat == "lunar-yearly" and lunar.is_leap_month(_day(event.start))
-
-
-def _series(event: Event, last: int) -> list[tuple[int, When]]:
-    """(year, nominal start) of each occurrence: the first, then up to ``last``."""
-    dates = _lunar_days(event) if event.repeat == "lunar-yearly" else _yearly_days(event)
-    first = _day(event.start)
-    later = takewhile(lambda item: item[0] <= last, dates)
-    return [(first.year, event.start)] + [(year, _at(event.start, day)) for year, day in later]
-
-
-def _yearly_days(event: Event) -> Iterator[tuple[int, dt.date]]:
-    first = _day(event.start)
+def _yearly_days(first: dt.date) -> Iterator[tuple[int, dt.date]]:
     for year in range(first.year + 1, dt.MAXYEAR + 1):
         try:
             yield year, first.replace(year=year)
@@ -96,9 +108,8 @@ def _yearly_days(event: Event) -> Iterator[tuple[int, dt.date]]:
             yield year, dt.date(year, 2, 28)
 
 
-def _lunar_days(event: Event) -> Iterator[tuple[int, dt.date]]:
+def _lunar_days(first: dt.date) -> Iterator[tuple[int, dt.date]]:
     """Occurrences after the first, one per lunar year, with their years."""
-    first = _day(event.start)
     try:
         origin = lunar.to_lunar(first)
     except lunar.LunarError:
@@ -153,10 +164,6 @@ def _at(template: When, day: dt.date) -> When:
     return day
 
 
-def _day(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def _naive(value: When) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
@@ -165,6 +172,6 @@ def _naive(value: When) -> dt.datetime:
 
 def _lunar_label(start: When) -> LunarDay | None:
     try:
-        return lunar.to_lunar(_day(start))
+        return lunar.to_lunar(day_of(start))
     except lunar.LunarError:
         return None

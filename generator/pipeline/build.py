@@ -17,8 +17,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..load.config import SiteConfig
 from ..model.problems import Problem, has_errors
 from .validate import validate_tree
@@ -38,22 +36,7 @@ class BuildResult:
 def site_dir_of(config: SiteConfig) -> Path:
     """The configured ``site_dir`` (relative to mkdocs.yml), else ``site``."""
     base = Path(config.config_file).parent if config.config_file else Path(".")
-    name = "site"
-    if config.config_file and Path(config.config_file).is_file():
-        try:
-            data = yaml.load(Path(config.config_file).read_text(encoding="utf-8-sig"), Loader=_Loader)
-        except yaml.YAMLError:
-            data = None
-        if isinstance(data, dict) and data.get("site_dir"):
-            name = str(data["site_dir"])
-    return base / name
-
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as !ENV; only plain keys are read here."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return base / config.site_dir
 
 
 def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:

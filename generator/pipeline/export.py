@@ -1,76 +1,21 @@
-"""Everything the site builder needs, computed once; and ``sukien export``.
+"""``sukien export``: the generated site as a plain MkDocs project.
 
-:func:`prepare` loads the content and its history and renders every
-generated page, asset and feed: the MkDocs plugin hands the result to
-MkDocs.  :func:`export` writes the same files to disk as a plain MkDocs
-project (``DIR/mkdocs.yml``, ``DIR/docs/``, ``DIR/overrides/``) without the
-``sukien`` plugin, so that any MkDocs-compatible builder can build the site:
-the feeds sit in ``docs/`` and are copied to the same paths.
+:func:`export` writes what :func:`generator.pipeline.prepare.prepare`
+produces to disk (``DIR/mkdocs.yml``, ``DIR/docs/``, ``DIR/overrides/``)
+without the ``sukien`` plugin, so that any MkDocs-compatible builder can
+build the site: the feeds sit in ``docs/`` and are copied to the same paths.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import yaml
 
-from ..load.config import ConfigError, SiteConfig
-from ..load.content import load_content, parse_event_text
-from ..feeds import build_feeds
-from ..vcs.history import EventHistory, History, read_history
-from ..model.event import Content, Event
-from ..site.pages import Site, render_site
-from ..model.problems import Problem, has_errors
-
-
-# Shown by MkDocs (its logger hierarchy) and by any plain logging setup.
-log = logging.getLogger("mkdocs.plugins.sukien")
-
-
-@dataclass
-class Prepared:
-    content: Content
-    problems: list[Problem]
-    site: Site = field(default_factory=Site)
-    feeds: dict[str, bytes] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.problems)
-
-
-def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
-    """Load and render everything; with invalid content, only the problems."""
-    content, problems = load_content(config)
-    if has_errors(problems):
-        return Prepared(content, problems)
-    history = read_history(config.content_dir,
-                           lambda text, path: parse_event_text(text, path, content, config))
-    if history.shallow:
-        log.warning("lịch sử git không đầy đủ (shallow clone): SEQUENCE, LAST-MODIFIED và ngày đăng "
-                    "sẽ sai; hãy checkout với fetch-depth: 0 / the git history is shallow: "
-                    "check out the full history")
-    dates = {event.id: _dates(event, history, now, config) for event in content.events}
-    site = render_site(content, config, now, dates)
-    return Prepared(content, problems, site, build_feeds(content, config, history, now))
-
-
-def _dates(event: Event, history: History, now: dt.datetime,
-           config: SiteConfig) -> tuple[str | None, str | None]:
-    """The days (site time) an event was published and last changed, when
-    they do not depend on the build's clock: from git, or its own
-    ``published``."""
-    found: EventHistory = history.of(event, now=now, years_ahead=config.years_ahead)
-    zone = ZoneInfo(config.timezone)
-    published = event.published or (found.published if found.tracked else None)
-    modified = found.last_modified if found.tracked else None
-    return (published.astimezone(zone).date().isoformat() if published else None,
-            modified.astimezone(zone).date().isoformat() if modified else None)
+from ..load.config import ConfigError, MkDocsDumper, SiteConfig, read_mkdocs_yml
+from .prepare import Prepared, prepare
 
 
 def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
@@ -107,10 +52,7 @@ def _project_settings(config: SiteConfig) -> dict:
     path = config.config_file
     if path is None or not Path(path).is_file():
         raise ConfigError("sukien export cần tệp cấu hình mkdocs.yml của trang (tùy chọn -f)")
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ConfigError(f"không đọc được {path}: {error}") from error
+    data = read_mkdocs_yml(path)
     base = Path(path).parent
     theme = data.get("theme") or {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
@@ -128,4 +70,4 @@ def _plain_config(data: dict) -> str:
     plugins = plain.get("plugins") or []
     plain["plugins"] = [p for p in plugins if p != "sukien" and not (isinstance(p, dict) and "sukien" in p)]
     header = "# Exported by `sukien export`: the generated pages and feeds are in docs/.\n"
-    return header + yaml.safe_dump(plain, allow_unicode=True, sort_keys=False)
+    return header + yaml.dump(plain, Dumper=MkDocsDumper, allow_unicode=True, sort_keys=False)

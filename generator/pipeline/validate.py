@@ -1,20 +1,19 @@
 """``sukien validate``: the whole tree, or some files in its context, and
-optionally the comparison with a git revision (deletion protection)."""
+optionally the comparison with a git revision (``vcs/comparison.py``:
+deletion protection, new and changed files)."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import clock
 from ..model import event as model
 from ..load.config import SiteConfig
-from ..load.content import EVENT_SUFFIXES, REGISTRY_NAMES, check_loose_file, display, load_tree
+from ..load.content import REGISTRY_NAMES, check_loose_file, display, load_tree
 from ..model.problems import Problem
-
-
-class GitError(Exception):
-    """git is missing, or the revision is unknown (exit code 2)."""
+from ..rules.across import duplicate_events, new_events_in_past
+from ..vcs.comparison import BaseComparison
 
 
 @dataclass
@@ -38,6 +37,8 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         raise OSError(f"không tìm thấy thư mục nội dung '{display(root)}' (dùng --content DIR)")
     loaded = load_tree(config)
     problems = list(loaded.problems)
+    compared = BaseComparison.of(root, base) if base else None
+    problems += _across_files(loaded.content.events, root, config, compared)
     checked = len(loaded.event_files)
     if files:
         missing = [str(f) for f in files if not Path(f).exists()]
@@ -50,9 +51,20 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         for loose in (Path(f) for f in files if Path(f).is_file() and _key(Path(f)) not in known):
             problems += check_loose_file(loose, config, loaded)
             checked += 1
-    if base:
-        problems += removed_events(root, base)
+    if compared:
+        problems += compared.removed
     return ValidationResult(loaded.content, sorted(problems), checked)
+
+
+def _across_files(events, root: Path, config: SiteConfig, compared: BaseComparison | None) -> list[Problem]:
+    """Problems between files: duplicates, and (with a base) new past events."""
+    def where(event: model.Event) -> str:
+        return display(root / event.path)
+
+    problems = duplicate_events(events, where, compared.changed if compared else None)
+    if compared:
+        problems += new_events_in_past(events, where, compared.new, clock.now(config.timezone))
+    return problems
 
 
 def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
@@ -65,53 +77,3 @@ def _wanted(files: list[Path], event_files: list[Path]) -> set[str]:
 
 def _key(path: Path) -> str:
     return str(path.absolute().resolve(strict=False))
-
-
-def removed_events(root: Path, base: str) -> list[Problem]:
-    """Event files present at ``base`` and gone now (deleted or renamed)."""
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    events = (root / "events").resolve().relative_to(top.resolve()).as_posix()
-    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}", what=base)
-    listed = _git(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
-    renames = _renames(top, base, events)
-    problems = []
-    for name in sorted(p for p in listed if p.lower().endswith(EVENT_SUFFIXES)):
-        if (top / name).exists():
-            continue
-        moved = renames.get(name)
-        where = display(top / name)
-        problems.append(Problem(
-            where, 1, 1, "removed-event",
-            f"sự kiện đã công bố {where} bị " + (f"đổi tên thành {display(top / moved)}" if moved else "xoá")
-            + ": không được xoá hay đổi tên sự kiện đã công bố (đường dẫn và lịch của người theo dõi phụ thuộc vào nó); "
-            "hãy khôi phục tệp và ghi 'status: cancelled' cùng 'status_note' nếu sự kiện bị hủy",
-            f"the published event {where} was " + (f"renamed to {display(top / moved)}" if moved else "deleted")
-            + ": published events are never deleted or renamed; restore it and set 'status: cancelled' instead",
-        ))
-    return problems
-
-
-def _renames(top: Path, base: str, events: str) -> dict[str, str]:
-    out = _git(top, "diff", "-M", "--name-status", "-z", base, "--", events)
-    fields = out.split("\0")
-    renames, i = {}, 0
-    while i < len(fields) - 1:
-        status = fields[i]
-        if status.startswith(("R", "C")):
-            renames[fields[i + 1]] = fields[i + 2]
-            i += 3
-        else:
-            i += 2
-    return renames
-
-
-def _git(cwd: Path, *args: str, what: str | None = None) -> str:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except OSError as error:
-        raise GitError(f"không chạy được git: {error}") from error
-    if done.returncode != 0:
-        if what:
-            raise GitError(f"không tìm thấy phiên bản git '{what}' (với --base); hãy kiểm tra tên nhánh hoặc fetch đủ lịch sử")
-        raise GitError(f"git {' '.join(args[:2])} thất bại: {done.stderr.strip()}")
-    return done.stdout

@@ -3,8 +3,30 @@
 ``RULES`` is the table of every code the validator can report, with its
 severity and a one-line description in Vietnamese and English (used for
 documentation and kept true by tests).  The spec's codes
-(``shared/spec/rule-codes.md``) are never renamed; codes added here cover
-rules the spec does not list.
+(``spec/rule-codes.md``) are never renamed; codes added here cover rules
+the spec does not list.
+
+This package is also the parser from composed YAML to the frozen
+``model`` objects: each reader checks a node and returns its clean value
+in the same pass, because the message needs the node (file, line, column)
+and the value needs the check (a separate pass would walk every file
+twice, and the validator's speed goal is 1.5 times PyYAML's C loader).
+The modules:
+
+- ``filecheck``: one file's check (``FileCheck``: where problems go, the
+  ids the registries know) and the walk over mappings (unknown keys,
+  suggestions);
+- ``values``: scalars (text, URLs, phones, e-mail, choices, coordinates),
+  their forms from ``model.patterns``;
+- ``dates``: dates, date-times and times of day as units write them;
+- ``parts``: the nested parts of an event (location, contact, image,
+  press, links, updates, English);
+- ``series``: repeats, exceptions and the programme, asking
+  ``model.repeats.Series`` the series rules;
+- ``event``: an event file's top level, returning the ``model.Event``;
+- ``registries``: ``units.yaml``, ``categories.yaml`` and ``areas.yaml``.
+
+Which files are read, and in what order, is ``load/``'s business.
 """
 
 from __future__ import annotations
@@ -60,6 +82,8 @@ _TABLE = [
     ("invalid-email", ERROR, "địa chỉ email không hợp lệ", "not an e-mail address"),
     ("missing-registry", ERROR, "thiếu hoặc không đọc được tệp danh mục", "a registry is absent or unreadable"),
     ("removed-event", ERROR, "sự kiện đã công bố bị xoá hoặc đổi tên", "a published event file was deleted or renamed"),
+    ("duplicate-event", WARNING, "sự kiện trùng với một sự kiện khác (cùng tên, ngày bắt đầu, địa bàn)", "another event has the same title, first day and area"),
+    ("new-event-in-past", WARNING, "sự kiện mới đã kết thúc", "a new event file whose every occurrence has ended"),
     # Codes added by this project (rules the spec's table does not cover).
     ("timezone-mismatch", ERROR, "độ lệch giờ (+07:00) không khớp múi giờ của sự kiện", "an explicit offset disagrees with the event's time zone"),
     ("lunar-leap-month", ERROR, "chuỗi âm lịch bắt đầu trong tháng nhuận", "a lunar-yearly series starting in a leap month"),

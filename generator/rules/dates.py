@@ -13,7 +13,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from ..load.yamlread import Node
-from .context import FileCheck
+from .filecheck import FileCheck
 
 _ISO = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"

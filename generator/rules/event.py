@@ -12,14 +12,14 @@ from zoneinfo import available_timezones
 from ..model import event as model
 from ..load.yamlread import Node
 from . import dates, parts, series, values
-from .context import FileCheck, fields, suggest
+from .filecheck import FileCheck, fields, suggest
 from .series import STATUS_ALIASES
 
 TOP_KEYS = (
     "title", "summary", "category", "start", "end", "timezone", "status", "status_note",
     "location", "online_url", "description", "image", "tags", "price", "contact", "press",
     "co_organizers", "reference", "links", "schedule", "repeat", "repeat_until", "exceptions",
-    "updates", "published", "en",
+    "updates", "coverage", "published", "en",
 )
 REQUIRED = {
     "title": "title: Lễ hội Then Kin Pang",
@@ -46,6 +46,7 @@ KEY_ALIASES = {
     "dia-diem": "location", "place": "location", "venue": "location",
     "lien-he": "contact", "anh": "image", "hinh-anh": "image", "gia": "price", "gia-ve": "price",
     "trang-thai": "status", "the": "tags", "tag": "tags", "bao-chi": "press", "lap-lai": "repeat",
+    "bao-chi-dua-tin": "coverage", "dua-tin": "coverage", "press-coverage": "coverage", "articles": "coverage",
     "cap-nhat": "updates", "tin-tuc": "updates", "lich-trinh": "schedule", "chuong-trinh": "schedule",
     "programme": "schedule", "program": "schedule", "english": "en", "tieng-anh": "en",
 }
@@ -118,14 +119,12 @@ def _category(ck: FileCheck, key: Node, node: Node, zone: str):
     return None
 
 
-def _when(ck: FileCheck, key: Node, node: Node, zone: str):
-    if values.text(ck, node, key.value) is None:
-        return None
-    return dates.parse_when(ck, node, key.value, zone)
+def _date_field(ck: FileCheck, key: Node, node: Node, zone: str):
+    return parts.date_value(ck, node, key.value, zone)
 
 
 def _published(ck: FileCheck, key: Node, node: Node, zone: str):
-    value = _when(ck, key, node, zone)
+    value = _date_field(ck, key, node, zone)
     return None if value is None else parts.as_datetime(value, zone)
 
 
@@ -174,8 +173,8 @@ READERS = {
     "title": _text(150),
     "summary": _text(300),
     "category": _category,
-    "start": _when,
-    "end": _when,
+    "start": _date_field,
+    "end": _date_field,
     "status": _status,
     "status_note": _text(),
     "location": lambda ck, k, n, z: parts.location(ck, k, n),
@@ -194,6 +193,7 @@ READERS = {
     "repeat_until": lambda ck, k, n, z: values.year(ck, n, "repeat_until"),
     "exceptions": lambda ck, k, n, z: series.exceptions(ck, k, n, z),
     "updates": lambda ck, k, n, z: parts.updates(ck, n, z),
+    "coverage": lambda ck, k, n, z: parts.coverage(ck, n, z),
     "published": _published,
     "en": lambda ck, k, n, z: parts.english(ck, k, n),
 }

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from ..model import event as model
 from ..load.yamlread import Node
 from . import dates, values
-from .context import FileCheck, fields, suggest
+from .filecheck import FileCheck, fields, suggest
 
 LOCATION_KEYS = ("name", "address", "area", "geo", "map_url")
 CONTACT_KEYS = ("name", "phone", "email")
@@ -22,6 +22,7 @@ PRESS_KEYS = ("invited", "accreditation_deadline", "note", "contact")
 REFERENCE_KEYS = ("number", "date", "url")
 LINK_KEYS = ("title", "url")
 UPDATE_KEYS = ("at", "text")
+COVERAGE_KEYS = ("outlet", "title", "url", "date")
 EN_KEYS = ("title", "summary", "description", "location_name", "status_note")
 
 
@@ -29,6 +30,8 @@ def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str,
     """A required field is absent (located at its mapping's key or at the
     file) or empty (located at its own key)."""
     full = f"{where}.{name}" if where else name
+    if name in getattr(got, "misspelt", {}):
+        return  # the misspelt key's problem names it, at the typo's line
     empty = getattr(got, "empty", {}).get(name)
     if empty is not None:
         ck.report(
@@ -192,13 +195,14 @@ def press(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Press | None
     invited = values.boolean(ck, got["invited"][1], "press.invited") if "invited" in got else False
     deadline = None
     if "accreditation_deadline" in got:
-        deadline = _when(ck, got["accreditation_deadline"][1], "press.accreditation_deadline", zone)
+        deadline = date_value(ck, got["accreditation_deadline"][1], "press.accreditation_deadline", zone)
     note = values.field_text(ck, got, "press", "note")
     press_contact = contact(ck, *got["contact"], "press.contact") if "contact" in got else None
     return model.Press(bool(invited), deadline, note, press_contact)
 
 
-def _when(ck: FileCheck, node: Node, where: str, zone: str, kinds=(dates.KIND_DATE, dates.KIND_DATETIME)):
+def date_value(ck: FileCheck, node: Node, where: str, zone: str, kinds=(dates.KIND_DATE, dates.KIND_DATETIME)):
+    """The date (or date-time) a field holds, or None when it holds none (reported)."""
     value = values.text(ck, node, where)
     return None if value is None else dates.parse_when(ck, node, where, zone, kinds)
 
@@ -208,7 +212,7 @@ def reference(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Referenc
     if got is None:
         return None
     number = values.field_text(ck, got, "reference", "number")
-    date = _when(ck, got["date"][1], "reference.date", zone, (dates.KIND_DATE,)) if "date" in got else None
+    date = date_value(ck, got["date"][1], "reference.date", zone, (dates.KIND_DATE,)) if "date" in got else None
     url = values.url(ck, got["url"][1], "reference.url") if "url" in got else None
     return model.Reference(number, date, url)
 
@@ -242,11 +246,26 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     result = []
     required = {"at": "at: 2026-04-20 09:00", "text": "text: Nội dung tin"}
     for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
-        at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
+        at = date_value(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
         body = values.field_text(ck, got, where, "text")
         if at is not None and body:
             result.append(model.Update(as_datetime(at, zone), body))
     return tuple(sorted(result, key=lambda u: u.at))
+
+
+def coverage(ck: FileCheck, node: Node, zone: str) -> tuple[model.Coverage, ...]:
+    """Articles about the event: outlet, title and an http(s) url, with an
+    optional ISO date."""
+    result = []
+    required = {"outlet": "outlet: Báo Lai Châu", "title": "title: Tên bài báo", "url": "url: https://..."}
+    for where, _, got in list_items(ck, node, "coverage", COVERAGE_KEYS, required):
+        outlet = values.field_text(ck, got, where, "outlet")
+        title = values.field_text(ck, got, where, "title")
+        url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
+        date = date_value(ck, got["date"][1], f"{where}.date", zone, (dates.KIND_DATE,)) if "date" in got else None
+        if outlet and title and url:
+            result.append(model.Coverage(outlet, title, url, date))
+    return tuple(sorted(result, key=lambda c: (c.date is None, c.date or dt.date.min)))
 
 
 def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:

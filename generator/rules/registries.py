@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
-from ..model import event as model
+from ..model import event as model, patterns
 from ..load.yamlread import Node
 from . import parts, values
-from .context import Fields, FileCheck, fields, fold
+from .filecheck import Fields, FileCheck, fields, fold
 
 UNIT_KEYS = ("id", "name", "name_en", "short", "kind", "website", "contact", "maintainers")
 CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")
 AREA_KEYS = ("id", "name", "name_en", "region", "region_en", "geo")
 
 
-Entry = model.Unit | model.Category | model.Area
+RegistryItem = model.Unit | model.Category | model.Area
 
 
 class _HasId(Protocol):
@@ -38,7 +38,7 @@ def read_areas(ck: FileCheck, root: Node) -> list[model.Area] | None:
     return _entries(ck, root, "areas", AREA_KEYS, ("id", "name"), _area)
 
 
-def name_index(items: Iterable[Entry]) -> dict[str, str]:
+def name_index(items: Iterable[RegistryItem]) -> dict[str, str]:
     """Folded names (with and without the commune/ward prefix) to ids,
     so that 'Khổng Lào' suggests 'khong-lao'."""
     index: dict[str, str] = {}
@@ -76,7 +76,7 @@ def _entries(ck: FileCheck, root: Node, label: str, keys: tuple[str, ...], requi
         entry = build(ck, got, where)
         if entry is None or not entry.id:
             continue
-        if not values.id_form(entry.id):
+        if not patterns.is_id(entry.id):
             ck.report(got["id"][1], "invalid-registry",
                       f"'{where}.id': '{entry.id}' phải viết thường, không dấu, nối bằng '-'",
                       f"'{where}.id': '{entry.id}' must be lowercase ASCII words joined by '-'")

@@ -9,7 +9,7 @@ import re
 from ..model import lunar, event as model, repeats
 from ..load.yamlread import Node, ScalarNode
 from . import dates, parts, values
-from .context import Fields, FileCheck, fields
+from .filecheck import Fields, FileCheck, fields
 
 STATUS_ALIASES = {
     "canceled": "cancelled", "huy": "cancelled", "da-huy": "cancelled", "huy-bo": "cancelled",
@@ -129,7 +129,8 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
     if start is None:
         return
     _check_schedule(ck, items, start, found.get("end"))
-    _check_repeat_until(ck, got, found, start)
+    series = repeats.Series(start, found.get("repeat"), found.get("repeat_until"))
+    _check_repeat_until(ck, got, series)
     if raw and not found.get("repeat"):
         ck.report(
             got["exceptions"][0], "exception-outside-series",
@@ -137,9 +138,9 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
             "'exceptions' only applies to a repeating event (add 'repeat: yearly' or 'lunar-yearly')",
         )
         return
-    if found.get("repeat") == "lunar-yearly" and not _lunar_start_ok(ck, got, start):
+    if not _lunar_start_ok(ck, got, series):
         return
-    _check_exceptions(ck, raw, found, start)
+    _check_exceptions(ck, raw, series)
 
 
 def _check_schedule(ck: FileCheck, items, start, end) -> None:
@@ -156,9 +157,9 @@ def _check_schedule(ck: FileCheck, items, start, end) -> None:
             )
 
 
-def _check_repeat_until(ck: FileCheck, got: dict, found: dict, start) -> None:
-    until = found.get("repeat_until")
-    if until is not None and until < start.year:
+def _check_repeat_until(ck: FileCheck, got: dict, series: repeats.Series) -> None:
+    until, start = series.repeat_until, series.start
+    if series.until_before_start:
         ck.report(
             got["repeat_until"][1], "repeat-until-before-start",
             f"'repeat_until' ({until}) trước năm bắt đầu ({start.year}); hãy ghi một năm từ {start.year} trở đi",
@@ -166,17 +167,17 @@ def _check_repeat_until(ck: FileCheck, got: dict, found: dict, start) -> None:
         )
 
 
-def _lunar_start_ok(ck: FileCheck, got: dict, start) -> bool:
-    day = start.date() if isinstance(start, dt.datetime) else start
+def _lunar_start_ok(ck: FileCheck, got: dict, series: repeats.Series) -> bool:
+    start = series.start
     try:
-        leap = lunar.is_leap_month(day)
+        leap = series.starts_in_leap_month()
     except lunar.LunarError as error:
         ck.report(got["start"][1], "invalid-value",
                   f"'start': lịch âm chỉ tính được cho các năm {lunar.FIRST_YEAR}-{lunar.LAST_YEAR}",
                   f"'start': {error}")
         return False
     if leap:
-        moon = lunar.to_lunar(day)
+        moon = lunar.to_lunar(start.date() if isinstance(start, dt.datetime) else start)
         ck.report(
             got["start"][1], "lunar-leap-month",
             f"'start' ({dates.show(start)}) rơi vào tháng {moon.month} nhuận âm lịch: chuỗi 'lunar-yearly' "
@@ -188,21 +189,17 @@ def _lunar_start_ok(ck: FileCheck, got: dict, start) -> bool:
     return True
 
 
-def _check_exceptions(ck: FileCheck, raw, found: dict, start) -> None:
+def _check_exceptions(ck: FileCheck, raw, series: repeats.Series) -> None:
     if not raw:
         return
-    probe = model.Event(
-        id="probe", unit="", path="", title="", summary="", category="", start=start,
-        location=model.Location(""), contact=model.Contact(""), repeat=found.get("repeat"),
-        repeat_until=found.get("repeat_until"), exceptions=tuple(o for _, o, _ in raw),
-    )
-    outside = set(repeats.exceptions_outside(probe))
+    start = series.start
+    outside = set(series.years_outside(override.year for _, override, _ in raw))
     for year_node, override, entry in raw:
         if override.year in outside:
             ck.report(
                 year_node, "exception-outside-series",
                 f"'exceptions': năm {override.year} không thuộc chuỗi sự kiện "
-                f"(từ {start.year}" + (f" đến {found['repeat_until']})" if found.get("repeat_until") else ")"),
+                f"(từ {start.year}" + (f" đến {series.repeat_until})" if series.repeat_until else ")"),
                 f"'exceptions': {override.year} is not a year of the series",
             )
         _check_override_kinds(ck, override, entry, start)

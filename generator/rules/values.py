@@ -12,13 +12,11 @@ from urllib.parse import urlsplit
 from slugify import slugify
 
 from ..load.yamlread import Node, ScalarNode, SequenceNode
-from .context import FileCheck, shape_en, shape_vi, suggest
+from ..model import patterns
+from .filecheck import FileCheck, shape_en, shape_vi, suggest
 
-ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
-_PHONE = re.compile(r"\+?[0-9 .()\-]{1,40}")
-_EMAIL = re.compile(r"[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}")
 # C0/C1 controls, and the bidirectional overrides that can make a title
 # display as something else ("Trojan Source")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -113,7 +111,7 @@ def url(ck: FileCheck, node: Node, where: str, https_only: bool = False) -> str 
 def _well_formed(value: str) -> bool:
     try:
         parts = urlsplit(value)
-        parts.port  # raises on a bad port
+        _ = parts.port  # raises on a bad port
     except ValueError:
         return False
     return bool(parts.hostname) and " " not in value and len(value) <= 2000
@@ -123,7 +121,7 @@ def phone(ck: FileCheck, node: Node, where: str) -> str | None:
     value = text(ck, node, where)
     if value is None:
         return None
-    if not _PHONE.fullmatch(value) or not any(c.isdigit() for c in value):
+    if not patterns.is_phone(value):
         bad = sorted({c for c in value if not (c.isdigit() or c in " .()-+")})
         shown = " ".join(f"'{c}'" for c in bad) or "'+'"
         ck.report(
@@ -141,7 +139,7 @@ def email(ck: FileCheck, node: Node, where: str) -> str | None:
     value = text(ck, node, where)
     if value is None:
         return None
-    if len(value) > 254 or not _EMAIL.fullmatch(value):
+    if not patterns.is_email(value):
         ck.report(
             node, "invalid-email",
             f"'{where}': '{value}' không phải địa chỉ email (dạng ten@donvi.gov.vn)",
@@ -198,15 +196,11 @@ def year(ck: FileCheck, node: Node, where: str) -> int | None:
     return None
 
 
-def id_form(value: str) -> bool:
-    return bool(ID_FORM.fullmatch(value))
-
-
 def tag(ck: FileCheck, node: Node, where: str) -> str | None:
     value = text(ck, node, where)
     if value is None:
         return None
-    if not id_form(value):
+    if not patterns.is_id(value):
         better = slugify(value[:200])
         ck.report(
             node, "invalid-tag",

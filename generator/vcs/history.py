@@ -18,23 +18,20 @@ falls back to values derived from the event itself (SEQUENCE 0).
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..load.config import SiteConfig
-from ..load.content import parse_event_text
-from ..model.event import Content, Event, Location, When, is_all_day
-from ..model.occurrence import Occurrence
+from ..load.eventfiles import is_event_path
+from ..model.event import Event, Location, When
 from ..model.repeats import occurrences
+from . import git
 
 Parse = Callable[[str, str], "Event | None"]
 UTC = dt.UTC
 _ZERO = "0" * 40
-_EVENT_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,7 @@ StatusNote = tuple[str, str | None]  # status, status_note
 
 
 @dataclass(frozen=True)
-class Change:
+class OccurrenceChange:
     """A change of time, place or status of one occurrence.
 
     ``kind`` is ``time`` (old/new: ``(start, end)``), ``place`` (old/new:
@@ -73,7 +70,7 @@ class EventHistory:
     published: dt.datetime  # the file's ``published``, else ``created``
     last_modified: dt.datetime  # last revision that changed anything, UTC
     sequence: int  # revisions that changed time, place or status
-    changes: tuple[Change, ...] = ()
+    changes: tuple[OccurrenceChange, ...] = ()
     tracked: bool = False  # False: git knows nothing of it (values are derived)
 
     @property
@@ -88,7 +85,6 @@ class History:
 
     revisions: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
     shallow: bool = False
-    available: bool = False  # False: no git or not a repository
 
     def of(self, event: Event, *, now: dt.datetime, years_ahead: int) -> EventHistory:
         """The history of one (current) event; ``now`` only matters for an
@@ -122,7 +118,7 @@ def read_history(content_root: str | Path, parse: Parse) -> History:
         if event is not None:
             revisions.setdefault(event.id, []).append(Revision(time, commit, event))
     frozen = {key: tuple(value) for key, value in sorted(revisions.items())}
-    return History(frozen, shallow=shallow, available=True)
+    return History(frozen, shallow=shallow)
 
 
 def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
@@ -164,36 +160,29 @@ def _significant(event: Event) -> tuple:
 
 
 def _changes(old: Event, new: Event, at: dt.datetime, number: int,
-             years_ahead: int) -> list[Change]:
+             years_ahead: int) -> list[OccurrenceChange]:
     """Occurrence by occurrence, what moved, where and how, skipping
     occurrences that were already over when the change was made."""
     until = at.year + years_ahead
     before = {occ.key: occ for occ in occurrences(old, until_year=until)}
-    result: list[Change] = []
+    result: list[OccurrenceChange] = []
     for occ in occurrences(new, until_year=until):
         prior = before.get(occ.key)
-        if prior is None or (_over(prior, at) and _over(occ, at)):
+        if prior is None or (prior.is_over(at) and occ.is_over(at)):
             continue
         if (prior.start, prior.end) != (occ.start, occ.end):
-            result.append(Change(at, number, occ.key, "time", (prior.start, prior.end),
+            result.append(OccurrenceChange(at, number, occ.key, "time", (prior.start, prior.end),
                                  (occ.start, occ.end)))
         if _place(old.location)[:3] != _place(new.location)[:3]:  # a new map point alone is no news
-            result.append(Change(at, number, occ.key, "place", old.location, new.location))
+            result.append(OccurrenceChange(at, number, occ.key, "place", old.location, new.location))
         if prior.status != occ.status:
-            result.append(Change(at, number, occ.key, "status",
+            result.append(OccurrenceChange(at, number, occ.key, "status",
                                  (prior.status, prior.status_note), (occ.status, occ.status_note)))
     return result
 
 
 def _place(location: Location) -> tuple:
     return (location.name, location.address, location.area, location.geo)
-
-
-def _over(occ: Occurrence, at: dt.datetime) -> bool:
-    last = occ.end or occ.start
-    if is_all_day(last):
-        return last < at.astimezone(ZoneInfo(occ.event.timezone)).date()
-    return last < at
 
 
 def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
@@ -220,16 +209,12 @@ def _parse_log(log: bytes):
         header, *fields = record.split(b"\0")
         commit, _, stamp = header.decode().strip().partition(" ")
         time = dt.datetime.fromtimestamp(int(stamp), UTC)
-        for meta, path in zip(fields[0::2], fields[1::2]):
+        # pairs of (status line, path); the record's last field is the empty one after its final NUL
+        for meta, path in zip(fields[0::2], fields[1::2], strict=False):
             blob = meta.split()[3].decode() if meta.strip() else _ZERO
             name = path.decode("utf-8", "replace")
-            if blob != _ZERO and _is_event_file(name):
+            if blob != _ZERO and is_event_path(name):
                 yield commit, time, name, blob
-
-
-def _is_event_file(path: str) -> bool:
-    parts = PurePosixPath(path).parts
-    return len(parts) == 3 and parts[0] == "events" and path.endswith(_EVENT_SUFFIXES)
 
 
 def _blobs(root: Path, blobs: list[str]) -> dict[str, str]:
@@ -256,18 +241,9 @@ def _blobs(root: Path, blobs: list[str]) -> dict[str, str]:
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    """Run git in ``root``; None when git is missing or refuses (not a
-    repository, an unsafe directory, ...)."""
+    """git's output in ``root``; None when git is missing or refuses (not a
+    repository, an unsafe directory, ...): such a tree has no history."""
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=stdin,
-                                capture_output=True, check=False)
-    except OSError:
+        return git.run(root, *args, stdin=stdin)
+    except git.GitError:
         return None
-    return result.stdout if result.returncode == 0 else None
-
-
-def load_history(content: Content, config: SiteConfig) -> History:
-    """The history of ``config.content_dir``, old revisions parsed with the
-    current registries (what the build and ``sukien export`` call)."""
-    return read_history(config.content_dir,
-                        lambda text, path: parse_event_text(text, path, content, config))

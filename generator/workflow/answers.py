@@ -16,7 +16,7 @@ from collections.abc import Callable
 from slugify import slugify
 
 from ..rules.dates import iso_form
-from .schema import EMAIL_PATTERN, ID_PATTERN, PHONE_PATTERN
+from ..model import patterns
 
 Parse = Callable[[str, dict], object]  # text and earlier answers -> value; raises AnswerError
 
@@ -50,7 +50,7 @@ def registry_choice(entries: tuple[tuple[str, str], ...], what: str, file: str) 
         found = registry_id(value, entries)
         if found:
             return found
-        if not entries and re.fullmatch(ID_PATTERN, value):
+        if not entries and patterns.is_id(value):
             return value
         guess = closest_entry(value, entries)
         hint = f"; có phải ý bạn là \"{guess[0]}\" ({guess[1].split(' (')[0]})?" if guess else ""
@@ -187,7 +187,7 @@ def parse_end(text: str, answers: dict) -> str | None:
 
 def parse_phone(text: str, _answers: dict) -> str:
     value = clean_line(text)
-    if not re.fullmatch(PHONE_PATTERN, value):
+    if not patterns.is_phone(value):
         raise AnswerError(f"\"{value}\" không phải là số điện thoại; chỉ dùng chữ số, dấu cách, "
                           "chấm, gạch nối, ngoặc và dấu + ở đầu")
     return value
@@ -195,7 +195,7 @@ def parse_phone(text: str, _answers: dict) -> str:
 
 def parse_email(text: str, _answers: dict) -> str:
     value = clean_line(text)
-    if not re.fullmatch(EMAIL_PATTERN, value):
+    if not patterns.is_email(value):
         raise AnswerError(f"\"{value}\" không phải là địa chỉ thư điện tử")
     return value
 

@@ -106,7 +106,7 @@ def parse_body(body: str) -> dict[str, str | None]:
             found.append((at, field))
     chosen = _form_headings([field for _, field in found])
     values = {}
-    for k, after in zip(chosen, chosen[1:] + [None]):
+    for k, after in zip(chosen, chosen[1:] + [None], strict=False):  # no heading: no field
         end = found[after][0] if after is not None else len(lines)
         text = "\n".join(lines[found[k][0] + 1:end]).strip()
         values[FIELDS[found[k][1]][1]] = None if text in ("", NO_RESPONSE) else unicodedata.normalize("NFC", text)

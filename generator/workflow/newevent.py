@@ -8,17 +8,18 @@ valid as soon as it exists.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from slugify import slugify
 
+from ..load.eventfiles import EVENTS, event_id_of, is_event_path
 from .answers import (AnswerError, Parse, clean_line, one_line, parse_email, parse_end, parse_phone,
     parse_repeat, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
-from .schema import ID_PATTERN, Registries
+from ..model import patterns
+from .schema import RegistryChoices
 
 
 class IdTaken(AnswerError):
@@ -44,7 +45,7 @@ class Question:
         return self.required(answers) if callable(self.required) else self.required
 
 
-def questions(reg: Registries) -> list[Question]:
+def questions(reg: RegistryChoices) -> list[Question]:
     """The questions of ``sukien new``, in the order they are asked."""
     return [
         Question("unit", "Đơn vị tổ chức (số thứ tự, tên hoặc mã)",
@@ -201,14 +202,16 @@ def derive_id(text: str, year: int | None) -> str:
 
 def existing_event(content_dir: Path, event_id: str) -> Path | None:
     """The file that already uses this id in any unit (case-insensitive)."""
-    for path in sorted(Path(content_dir, "events").glob("*/*.y*ml")):
-        if path.suffix in (".yaml", ".yml") and path.stem.lower() == event_id.lower():
+    root = Path(content_dir)
+    for path in sorted(Path(root, EVENTS).rglob("*")):
+        if (is_event_path(path.relative_to(root).as_posix()) and path.is_file()
+                and event_id_of(path.name).lower() == event_id.lower()):
             return path
     return None
 
 
 def check_id(content_dir: Path, event_id: str) -> str:
-    if not (3 <= len(event_id) <= 80 and re.fullmatch(ID_PATTERN, event_id)):
+    if not patterns.is_event_id(event_id):
         raise AnswerError(f"mã \"{event_id}\" không hợp lệ: cần 3-80 ký tự gồm chữ thường a-z, "
                           "chữ số và dấu gạch nối đơn, ví dụ le-hoi-then-kin-pang-2026")
     taken = existing_event(content_dir, event_id)
@@ -283,7 +286,7 @@ def event_yaml(answers: dict) -> str:
 
 
 def event_path(content_dir: Path, unit: str, event_id: str) -> Path:
-    return Path(content_dir, "events", unit, f"{event_id}.yaml")
+    return Path(content_dir, EVENTS, unit, f"{event_id}.yaml")
 
 
 def write_event(content_dir: Path, answers: dict, event_id: str) -> Path:

@@ -22,14 +22,13 @@ Decisions (documented for unit staff in CONTRIBUTING.md):
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..vcs import git
 from .codeowners import OwnersError, is_team, normalise_owner, project_root, read_maintainers
-from ..load.config import ConfigError, SiteConfig, load_site_config
+from ..load.config import ConfigError, SiteConfig, config_from_mapping, parse_mkdocs_yml
 from ..model.problems import ERROR, WARNING, Problem
 
 TRUSTED_BOTS = ("github-actions[bot]",)
@@ -37,7 +36,9 @@ _VERBS = {"A": ("thêm", "added"), "D": ("xoá", "deleted")}
 
 
 @dataclass(frozen=True)
-class Change:
+class ChangedFile:
+    """One file a pull request adds, changes or deletes."""
+
     status: str  # git's letter: A, M, D, T...
     path: str  # relative to the repository's top folder, POSIX form
 
@@ -46,7 +47,7 @@ class Change:
         return _VERBS.get(self.status, ("sửa", "changed"))
 
 
-def check_changes(author: str, changes: Iterable[Change], maintainers: Mapping[str, tuple[str, ...]],
+def check_changes(author: str, changes: Iterable[ChangedFile], maintainers: Mapping[str, tuple[str, ...]],
                   editors: Iterable[str], content: str = "content") -> list[Problem]:
     """Every problem of these changes by ``author`` (a GitHub login)."""
     who = normalise_owner(author).casefold()
@@ -67,7 +68,7 @@ def check_changes(author: str, changes: Iterable[Change], maintainers: Mapping[s
     return sorted(problems)
 
 
-def _unit_problem(author: str, who: str, change: Change, unit: str,
+def _unit_problem(author: str, who: str, change: ChangedFile, unit: str,
                   maintainers: Mapping[str, tuple[str, ...]]) -> Problem | None:
     vi, en = change.verb
     if unit not in maintainers:
@@ -101,7 +102,7 @@ def _unit_problem(author: str, who: str, change: Change, unit: str,
                    ERROR)
 
 
-def _editor_review(author: str, change: Change) -> Problem:
+def _editor_review(author: str, change: ChangedFile) -> Problem:
     vi, en = change.verb
     return Problem(change.path, 1, 1, "editor-review",
                    f"@{author} {vi} tệp {change.path}, nằm ngoài thư mục sự kiện của các đơn vị: "
@@ -117,43 +118,32 @@ def check_pull_request(config: SiteConfig, author: str, base: str) -> list[Probl
     """Check the changes between ``base`` and HEAD (``git diff base...HEAD``)
     with the rights recorded at ``base``."""
     root = project_root(config)
-    top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-    _git(top, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}",
-         failure=f"không tìm thấy phiên bản git '{base}' (với --base); hãy kiểm tra tên nhánh "
-                 "hoặc lấy đủ lịch sử (fetch-depth: 0)")
+    top = git.toplevel(root)
+    git.verify_revision(top, base)
     content = _relative(Path(config.content_dir), top)
-    units_text = read_at(top, base, f"{content}/units.yaml")
+    units_text = git.show(top, base, f"{content}/units.yaml")
     maintainers = read_maintainers(units_text, f"{base}:{content}/units.yaml") if units_text else {}
     editors = _editors_at(top, base, config)
     return check_changes(author, changed_files(top, base), maintainers, editors, content)
 
 
-def changed_files(top: Path, base: str) -> list[Change]:
+def changed_files(top: Path, base: str) -> list[ChangedFile]:
     """Both sides of every change: a rename is a deletion and an addition."""
-    out = _git(top, "diff", "--name-status", "--no-renames", "-z", f"{base}...HEAD")
+    out = git.text(top, "diff", "--name-status", "--no-renames", "-z", f"{base}...HEAD")
     fields = out.split("\0")
-    return [Change(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
-
-
-def read_at(top: Path, revision: str, path: str) -> str | None:
-    """A file's text at a revision, or None when it is not there."""
-    done = _run(top, "show", f"{revision}:{path}")
-    return done.stdout if done.returncode == 0 else None
+    return [ChangedFile(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
 
 
 def _editors_at(top: Path, base: str, config: SiteConfig) -> tuple[str, ...]:
     if config.config_file is None:
         return ()
-    text = read_at(top, base, _relative(Path(config.config_file), top))
+    text = git.show(top, base, _relative(Path(config.config_file), top))
     if text is None:
         return ()
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder, "mkdocs.yml")
-        copy.write_text(text, encoding="utf-8")
-        try:
-            return load_site_config(copy).editors
-        except ConfigError as error:
-            raise OwnersError(f"{base}:mkdocs.yml: {error}") from error
+    try:
+        return config_from_mapping(parse_mkdocs_yml(text, "mkdocs.yml")).editors
+    except ConfigError as error:
+        raise OwnersError(f"{base}:mkdocs.yml: {error}") from error
 
 
 def _relative(path: Path, top: Path) -> str:
@@ -161,18 +151,3 @@ def _relative(path: Path, top: Path) -> str:
         return path.resolve().relative_to(top.resolve()).as_posix()
     except ValueError as error:
         raise OwnersError(f"{path} nằm ngoài kho git {top}") from error
-
-
-def _git(cwd: Path, *args: str, failure: str | None = None) -> str:
-    done = _run(cwd, *args)
-    if done.returncode != 0:
-        raise OwnersError(failure or f"git {args[0]} thất bại: {done.stderr.strip()}")
-    return done.stdout
-
-
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                              encoding="utf-8", errors="replace", check=False)
-    except OSError as error:
-        raise OwnersError(f"không chạy được git: {error}") from error

@@ -4,8 +4,8 @@ propaganda report, with totals by category and area.
 An occurrence belongs to the month when any of its days is in the month
 (its dates in the event's time zone).  Each one is in exactly one state:
 cancelled, postponed (whatever its dates), else held when it has ended
-before "now", else upcoming (including under way).  A timed event without
-an end counts as ended at the end of its day.
+before "now", else upcoming (including under way); "ended" is
+:meth:`Occurrence.is_over`.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class Tally:
     english: int = 0
 
     @classmethod
-    def of(cls, rows: Iterable[Row]) -> "Tally":
+    def of(cls, rows: Iterable[Row]) -> Tally:
         rows = list(rows)
         states = Counter(row.state for row in rows)
         return cls(len(rows), **{state: states[state] for state in STATES},
@@ -93,8 +93,7 @@ def month_report(content: Content, year: int, month: int, now: dt.datetime,
         if unit and event.unit != unit:
             continue
         for occ in occurrences(event, until_year=year + 1):
-            start, end = _days(occ)
-            if start <= last and end >= first:
+            if occ.first_day <= last and occ.last_day >= first:
                 by_unit.setdefault(event.unit, []).append(_row(content, occ, now))
     units = [u for u in content.units if u.id in by_unit or u.id == unit]
     return MonthReport(year, month, now, tuple(
@@ -110,33 +109,13 @@ def _row(content: Content, occ: Occurrence, now: dt.datetime) -> Row:
 
 
 def _state(occ: Occurrence, now: dt.datetime) -> str:
-    if occ.status in ("cancelled", "postponed"):
+    if not occ.is_active:
         return occ.status
-    return "held" if _ended(occ, now) else "upcoming"
-
-
-def _ended(occ: Occurrence, now: dt.datetime) -> bool:
-    if isinstance(occ.end, dt.datetime):
-        return occ.end <= now
-    _, last_day = _days(occ)
-    return last_day < now.astimezone(_zone(occ.start, now)).date()
-
-
-def _zone(value: When, now: dt.datetime):
-    return value.tzinfo if isinstance(value, dt.datetime) else now.tzinfo
-
-
-def _days(occ: Occurrence) -> tuple[dt.date, dt.date]:
-    start = _date(occ.start)
-    return start, _date(occ.end) if occ.end is not None else start
-
-
-def _date(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    return "held" if occ.is_over(now) else "upcoming"
 
 
 def _row_order(row: Row):
-    return (_date(row.occurrence.start), str(row.occurrence.start), row.occurrence.key)
+    return (row.occurrence.first_day, str(row.occurrence.start), row.occurrence.key)
 
 
 # --- Markdown ----------------------------------------------------------------
@@ -162,7 +141,7 @@ def render_markdown(report: MonthReport, content: Content) -> str:
             continue
         lines += _table(("Thời gian", "Sự kiện", "Chủ đề", "Xã, phường", "Tình trạng",
                          "Mời báo chí", "Bản tiếng Anh"),
-                        [(_when(r.occurrence), r.occurrence.event.title, r.category, r.area,
+                        [(_dates_cell(r.occurrence), r.occurrence.event.title, r.category, r.area,
                           STATE_VI[r.state], _yes(r.press), _yes(r.english)) for r in rows])
         t = Tally.of(rows)
         lines += [f"Tổng cộng {t.total} sự kiện: {t.held} đã diễn ra, {t.upcoming} sắp diễn ra, "
@@ -207,7 +186,7 @@ def _yes(value: bool) -> str:
     return "Có" if value else "Không"
 
 
-def _when(occ: Occurrence) -> str:
+def _dates_cell(occ: Occurrence) -> str:
     start, end = occ.start, occ.end
     if not isinstance(start, dt.datetime):
         text = f"{start:%d/%m/%Y}"

@@ -20,19 +20,17 @@ from pathlib import Path
 
 import yaml
 
+from ..model import patterns
 from ..model.event import DEFAULT_TIMEZONE, REPEATS, STATUSES
 
 SCHEMA_ID = "https://sukien.laichau.gov.vn/event.schema.json"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../event.schema.json"
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DATETIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}(:?[0-9]{2})?)?$"
 )
 TIME_PATTERN = r"^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$"
-PHONE_PATTERN = r"^\+?[0-9 .()-]*[0-9][0-9 .()-]*$"
-EMAIL_PATTERN = r'^[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:".]{2,}$'
 URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 HTTPS_PATTERN = r"^https://[^\s/?#]+[^\s]*$"
 IMAGE_PATH_PATTERN = r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!/)(?!(.*/)?\.\.(/|$))[^\\]+$"
@@ -51,7 +49,7 @@ REPEAT_VI = {
 
 
 @dataclass(frozen=True)
-class Registries:
+class RegistryChoices:
     """Ids offered for completion, each with a label: ``(id, label)``."""
 
     units: tuple[tuple[str, str], ...] = ()
@@ -59,12 +57,12 @@ class Registries:
     areas: tuple[tuple[str, str], ...] = ()
 
 
-def read_registries(content_dir: str | Path) -> Registries:
+def read_registries(content_dir: str | Path) -> RegistryChoices:
     """The ids and names in ``units.yaml``, ``categories.yaml`` and
     ``areas.yaml``.  Tolerant: a missing or malformed registry (reported by
     the validator, not here) gives no entries."""
     root = Path(content_dir)
-    return Registries(
+    return RegistryChoices(
         units=_entries(root / "units.yaml", ("name",)),
         categories=_entries(root / "categories.yaml", ("name",)),
         areas=_entries(root / "areas.yaml", ("name", "region")),
@@ -85,14 +83,14 @@ def _entries(path: Path, label_keys: tuple[str, ...]) -> tuple[tuple[str, str], 
     return tuple(entries)
 
 
-def schema_json(registries: Registries | None = None) -> str:
+def schema_json(registries: RegistryChoices | None = None) -> str:
     """The schema as JSON text with a final newline (stable output)."""
     return json.dumps(event_schema(registries), ensure_ascii=False, indent=2) + "\n"
 
 
-def event_schema(registries: Registries | None = None) -> dict:
+def event_schema(registries: RegistryChoices | None = None) -> dict:
     """The JSON Schema of one event file."""
-    reg = registries or Registries()
+    reg = registries or RegistryChoices()
     props = {
         "title": _text("Tên sự kiện", "Tên sự kiện, văn bản thuần, tối đa 150 ký tự.", 150, required=True),
         "summary": _text(
@@ -100,9 +98,9 @@ def event_schema(registries: Registries | None = None) -> dict:
             "Một hoặc hai câu, văn bản thuần, tối đa 300 ký tự. Dùng trong thẻ sự kiện, "
             "nguồn tin và kết quả tìm kiếm.", 300, required=True),
         "category": _choice(reg.categories, "Chủ đề", "Mã chủ đề trong categories.yaml."),
-        "start": _when("Bắt đầu", "Ngày `2025-04-07` (sự kiện cả ngày) hoặc ngày giờ "
+        "start": _date_or_time("Bắt đầu", "Ngày `2025-04-07` (sự kiện cả ngày) hoặc ngày giờ "
                        "`2025-04-07 07:30`, theo múi giờ của sự kiện."),
-        "end": _when("Kết thúc", "Cùng kiểu với `start` (cùng là ngày hoặc cùng là ngày giờ), "
+        "end": _date_or_time("Kết thúc", "Cùng kiểu với `start` (cùng là ngày hoặc cùng là ngày giờ), "
                      "không trước `start`. Với sự kiện cả ngày đây là **ngày cuối cùng** (tính cả ngày đó)."),
         "timezone": _doc({"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$",
                           "default": DEFAULT_TIMEZONE, "examples": [DEFAULT_TIMEZONE]},
@@ -135,7 +133,8 @@ def event_schema(registries: Registries | None = None) -> dict:
         "repeat_until": _year("Lặp đến năm", "Năm cuối cùng của chuỗi sự kiện (tính cả năm đó)."),
         "exceptions": _exceptions(),
         "updates": _updates(),
-        "published": _when("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
+        "coverage": _coverage(),
+        "published": _date_or_time("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
                            "Bỏ trống thì lấy từ lịch sử phiên bản."),
         "en": _mapping("Bản tiếng Anh", "Phiên bản tiếng Anh của sự kiện.", {
             "title": _text("Tên tiếng Anh", "Tên sự kiện bằng tiếng Anh."),
@@ -191,7 +190,7 @@ def _markdown(title: str, text: str) -> dict:
 
 
 def _id_string(title: str, text: str) -> dict:
-    return _doc(_pattern(ID_PATTERN, "Chỉ dùng chữ thường không dấu a-z, chữ số và dấu gạch nối "
+    return _doc(_pattern(patterns.ID, "Chỉ dùng chữ thường không dấu a-z, chữ số và dấu gạch nối "
                          "đơn, ví dụ le-hoi-then-kin-pang-2026."), title, text)
 
 
@@ -210,7 +209,7 @@ def _enum(labels: dict[str, str], title: str, text: str, default: str | None = N
     return _doc(schema, title, text)
 
 
-def _when(title: str, text: str) -> dict:
+def _date_or_time(title: str, text: str) -> dict:
     return _doc(_pattern(
         _union(DATE_PATTERN, DATETIME_PATTERN),
         "Cần ngày YYYY-MM-DD (ví dụ 2026-04-07) hoặc ngày giờ YYYY-MM-DD HH:MM (ví dụ 2026-04-07 07:30)."),
@@ -247,7 +246,7 @@ def _same_kind(pattern: str) -> dict:
     }
 
 
-def _location(reg: Registries) -> dict:
+def _location(reg: RegistryChoices) -> dict:
     coordinate = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^[+-]?[0-9]+(\.[0-9]+)?$"}]}
     geo = {"type": "array", "minItems": 2, "maxItems": 2, "items": False, "prefixItems": [
         {**coordinate, "title": "Vĩ độ", "minimum": -90, "maximum": 90},
@@ -276,10 +275,10 @@ def _image() -> dict:
 def _contact(title: str, text: str) -> dict:
     schema = _mapping(title, text, {
         "name": _text("Tên", "Tên đơn vị hoặc người làm đầu mối.", required=True),
-        "phone": _doc(_pattern(PHONE_PATTERN, "Số điện thoại chỉ gồm chữ số, dấu cách, chấm, gạch nối, "
+        "phone": _doc(_pattern(patterns.PHONE, "Số điện thoại chỉ gồm chữ số, dấu cách, chấm, gạch nối, "
                                "ngoặc và dấu + ở đầu.", ["string", "integer"]),
                       "Điện thoại", "Số điện thoại; nên đặt trong ngoặc kép, ví dụ `\"0213 3800 000\"`."),
-        "email": _doc(_pattern(EMAIL_PATTERN, "Cần địa chỉ thư điện tử, ví dụ vanphong@laichau.gov.vn."),
+        "email": _doc(_pattern(patterns.EMAIL, "Cần địa chỉ thư điện tử, ví dụ vanphong@laichau.gov.vn."),
                       "Thư điện tử", "Địa chỉ thư điện tử."),
     }, required=["name"])
     schema["anyOf"] = [{"required": ["phone"]}, {"required": ["email"]}]
@@ -292,13 +291,13 @@ def _press() -> dict:
     return _mapping("Báo chí", "Thông tin mời báo chí.", {
         "invited": _doc(invited, "Mời báo chí", "Có mời báo chí không: `true`/`false`, "
                         "`yes`/`no` hoặc `có`/`không`."),
-        "accreditation_deadline": _when("Hạn đăng ký tác nghiệp", "Ngày hoặc ngày giờ."),
+        "accreditation_deadline": _date_or_time("Hạn đăng ký tác nghiệp", "Ngày hoặc ngày giờ."),
         "note": _text("Ghi chú cho báo chí", "Hướng dẫn cho phóng viên."),
         "contact": _contact("Liên hệ báo chí", "Đầu mối cho báo chí, cùng dạng với `contact`."),
     })
 
 
-def _co_organizer(reg: Registries) -> dict:
+def _co_organizer(reg: RegistryChoices) -> dict:
     free = {"type": "string", "minLength": 1}
     if not reg.units:
         return _doc(free, "Đơn vị phối hợp", "Mã đơn vị hoặc tên đơn vị.")
@@ -324,8 +323,8 @@ def _exceptions() -> dict:
     year = _mapping("Ngoại lệ của một năm", "Thay đổi riêng cho lần tổ chức năm đó.", {
         "status": _enum(STATUS_VI, "Trạng thái", "Trạng thái của lần tổ chức năm đó."),
         "status_note": _text("Ghi chú trạng thái", "Lý do hoãn hoặc huỷ."),
-        "start": _when("Bắt đầu", "Ngày bắt đầu mới; chỉ có `start` thì giữ nguyên thời lượng."),
-        "end": _when("Kết thúc", "Ngày kết thúc mới."),
+        "start": _date_or_time("Bắt đầu", "Ngày bắt đầu mới; chỉ có `start` thì giữ nguyên thời lượng."),
+        "end": _date_or_time("Kết thúc", "Ngày kết thúc mới."),
         "en": _mapping("Bản tiếng Anh", "Ghi chú bằng tiếng Anh.", {
             "status_note": _text("Ghi chú trạng thái tiếng Anh", "Lý do hoãn hoặc huỷ, bằng tiếng Anh."),
         }),
@@ -335,9 +334,20 @@ def _exceptions() -> dict:
                 "(ví dụ `2027:`), giá trị là `{status, status_note, start, end, en}`.")
 
 
+def _coverage() -> dict:
+    item = _mapping("Bài báo", "Một bài báo viết về sự kiện.", {
+        "outlet": _text("Cơ quan báo chí", "Tên báo, đài, ví dụ \"Báo Lai Châu\".", required=True),
+        "title": _text("Tên bài", "Tên bài báo, phóng sự.", required=True),
+        "url": _url("Đường dẫn", "Địa chỉ http:// hoặc https:// của bài."),
+        "date": _date("Ngày đăng", "Ngày bài được đăng (YYYY-MM-DD)."),
+    }, required=["outlet", "title", "url"])
+    return _doc({"type": "array", "items": item}, "Báo chí đưa tin",
+                "Các bài báo đã đưa tin về sự kiện (sau sự kiện): danh sách `{outlet, title, url, date}`.")
+
+
 def _updates() -> dict:
     item = _mapping("Tin cập nhật", "Một tin cập nhật.", {
-        "at": _when("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
+        "at": _date_or_time("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
         "text": _markdown("Nội dung", "Nội dung tin (Markdown)."),
     }, required=["at", "text"])
     return _doc({"type": "array", "items": item}, "Tin cập nhật",

@@ -4,12 +4,17 @@ schema) and saying what readers need (order, dates, titles, identity)."""
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from email.utils import parsedate_to_datetime
 
 import feedparser
 import pytest
-from feedsupport import DATA, NOW, SITE, built
+from feedsupport import DATA, NOW, SITE, ZONE, built, config, load
 from lxml import etree
+
+from generator.site.catalogue import Catalogue
+from generator.feeds import build_feeds
+from generator.vcs.history import History
 
 FILES = built()
 ATOM_FEEDS = ["feeds/events.atom", "feeds/updates.atom"]
@@ -130,3 +135,21 @@ def test_open_data_has_every_event_with_occurrences():
         "2026-05-01", "2026-05-03", True)
     assert "<strong>" in then_kin_pang["description_html"]
     assert dt.datetime.fromisoformat(then_kin_pang["published"]) <= NOW
+
+
+def test_a_series_item_moves_to_the_next_year_once_this_years_is_over():
+    """The announcement is about the occurrence not yet over (as the event
+    page features it): at 15:00, after a 08:00-11:00 edition, the next one."""
+    content = load()
+    base = content.events[0]
+    start = dt.datetime(2026, 4, 26, 8, 0, tzinfo=ZONE)
+    series = replace(base, start=start, end=start.replace(hour=11), repeat="yearly", repeat_until=None,
+                     exceptions=(), published=None)
+    tree = replace(content, events=(series,), _index={})
+
+    def starts(hour):
+        now = start.replace(hour=hour)
+        files = build_feeds(Catalogue.build(tree, config(), now), config(), History(), now)
+        return [item["_sukien"]["start"] for item in json.loads(files["feeds/events.json"])["items"]]
+    assert starts(10) == ["2026-04-26T08:00:00+07:00"]
+    assert starts(15) == ["2027-04-26T08:00:00+07:00"]

@@ -5,25 +5,27 @@ import datetime as dt
 from feedsupport import CONTENT, NOW, built, config, load
 from icalendar import Calendar
 
+from generator.site.catalogue import Catalogue
 from generator.feeds import build_feeds, write_feeds
 from generator.vcs.history import History
 
 
 def test_two_builds_are_byte_identical():
-    first = build_feeds(load(), config(), History(), NOW)
-    second = build_feeds(load(), config(), History(), NOW)
+    first = build_feeds(Catalogue.build(load(), config(), NOW), config(), History(), NOW)
+    second = build_feeds(Catalogue.build(load(), config(), NOW), config(), History(), NOW)
     assert first == second
 
 
 def test_the_time_of_day_of_the_build_changes_nothing():
     evening = NOW.replace(hour=23, minute=59)
-    assert build_feeds(load(), config(), History(), evening) == built()
+    assert build_feeds(Catalogue.build(load(), config(), evening), config(), History(), evening) == built()
 
 
 def test_the_clock_only_moves_what_it_must():
     """A year later, past occurrences leave the site calendar, yet an event's
     own calendar keeps its identities and dates."""
-    later = build_feeds(load(), config(), History(), NOW + dt.timedelta(days=365))
+    a_year_on = NOW + dt.timedelta(days=365)
+    later = build_feeds(Catalogue.build(load(), config(), a_year_on), config(), History(), a_year_on)
     assert b"ngay-hoi-van-hoa-ba-ngay@" not in later["feeds/events.ics"]
     assert b"ngay-hoi-van-hoa-ba-ngay@" in built()["feeds/events.ics"]
 

@@ -10,6 +10,7 @@ import pytest
 from feedsupport import CONTENT, DATA, NOW, config, load
 from lxml import etree
 
+from generator.site.catalogue import Catalogue
 from generator.feeds import build_feeds
 from generator.vcs.history import History
 
@@ -26,7 +27,7 @@ def files(tmp_path_factory):
     shutil.copy(DATA / "hostile" / "doc-hai.yaml", target)
     content = load(root)
     assert content.event("doc-hai") is not None  # the hostile event is really built
-    return build_feeds(content, config(root), History(), NOW)
+    return build_feeds(Catalogue.build(content, config(root), NOW), config(root), History(), NOW)
 
 
 def texts(path: str, data: bytes) -> list[str]:

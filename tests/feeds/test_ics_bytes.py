@@ -30,7 +30,7 @@ def names(data: bytes) -> list[str]:
 def calendar_names(data: bytes) -> list[str]:
     """Property names of the VCALENDAR itself, outside every component."""
     depth, found = 0, []
-    for name, line in zip(names(data), content_lines(data)):
+    for name, line in zip(names(data), content_lines(data), strict=True):
         if name == "BEGIN":
             depth += 1
         elif name == "END":

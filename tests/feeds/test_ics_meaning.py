@@ -28,7 +28,7 @@ def js(tmp_path_factory):
     root = tmp_path_factory.mktemp("site")
     paths = write(FILES, root)
     parsed = ical_js([paths[p] for p in sorted(FILES)])
-    return dict(zip(sorted(FILES), parsed))
+    return dict(zip(sorted(FILES), parsed, strict=True))
 
 
 @pytest.mark.parametrize("path", sorted(FILES))

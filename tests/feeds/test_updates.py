@@ -6,7 +6,7 @@ import pytest
 from feedsupport import NOW, ZONE, load
 
 from generator.feeds.updates import describe
-from generator.vcs.history import Change
+from generator.vcs.history import OccurrenceChange
 from generator.model.event import Location
 
 CONTENT = load()
@@ -17,11 +17,11 @@ def moment(text):
 
 
 def time_change(old, new):
-    return Change(NOW, 2, "giai-dau", "time", (moment(old), None), (moment(new), None))
+    return OccurrenceChange(NOW, 2, "giai-dau", "time", (moment(old), None), (moment(new), None))
 
 
 def status_change(old, new, note=None):
-    return Change(NOW, 2, "giai-dau", "status", (old, None), (new, note))
+    return OccurrenceChange(NOW, 2, "giai-dau", "status", (old, None), (new, note))
 
 
 @pytest.mark.parametrize("changes, words", [
@@ -43,7 +43,7 @@ def test_words(changes, words):
 
 
 def test_place_words_use_the_commune_name():
-    change = Change(NOW, 2, "giai-dau", "place", Location("Sân bản Nà Ít", area="khong-lao"),
+    change = OccurrenceChange(NOW, 2, "giai-dau", "place", Location("Sân bản Nà Ít", area="khong-lao"),
                     Location("Nhà văn hoá", address="Bản Mới; xã Khổng Lào", area="khong-lao"))
     assert describe([change], CONTENT) == (
         "Đổi địa điểm: Nhà văn hoá, Bản Mới; xã Khổng Lào (trước đây: Sân bản Nà Ít, Xã Khổng Lào)")

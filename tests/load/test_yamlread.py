@@ -1,36 +1,106 @@
-"""The quick pre-check before the scan for tags, anchors and aliases never
-lets one through: whatever the parser's own events show, ``parse`` refuses."""
-
-import random
+"""Broken files as unit staff make them: each mistake is reported once, at
+its own line (not where libyaml noticed it), in Vietnamese."""
 
 import pytest
 
-from generator.load.yamlread import parse, scan_events
+from contenttree import problems
 
-PIECES = ["a", "b: ", "title", ": ", "- ", "[", "]", "{", "}", ", ", "!", "!!str ", "&", "&x ", "*", "*x", "**",
-          "\n", "  ", "\t", "\u00a0", "\u3000", "đậm", "Văn hoá & Du lịch", "#", "'", '"', "|\n  ", "?", "x"]
+# A real-looking event: long Vietnamese and English texts below the contact,
+# so that a mistake near the top is noticed by libyaml far below it.
+EVENT = """\
+# yaml-language-server: $schema=../../event.schema.json
+title: Lễ hội Then Kin Pang
+summary: Lễ hội truyền thống của đồng bào Thái trắng xã Khổng Lào.
+category: le-hoi
+start: 2026-04-26 07:30
+end: 2026-04-26 17:30
+location:
+  name: Sân lễ hội bên suối Nậm Lùm
+  address: Xã Khổng Lào, tỉnh Lai Châu
+  area: khong-lao
+  geo: [22.492, 103.421]
+contact:
+  name: Phòng Quản lý Văn hóa
+  phone: "0213 3800 051"
+  email: quanlyvanhoa@laichau.example.vn
+tags: [thai-trang, khong-lao]
+schedule:
+  - start: 07:30
+    end: 09:00
+    title: Lễ rước nước
+  - start: 09:00
+    title: Khai mạc lễ hội
+description: |
+  **Then Kin Pang** là lễ hội lớn nhất trong năm của đồng bào Thái trắng.
+
+  Phần hội nổi tiếng với nghi lễ té nước bên suối Nậm Lùm.
+en:
+  title: Then Kin Pang Festival
+  description: |
+    **Then Kin Pang** ("offering to the sky") is the main yearly festival
+    of the White Thai people of Khong Lao.
+"""
 
 
-@pytest.mark.parametrize("text", [
-    "a: [&x 1, *x]\n", "a: {b: !t c}\n", "a:\t!t c\n", "- &a\n  b: *a\n", "!t a\n", "&a b\n",
-    "a: [*x]\n", "a: {b: *c}\n", "a: b\n---\n!!str c\n",
+def broken(line: int, old: str, new: str) -> str:
+    lines = EVENT.splitlines(keepends=True)
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    return "".join(lines)
+
+
+def test_the_event_is_valid(tmp_path):
+    assert problems(tmp_path, EVENT) == []
+
+
+@pytest.mark.parametrize("line, old, new, where, words", [
+    # a closing double quote forgotten: libyaml notices it at the English text's quote
+    (14, '"0213 3800 051"', '"0213 3800 051', (14, 10), ['dấu ngoặc kép " mở ở đây chưa được đóng', "dòng 30"]),
+    (8, "name: Sân", "name: 'Sân", (8, 9), ["dấu ngoặc đơn ' mở ở đây chưa được đóng"]),
+    (11, "103.421]", "103.421", (11, 8), ["danh sách mở bằng '[' ở đây chưa được đóng bằng ']'"]),
+    (16, "[thai-trang, khong-lao]", "{thai-trang, khong-lao]", (16, 7), ["bảng mở bằng '{'"]),
+], ids=["double-quote", "single-quote", "bracket", "brace"])
+def test_unclosed_quote_or_bracket_is_reported_where_it_opens(tmp_path, line, old, new, where, words):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
+    for word in words:
+        assert word in problem.message
+    assert "not closed" in problem.message_en
+
+
+@pytest.mark.parametrize("line, old, new, where, words", [
+    (9, "  address", "   address", (9, 4), ["thụt lề sai ở dòng 9", "nhiều hơn dòng 8 ('name', 2 dấu cách)"]),
+    (9, "  address", " address", (9, 2), ["thụt lề sai ở dòng 9", "ít hơn dòng 8"]),
+    (10, "  area", "    area", (10, 5), ["thụt lề sai ở dòng 10", "nhiều hơn dòng 9 ('address'"]),
+    (19, "    end", "     end", (19, 6), ["thụt lề sai ở dòng 19", "dòng 18 ('start', 4 dấu cách)"]),
+    (21, "  - start", "   - start", (21, 4), ["thụt lề sai ở dòng 21"]),
+], ids=["deeper", "shallower", "deeper-after-sibling", "schedule-item", "list-item"])
+def test_wrong_indentation_is_named_as_such_at_its_line(tmp_path, line, old, new, where, words):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
+    for word in words:
+        assert word in problem.message
+    assert "dấu ':'" not in problem.message and "wrong indentation" in problem.message_en
+
+
+def test_a_colon_inside_a_value_is_still_explained_as_a_colon(tmp_path):
+    (problem,) = problems(tmp_path, broken(3, "Khổng Lào.", "Khổng Lào: cầu mưa."))
+    assert (problem.line, problem.column) == (3, 66)
+    assert "dấu ':' không được phép ở đây" in problem.message
+
+
+@pytest.mark.parametrize("line, old, new, key", [
+    (2, "title:", "tittle:", "title"),
+    (4, "category:", "categry:", "category"),
+    (13, "  name:", "  nam:", "contact.name"),
 ])
-def test_every_node_property_is_reported(text):
-    assert (issue := scan_events(text)) is not None
-    assert parse(text) == (None, issue)
+def test_a_misspelt_required_key_is_one_problem_at_the_typo(tmp_path, line, old, new, key):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line) == ("unknown-key", line)
+    assert f"có phải ý bạn là '{key.split('.')[-1]}'?" in problem.message
+    assert f"Tệp đang thiếu trường '{key}'" in problem.message
 
 
-def test_random_documents_agree_with_the_parser_events():
-    rng = random.Random(12)
-    found = 0
-    for _ in range(20000):
-        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12)))
-        issue = scan_events(text)
-        if issue is not None:
-            found += 1
-            node, problem = parse(text)
-            assert node is None and problem is not None, repr(text)
-            # the same problem, or a syntax error where libyaml stops first ("[?&x")
-            assert problem.code in (issue.code, "yaml-syntax"), repr(text)
-    assert found > 1000  # the pieces do make tags, anchors and aliases
-
+def test_a_typo_beside_the_right_key_does_not_claim_it_is_missing(tmp_path):
+    (problem,) = problems(tmp_path, EVENT + "tittle: Lần hai\n")
+    assert problem.code == "unknown-key" and "thiếu" not in problem.message

@@ -8,8 +8,7 @@ import pytest
 from generator.model.lunar import LunarError
 from generator.model.event import Contact, English, Event, Location, Override, When
 from generator.model.occurrence import LunarDay
-from generator.model.repeats import (exceptions_outside, occurrences, repeat_until_before_start,
-    starts_in_leap_month)
+from generator.model.repeats import Series, occurrences
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -243,7 +242,11 @@ def test_moved_occurrence_stays_in_year_order():
     assert [o.year for o in occurrences(item, until_year=2027)] == [2025, 2026, 2027]
 
 
-# Helpers for the validator
+# The series rules the validator asks
+
+
+def exceptions_outside(item) -> tuple[int, ...]:
+    return Series.of(item).years_outside(override.year for override in item.exceptions)
 
 
 def test_exceptions_outside_the_series():
@@ -259,14 +262,14 @@ def test_exceptions_without_repeat_are_all_outside():
 
 
 def test_repeat_until_before_start():
-    assert repeat_until_before_start(event("2025-04-07", repeat_until=2024))
-    assert not repeat_until_before_start(event("2025-04-07", repeat_until=2025))
-    assert not repeat_until_before_start(event("2025-04-07"))
+    assert Series.of(event("2025-04-07", repeat_until=2024)).until_before_start
+    assert not Series.of(event("2025-04-07", repeat_until=2025)).until_before_start
+    assert not Series.of(event("2025-04-07")).until_before_start
 
 
 def test_starts_in_leap_month():
-    assert starts_in_leap_month(event("2025-07-25", repeat="lunar-yearly"))  # 1/6 nhuận
-    assert not starts_in_leap_month(event("2025-08-23", repeat="lunar-yearly"))
-    assert not starts_in_leap_month(event("2025-07-25", repeat="yearly"))
+    assert Series.of(event("2025-07-25", repeat="lunar-yearly")).starts_in_leap_month()  # 1/6 nhuận
+    assert not Series.of(event("2025-08-23", repeat="lunar-yearly")).starts_in_leap_month()
+    assert not Series.of(event("2025-07-25", repeat="yearly")).starts_in_leap_month()
     with pytest.raises(LunarError):
-        starts_in_leap_month(event("2101-04-07", repeat="lunar-yearly"))
+        Series.of(event("2101-04-07", repeat="lunar-yearly")).starts_in_leap_month()

@@ -5,9 +5,10 @@ import subprocess
 
 import pytest
 
-from contenttree import VALID, make_tree, write_event
+from contenttree import VALID, make_tree, with_fields, write_event
 from generator.load.config import SiteConfig
-from generator.pipeline.validate import GitError, validate_tree
+from generator.pipeline.validate import validate_tree
+from generator.vcs.git import GitError
 
 
 def run(content, **kwargs):
@@ -89,7 +90,8 @@ def git(cwd, *args):
 
 @pytest.fixture
 def repo(tmp_path):
-    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": VALID, "so-vhttdl/le-hoi-b.yaml": VALID})
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": VALID,
+                                   "so-vhttdl/le-hoi-b.yaml": with_fields(title="Hội xuân")})
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
     git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")

@@ -12,6 +12,7 @@ from icalendar import Calendar
 from PIL import Image
 
 from contenttree import make_tree, with_fields
+from generator.site.catalogue import Catalogue
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.feeds import build_feeds
@@ -36,7 +37,7 @@ def tree(tmp_path, svg: str | bytes, name: str = "anh.svg"):
 def test_local_image_published_and_linked_by_feeds(tmp_path):
     content, config = tree(tmp_path, "<svg xmlns='http://www.w3.org/2000/svg'/>")
     assert list(published_media(content)) == ["media/events/so-vhttdl/images/anh.svg"]
-    files = build_feeds(content, config, None, NOW)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     url = "https://example.org/lich/media/events/so-vhttdl/images/anh.svg"
     assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
     assert json.loads(files["api/events.json"])["events"][0]["image_url"] == url
@@ -47,7 +48,7 @@ def test_local_image_published_and_linked_by_feeds(tmp_path):
 def test_scripted_svg_is_neither_published_nor_linked(tmp_path):
     content, config = tree(tmp_path, "<svg onload='alert(1)'/>")
     assert published_media(content) == {}
-    files = build_feeds(content, config, None, NOW)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     assert "image" not in json.loads(files["feeds/events.json"])["items"][0]
     assert b"IMAGE" not in files["su-kien/le-hoi-a.ics"]
 
@@ -56,11 +57,12 @@ def test_future_announcement_is_held_back_from_the_announcement_feeds(tmp_path):
     content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields(published="2026-04-10 08:00")})
     config = SiteConfig(content_dir=content)
     loaded, _ = load_content(config)
-    files = build_feeds(loaded, config, None, NOW)
+    files = build_feeds(Catalogue.build(loaded, config, NOW), config, None, NOW)
     assert json.loads(files["feeds/events.json"])["items"] == []
     assert b"le-hoi-a" not in files["feeds/events.rss"]
     assert b"UID:le-hoi-a@" in files["feeds/events.ics"]
-    later = build_feeds(loaded, config, None, NOW + dt.timedelta(days=10))
+    ten_days_on = NOW + dt.timedelta(days=10)
+    later = build_feeds(Catalogue.build(loaded, config, ten_days_on), config, None, ten_days_on)
     assert json.loads(later["feeds/events.json"])["items"][0]["date_published"] == "2026-04-10T01:00:00Z"
 
 
@@ -85,9 +87,9 @@ def test_a_photo_is_published_small_and_linked_by_pages_and_feeds(tmp_path):
         assert max(derived.size) <= 1200
         assert abs(derived.width / derived.height - 2400 / 1500) < 0.01
     url = "https://example.org/lich/" + path
-    files = build_feeds(content, config, None, NOW)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     assert json.loads(files["feeds/events.json"])["items"][0]["image"] == url
-    site = render_site(content, config, NOW)
+    site = render_site(Catalogue.build(content, config, NOW), config, NOW)
     assert site.assets[path] == picture.data and site.media == {}
     page = site.pages["su-kien/le-hoi-a/index.md"]
     assert (f'<img src="../../{path}" alt="Ảnh lễ hội" width="{picture.width}" height="{picture.height}" '
@@ -120,8 +122,8 @@ def test_a_photo_loses_its_metadata_and_stands_upright(tmp_path):
 def test_an_unreadable_photo_is_neither_published_nor_linked(tmp_path):
     content, config = tree(tmp_path, b"\x89PNG\r\n\x1a\nnot really", "anh.png")
     assert published_media(content) == {}
-    assert "image" not in json.loads(build_feeds(content, config, None, NOW)["feeds/events.json"])["items"][0]
-    page = render_site(content, config, NOW).pages["su-kien/le-hoi-a/index.md"]
+    assert "image" not in json.loads(build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)["feeds/events.json"])["items"][0]
+    page = render_site(Catalogue.build(content, config, NOW), config, NOW).pages["su-kien/le-hoi-a/index.md"]
     assert "<img" not in page
 
 
@@ -139,7 +141,7 @@ def test_committed_event_with_a_local_image_is_not_seen_as_changed(tmp_path):
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env={**os.environ, **env})
     history = read_history(config.content_dir, lambda text, path: parse_event_text(text, path, content, config))
     found = history.of(content.events[0], now=NOW, years_ahead=2)
-    assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.timezone.utc)
+    assert found.tracked and found.last_modified == dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)
 
 
 def test_a_transparent_photo_with_a_colour_profile_is_published_on_white(tmp_path):

@@ -11,9 +11,12 @@ from feedsupport import CONTENT, NOW, config, load
 from icalendar import Calendar
 from lxml import etree
 
+from generator.load.content import parse_event_text
+from generator.site.catalogue import Catalogue
+from generator.vcs import git as git_module
 from generator.vcs import history as history_module
 from generator.feeds import build_feeds
-from generator.vcs.history import History, load_history, read_history, summarise
+from generator.vcs.history import History, read_history, summarise
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed")
 
@@ -53,8 +56,8 @@ def repo(tmp_path):
 
 
 def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026-04-12",
-         place="Sân bản Nà Ít", extra="", commit=True):
-    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}.yaml"
+         place="Sân bản Nà Ít", extra="", commit=True, suffix=".yaml"):
+    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / f"{event_id}{suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(EVENT.format(title=title, start=start, place=place, extra=extra), encoding="utf-8")
     if commit:
@@ -62,10 +65,16 @@ def save(repo, when, *, event_id="giai-dau", title="Giải kéo co", start="2026
         git(repo, "commit", "-q", "-m", f"{event_id} {when}", when=when)
 
 
+def load_history(content, cfg):
+    """The history as the build reads it: old revisions parsed with the
+    current registries."""
+    return read_history(cfg.content_dir, lambda text, path: parse_event_text(text, path, content, cfg))
+
+
 def build(repo, now=NOW):
     cfg = config(repo / "content")
     content = load(cfg.content_dir)
-    return build_feeds(content, cfg, load_history(content, cfg), now)
+    return build_feeds(Catalogue.build(content, cfg, now), cfg, load_history(content, cfg), now)
 
 
 def vevent(files, event_id="giai-dau", year=None):
@@ -115,6 +124,18 @@ def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
     ]
     rss = files["feeds/events.rss"].decode()
     assert "<pubDate>Mon, 05 Jan 2026 03:00:00 +0000</pubDate>" in rss  # first commit
+
+
+@pytest.mark.parametrize("suffix", [".YAML", ".Yml"])
+def test_an_event_file_in_capitals_has_a_history_like_any_other(repo, suffix):
+    """The loader takes ``giai-dau.YAML`` as an event; its history used to
+    skip it, so it never got a SEQUENCE or a change entry."""
+    save(repo, "2026-01-05T10:00:00+07:00", suffix=suffix)
+    save(repo, "2026-01-20T10:00:00+07:00", start="2026-04-19", suffix=suffix)
+    files = build(repo)
+    assert vevent(files)["SEQUENCE"] == 1
+    assert vevent(files).decoded("CREATED") == utc("2026-01-05T10:00:00+07:00")
+    assert update_titles(files) == ["Giải kéo co: Hoãn từ 12/4 sang 19/4"]
 
 
 def test_a_merged_branch_counts_once_at_its_merge(repo):
@@ -174,7 +195,7 @@ def test_outside_git_everything_derives_from_the_event(tmp_path):
     history = read_history(tree, lambda text, path: None)
     assert history == History()
     cfg = config(tree)
-    files = build_feeds(load(tree), cfg, history, NOW)
+    files = build_feeds(Catalogue.build(load(tree), cfg, NOW), cfg, history, NOW)
     future = vevent(files, "ngay-hoi-van-hoa-ba-ngay")
     assert future["SEQUENCE"] == 0
     assert future.decoded("CREATED") == utc("2026-03-01T00:00:00+07:00")  # not in the future
@@ -191,8 +212,8 @@ def test_whole_tree_in_few_git_calls(repo, monkeypatch):
         save(repo, None, event_id=f"su-kien-{number:02d}", start="2026-04-19", commit=False)
     git(repo, "commit", "-q", "-am", "đổi lịch", when="2026-01-06T10:00:00+07:00")
     calls = []
-    real = history_module.subprocess.run
-    monkeypatch.setattr(history_module.subprocess, "run",
+    real = git_module.subprocess.run
+    monkeypatch.setattr(git_module.subprocess, "run",
                         lambda *a, **k: calls.append(a) or real(*a, **k))
     cfg = config(repo / "content")
     content = load(cfg.content_dir)
@@ -209,3 +230,20 @@ def test_declared_published_wins_and_a_future_one_is_kept():
     later = NOW + dt.timedelta(days=3)
     ahead = summarise(replace(event, published=later), (), now=NOW, years_ahead=2)
     assert ahead.published == later and ahead.created <= NOW  # held back by the feeds, never re-dated
+
+
+def test_cancelling_a_timed_event_without_end_later_that_day_is_news():
+    """It lasts the rest of its day (Occurrence): a cancellation at 15:00 of
+    an event that began at 07:30 and gave no end is still reported."""
+    zone = NOW.tzinfo
+    start = dt.datetime(2026, 4, 12, 7, 30, tzinfo=zone)
+    event = replace(load().event("ngay-hoi-van-hoa-ba-ngay"), start=start, end=None, repeat=None,
+                    exceptions=())
+    cancelled = replace(event, status="cancelled", status_note="Mưa lũ")
+    revisions = [history_module.Revision(dt.datetime(2026, 4, 1, 3, 0, tzinfo=UTC), "a", event),
+                 history_module.Revision(dt.datetime(2026, 4, 12, 15, 0, tzinfo=zone), "b", cancelled)]
+    found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 13, tzinfo=zone), years_ahead=2)
+    assert [(c.kind, c.new) for c in found.changes] == [("status", ("cancelled", "Mưa lũ"))]
+    revisions[1] = replace(revisions[1], time=dt.datetime(2026, 4, 13, 0, 0, tzinfo=zone))  # the day after
+    found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 14, tzinfo=zone), years_ahead=2)
+    assert found.changes == ()

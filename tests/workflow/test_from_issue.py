@@ -154,12 +154,12 @@ def test_the_form_has_exactly_the_parsers_fields():
 
 def test_every_question_of_sukien_new_is_on_the_form():
     keys = {key for _, key in FIELDS}
-    assert {q.key for q in newevent.questions(newevent.Registries())} <= keys
+    assert {q.key for q in newevent.questions(newevent.RegistryChoices())} <= keys
 
 
 def test_required_fields_of_the_form_are_the_required_questions():
     required = {f["attributes"]["label"] for f in form_fields() if f.get("validations", {}).get("required")}
-    needed = {LABEL[q.key] for q in newevent.questions(newevent.Registries()) if q.needed({"phone": "x"})}
+    needed = {LABEL[q.key] for q in newevent.questions(newevent.RegistryChoices()) if q.needed({"phone": "x"})}
     assert required == needed
 
 

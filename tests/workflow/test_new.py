@@ -13,7 +13,7 @@ from generator.workflow import answers as an
 from generator.workflow import newevent as ne
 from generator.cli import main
 from generator.load.config import SiteConfig
-from generator.workflow.schema import SCHEMA_COMMENT, Registries
+from generator.workflow.schema import SCHEMA_COMMENT, RegistryChoices
 from generator.pipeline.validate import validate_tree
 
 UNITS = """\
@@ -130,8 +130,11 @@ def test_a_missing_content_tree_is_an_environment_error(tmp_path):
     assert not (tmp_path / "content").exists()
 
 
-def test_an_existing_id_is_never_overwritten_in_any_unit(content):
-    other = content / "events/ubnd-xa-khong-lao/Le-Hoi-Then-Kin-Pang-2026.yml"
+@pytest.mark.parametrize("name", ["Le-Hoi-Then-Kin-Pang-2026.yml", "le-hoi-then-kin-pang-2026.YAML"])
+def test_an_existing_id_is_never_overwritten_in_any_unit(content, name):
+    """Whatever the case of its name, an event file the validator reads
+    (``.YAML`` too) holds its id."""
+    other = content / "events/ubnd-xa-khong-lao" / name
     other.parent.mkdir()
     other.write_text("giữ nguyên\n", encoding="utf-8")
     result = run(content)
@@ -176,7 +179,7 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
 def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
     first = run(content)
     assert first.exit_code == 0
-    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n")
+    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n", area="tan-phong")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("/le-hoi-then-kin-pang-2026-2.yaml")
     assert loaded(content, "le-hoi-then-kin-pang-2026-2").press is None
@@ -265,13 +268,13 @@ def test_from_flags_needs_phone_or_email():
     answers = {"unit": "a-b", "title": "T", "summary": "S", "category": "le-hoi", "start": "2026-01-01",
                "place": "P", "contact_name": "C"}
     with pytest.raises(ne.FlagProblems) as raised:
-        ne.from_flags(ne.questions(Registries()), answers)
+        ne.from_flags(ne.questions(RegistryChoices()), answers)
     assert raised.value.missing == ["--email hoặc --phone"]
-    assert ne.from_flags(ne.questions(Registries()), {**answers, "email": "a@b.vn"})["email"] == "a@b.vn"
+    assert ne.from_flags(ne.questions(RegistryChoices()), {**answers, "email": "a@b.vn"})["email"] == "a@b.vn"
 
 
 def test_text_answers_are_one_clean_nfc_line():
-    title = next(q for q in ne.questions(Registries()) if q.key == "title")
+    title = next(q for q in ne.questions(RegistryChoices()) if q.key == "title")
     assert title.parse("  Le\u0302\u0303 hội\n  Then Kin Pang ", {}) == "Lễ hội Then Kin Pang"
     for bad in ("Lễ hội\x00", "x" * 151):
         with pytest.raises(an.AnswerError):
@@ -351,3 +354,35 @@ def test_ctrl_d_cancels_in_vietnamese(content, typed):
     assert result.exit_code == 1
     assert "Đã huỷ, chưa tạo tệp." in result.stderr and "Aborted" not in result.output
     assert not list((content / "events").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("flag, value", [
+    ("phone", "0213 3800 000"), ("phone", "+84 (213) 3800-000"), ("phone", "0" * 40), ("phone", "0" * 41),
+    ("phone", "() -"), ("email", "vanphong@laichau.gov.vn"), ("email", "a" * 230 + "@laichau.gov.vn"),
+    ("email", "a" * 240 + "@laichau.gov.vn"), ("email", "vanphong@laichau"),
+])
+def test_new_and_the_validator_agree_on_phones_and_emails(content, flag, value):
+    """``sukien new`` takes a value exactly when the validator does: both
+    read the one pattern module (a 41-digit phone or a 255-character
+    address used to pass the one and fail the other)."""
+    result = run(content, **{flag: value})
+    if result.exit_code == 2:  # refused: write the same event by hand
+        target = content / "events" / "so-vhttdl" / "le-hoi-then-kin-pang-2026.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(EVENT_WITH.format(flag=flag, value=value), encoding="utf-8")
+    problems = validate_tree(SiteConfig(content_dir=content)).problems
+    assert (result.exit_code == 0) == (problems == []), (result.stderr, [p.text() for p in problems])
+
+
+EVENT_WITH = """\
+title: Lễ hội Then Kin Pang
+summary: Lễ hội truyền thống của đồng bào Thái trắng, cầu mưa thuận gió hoà.
+category: le-hoi
+start: 2026-04-26
+location:
+  name: Sân văn hoá trung tâm xã Khổng Lào
+  area: khong-lao
+contact:
+  name: Phòng Văn hoá - Xã hội xã Khổng Lào
+  {flag}: "{value}"
+"""

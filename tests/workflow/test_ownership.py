@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.workflow.ownership import Change, changed_files, check_changes
+from generator.workflow.ownership import ChangedFile, changed_files, check_changes
 from pullrequest import commit_all, event_path, git, pull_request_repo
 
 MAINTAINERS = {
@@ -20,7 +20,7 @@ MIXED = "content/events/ubnd-xa-khong-lao/phien-cho-vung-cao-2026.yaml"  # accou
 
 
 def check(author: str, *paths: str, status: str = "M"):
-    return check_changes(author, [Change(status, p) for p in paths], MAINTAINERS, EDITORS)
+    return check_changes(author, [ChangedFile(status, p) for p in paths], MAINTAINERS, EDITORS)
 
 
 def test_a_maintainer_changes_their_own_units_folder():

@@ -156,3 +156,18 @@ def test_report_without_content_is_an_environment_error(tmp_path):
 
     result = CliRunner().invoke(main, ["report", "--month", "2026-05", "--content", str(tmp_path / "none")])
     assert result.exit_code == 2 and "không tìm thấy" in result.output
+
+
+def test_an_event_abroad_is_held_once_its_own_day_is_over(content):
+    """An all-day event in Paris on 15/4 is still under way at 01:00 on
+    16/4 in Lai Châu (20:00 in Paris), and held at 05:00 (midnight there)."""
+    base = content.event("trien-lam-anh-2026")
+    abroad = replace(base, start=dt.date(2026, 4, 15), end=None, timezone="Europe/Paris", repeat=None,
+                     exceptions=(), status="confirmed")
+    tree = replace(content, events=(abroad,), _index={})
+    zone = NOW.tzinfo
+
+    def state(hour):
+        [row] = month_report(tree, 2026, 4, dt.datetime(2026, 4, 16, hour, 0, tzinfo=zone)).rows
+        return row.state
+    assert (state(1), state(5)) == ("upcoming", "held")

@@ -94,6 +94,8 @@ ACCEPTED = {
                "reference": "\n  number: 930-CV/BTGTU\n  date: 2026-03-01\n  url: https://laichau.gov.vn/cv",
                "links": "\n  - title: Chương trình\n    url: http://laichau.gov.vn/ct",
                "updates": "\n  - at: 2026-04-20 09:00\n    text: Đã có chương trình",
+               "coverage": "\n  - outlet: Báo Lai Châu\n    title: Rộn ràng Then Kin Pang\n"
+                           "    url: https://baolaichau.vn/then-kin-pang\n    date: 2026-04-27",
                "published": " 2026-03-01 08:00",
                "en": "\n  title: Then Kin Pang Festival\n  summary: Rain festival\n  location_name: Khong Lao"},
 }
@@ -123,6 +125,10 @@ REJECTED = {
     "tag-form": {"tags": " [Lễ hội]"},
     "link-without-url": {"links": "\n  - title: Chương trình"},
     "update-without-time": {"updates": "\n  - text: Tin mới"},
+    "coverage-without-outlet": {"coverage": "\n  - title: Bài\n    url: https://baolaichau.vn/a"},
+    "coverage-ftp": {"coverage": "\n  - outlet: Báo\n    title: Bài\n    url: ftp://baolaichau.vn/a"},
+    "coverage-key": {"coverage": "\n  - outlet: Báo\n    title: Bài\n    url: https://b.vn/a\n    author: X"},
+    "coverage-date": {"coverage": "\n  - outlet: Báo\n    title: Bài\n    url: https://b.vn/a\n    date: 27/4"},
     "wrong-type": {"location": " Sân văn hoá"},
 }
 
@@ -169,7 +175,7 @@ def test_every_field_of_the_spec_is_described_in_spec_order():
     assert list(props) == [
         "title", "summary", "category", "start", "end", "timezone", "status", "status_note", "location",
         "online_url", "description", "image", "tags", "price", "contact", "press", "co_organizers",
-        "reference", "links", "schedule", "repeat", "repeat_until", "exceptions", "updates", "published", "en",
+        "reference", "links", "schedule", "repeat", "repeat_until", "exceptions", "updates", "coverage", "published", "en",
     ]
     assert schema["required"] == ["title", "summary", "category", "start", "location", "contact"]
     nested = {
@@ -184,6 +190,7 @@ def test_every_field_of_the_spec_is_described_in_spec_order():
     assert list(props["links"]["items"]["properties"]) == ["title", "url"]
     assert list(props["schedule"]["items"]["properties"]) == ["start", "end", "title", "place"]
     assert list(props["updates"]["items"]["properties"]) == ["at", "text"]
+    assert list(props["coverage"]["items"]["properties"]) == ["outlet", "title", "url", "date"]
     year = props["exceptions"]["patternProperties"][r"^[0-9]{4}$"]
     assert list(year["properties"]) == ["status", "status_note", "start", "end", "en"]
     assert props["status"]["enum"] == ["confirmed", "tentative", "postponed", "cancelled"]
@@ -203,7 +210,7 @@ def _objects(node, path="$"):
 
 def test_every_mapping_is_closed_and_every_field_has_vietnamese_help():
     objects = list(_objects(event_schema()))
-    assert len(objects) == 14  # the top level and the 13 nested mappings of the spec
+    assert len(objects) == 15  # the top level and the 14 nested mappings of the spec
     for path, node in objects:
         assert node.get("additionalProperties") is False, path
         for key, prop in node.get("properties", {}).items():
@@ -219,7 +226,7 @@ def test_patterns_are_valid_ecmascript_regular_expressions():
         pytest.skip("node is not installed")
     patterns = sorted(set(re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', schema_json()))
                       | {json.dumps(k) for k in event_schema()["properties"]["exceptions"]["patternProperties"]})
-    script = "for (const p of [%s]) new RegExp(p, 'u')" % ",".join(patterns)
+    script = f"for (const p of [{','.join(patterns)}]) new RegExp(p, 'u')"
     subprocess.run([node, "-e", script], check=True, capture_output=True, timeout=60)
 
 

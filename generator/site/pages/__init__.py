@@ -15,16 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...load.config import SiteConfig
-from ..media import published_media
-from ...model.event import Content
+from ..catalogue import Catalogue
 from . import calendar, event, home, lists, search, subscribe
 from .. import urls
 from .agenda import Agenda
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import LANGS
 from .page import Page
 
-DEFAULT_FEATURED = ("le-hoi",)
+
 @dataclass
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
@@ -32,18 +31,18 @@ class Site:
     media: dict[str, Path] = field(default_factory=dict)  # site path -> file to copy as it is
 
 
-def render_site(content: Content, config: SiteConfig, now: dt.datetime,
+def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
                 dates: dict[str, tuple[str | None, str | None]] | None = None) -> Site:
     """Every generated page and file of the site, as seen at ``now``.
 
     ``dates`` maps an event id to the days (ISO) it was published and last
     modified, when the caller knows them (from version control).
     """
-    agenda = Agenda(content, now, until_year=now.year + config.years_ahead)
-    pictures = published_media(content)
+    content, pictures = catalogue.content, catalogue.media
+    agenda = Agenda(catalogue.every_occurrence(), now)
     site = Site(media={path: p.source for path, p in pictures.items() if p.data is None})
     site.assets.update({path: p.data for path, p in pictures.items() if p.data is not None})
-    featured = tuple(config.extra.get("featured_categories") or DEFAULT_FEATURED)
+    featured = config.featured_categories
     months = agenda.months()
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
@@ -67,4 +66,4 @@ def _markdown(pages: list[Page]) -> dict[str, str]:
 
 
 def robots(config: SiteConfig) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, 'sitemap.xml')}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, urls.SITEMAP)}\n"

@@ -9,24 +9,26 @@ entry that looks like a plan.
 
 from __future__ import annotations
 
+import posixpath
+
 from . import links
 from .. import urls
-from .agenda import Entry
-from .context import Ctx
+from ...model.occurrence import Occurrence
+from .rendering import Ctx
 from ..i18n import t
 from .markup import el, esc, link
 
 
-def calendar_title(ctx: Ctx, item: Entry) -> str:
+def calendar_title(ctx: Ctx, item: Occurrence) -> str:
     """The event's title as a calendar entry, marked when it will not happen
     as planned."""
     title = ctx.title(item.event).text
-    if item.status in ("cancelled", "postponed"):
+    if not item.is_active:
         return f"{t(ctx.lang, f'mark_{item.status}')} {title}"
     return title
 
 
-def add_to_calendar(ctx: Ctx, item: Entry) -> str:
+def add_to_calendar(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     title = calendar_title(ctx, item)
     page = ctx.absolute(urls.event(ctx.lang, event.id))
@@ -34,7 +36,7 @@ def add_to_calendar(ctx: Ctx, item: Entry) -> str:
     where = ", ".join(x for x in (ctx.place(event).text, event.location.address) if x)
     items = [
         link(ctx.link(urls.event_ics(event.id)), esc(t(ctx.lang, "add_ics")),
-             class_="sk-button", type="text/calendar", download=f"{event.id}.ics"),
+             class_="sk-button", type="text/calendar", download=posixpath.basename(urls.event_ics(event.id))),
         link(links.google_calendar(item, title, details, where), esc(t(ctx.lang, "add_google")),
              class_="sk-button", rel="noopener", data_cal="google"),
         link(links.outlook(item, title, details, where), esc(t(ctx.lang, "add_outlook")),
@@ -45,7 +47,7 @@ def add_to_calendar(ctx: Ctx, item: Entry) -> str:
               class_="sk-add", aria_label=t(ctx.lang, "add"))
 
 
-def share(ctx: Ctx, item: Entry) -> str:
+def share(ctx: Ctx, item: Occurrence) -> str:
     url = ctx.absolute(urls.event(ctx.lang, item.event.id))
     title = ctx.title(item.event).text
     targets = []

@@ -16,9 +16,9 @@ import datetime as dt
 from collections import defaultdict
 
 from .. import urls
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, month_caption, month_label, t
 from .markup import attrs, block, el, esc, in_lang, link
 from .page import Page
@@ -93,18 +93,18 @@ def month_nav(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]], la
     return el("nav", "".join(parts), class_="sk-monthnav", aria_label=t(ctx.lang, "calendar"))
 
 
-def grid(ctx: Ctx, year: int, month: int, items: list[Entry], list_page: str = "") -> str:
+def grid(ctx: Ctx, year: int, month: int, items: list[Occurrence], list_page: str = "") -> str:
     """The month as a table: a row per week, Monday first.  A day with
     events links to them in the month's list (on ``list_page``, this page
     when empty): on a phone the whole cell is that link and the events are
     coloured bars; on a wider screen each event is a link too."""
-    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    by_day: dict[dt.date, list[Occurrence]] = defaultdict(list)
     for item in items:
         for day in item.days():
             by_day[day].append(item)
     head = "".join(
         el("th", el("abbr", esc(short), title=full), scope="col")
-        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang])
+        for short, full in zip(WEEKDAYS_SHORT[ctx.lang], WEEKDAYS[ctx.lang], strict=True)
     )
     rows = []
     for week in _WEEKS.monthdatescalendar(year, month):
@@ -121,7 +121,7 @@ def _offset_minutes(ctx: Ctx) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry], list_page: str) -> str:
+def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Occurrence], list_page: str) -> str:
     if day.month != month:
         return el("td", "", class_="sk-out")
     today = day == ctx.agenda.today
@@ -138,7 +138,7 @@ def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Entry], list_page: str
     return f"<td{attrs(class_=classes, data_date=day.isoformat(), aria_current='date' if today else None)}>{head}{chips}</td>"
 
 
-def _day_summary(ctx: Ctx, label: str, items: list[Entry]) -> str:
+def _day_summary(ctx: Ctx, label: str, items: list[Occurrence]) -> str:
     """What a day link says: 'Thứ Bảy, 5/12/2026: 2 sự kiện, 1 đã hủy'
     (on a phone it stands for the day's events)."""
     parts = [count_label(len(items), ctx.lang)]
@@ -149,24 +149,24 @@ def _day_summary(ctx: Ctx, label: str, items: list[Entry]) -> str:
     return f"{label}: {', '.join(parts)}"
 
 
-def _list_day(day: dt.date, items: list[Entry]) -> dt.date:
+def _list_day(day: dt.date, items: list[Occurrence]) -> dt.date:
     """The day of the month's list that shows ``day``'s events: that day
     when one of them begins then, else the day its first event is under."""
     first_of_month = day.replace(day=1)
-    if any(max(x.first, first_of_month) == day for x in items):
+    if any(max(x.first_day, first_of_month) == day for x in items):
         return day
-    return max(items[0].first, first_of_month)
+    return max(items[0].first_day, first_of_month)
 
 
 def list_anchor(day: dt.date) -> str:
     return f"d-{day.isoformat()}"
 
 
-def _chip(ctx: Ctx, day: dt.date, item: Entry) -> str:
+def _chip(ctx: Ctx, day: dt.date, item: Occurrence) -> str:
     """One event in one day cell; the first day and each Monday show the
     title, the other days continue the bar.  Its status is said in words
     too, for screen readers."""
-    first, last = day == item.first, day == item.last
+    first, last = day == item.first_day, day == item.last_day
     kind = "single" if first and last else "start" if first else "end" if last else "mid"
     shown = first or day.weekday() == 0 or day.day == 1
     title = ctx.title(item.event)
@@ -182,12 +182,12 @@ def _chip(ctx: Ctx, day: dt.date, item: Entry) -> str:
     return f"<li{attrs(class_=classes, style=color_style(ctx, item.event.category))}>{chip}</li>"
 
 
-def day_lists(ctx: Ctx, year: int, month: int, items: list[Entry]) -> str:
+def day_lists(ctx: Ctx, year: int, month: int, items: list[Occurrence]) -> str:
     """The month's events under their (first) day in the month."""
     first_of_month = dt.date(year, month, 1)
-    by_day: dict[dt.date, list[Entry]] = defaultdict(list)
+    by_day: dict[dt.date, list[Occurrence]] = defaultdict(list)
     for item in items:
-        by_day[max(item.first, first_of_month)].append(item)
+        by_day[max(item.first_day, first_of_month)].append(item)
     if not by_day:
         return el("p", esc(t(ctx.lang, "no_events")), class_="sk-empty")
     sections = []

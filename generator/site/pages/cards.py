@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from .. import urls
-from .agenda import Entry
-from .context import Ctx
+from ...model.occurrence import Occurrence
+from .rendering import Ctx
 from ..i18n import t, when_label
 from .markup import attrs, el, esc, in_lang, iso, link
 
@@ -27,12 +27,13 @@ def badge(ctx: Ctx, status: str) -> str:
     return el("span", esc(t(ctx.lang, status)), class_=f"sk-badge sk-badge--{status}")
 
 
-def when(ctx: Ctx, item: Entry) -> str:
-    label = when_label(item.occ.start, item.occ.end, ctx.lang)
-    return el("time", esc(label), datetime=iso(item.occ.start))
+def dates_element(ctx: Ctx, item: Occurrence) -> str:
+    """The dates in words, in a <time> element carrying the start."""
+    label = when_label(item.start, item.end, ctx.lang)
+    return el("time", esc(label), datetime=iso(item.start))
 
 
-def place_line(ctx: Ctx, item: Entry) -> str:
+def place_line(ctx: Ctx, item: Occurrence) -> str:
     place = ctx.place(item.event)
     text = in_lang(place.text, place.lang, ctx.lang)
     area = item.event.location.area
@@ -41,7 +42,7 @@ def place_line(ctx: Ctx, item: Entry) -> str:
     return text
 
 
-def card(ctx: Ctx, item: Entry, *, summary: bool = True) -> str:
+def card(ctx: Ctx, item: Occurrence, *, summary: bool = True) -> str:
     event = item.event
     title = ctx.title(event)
     head = link(ctx.link(urls.event(ctx.lang, event.id)), in_lang(title.text, title.lang, ctx.lang),
@@ -50,7 +51,7 @@ def card(ctx: Ctx, item: Entry, *, summary: bool = True) -> str:
         head += " " + el("span", esc(t(ctx.lang, "untranslated_short")), class_="sk-badge")
     head += " " + badge(ctx, item.status)
     meta = " · ".join((
-        when(ctx, item),
+        dates_element(ctx, item),
         place_line(ctx, item),
         esc(ctx.category_name(event.category)),
     ))
@@ -64,7 +65,7 @@ def card(ctx: Ctx, item: Entry, *, summary: bool = True) -> str:
     )
 
 
-def card_list(ctx: Ctx, items: list[Entry], *, summary: bool = True, empty: str | None = None) -> str:
+def card_list(ctx: Ctx, items: list[Occurrence], *, summary: bool = True, empty: str | None = None) -> str:
     """A list of cards, or a 'no events' paragraph."""
     if not items:
         return el("p", esc(empty or t(ctx.lang, "no_events")), class_="sk-empty")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import richtext
-from ...model.event import Contact, Event
+from ...model.event import Contact, Event, day_of
 from . import actions, images, jsonld, links
 from .. import urls
-from .agenda import Entry
-from .cards import badge, color_style, when
-from .context import Ctx
+from ...model.occurrence import Occurrence
+from .cards import badge, color_style, dates_element
+from .rendering import Ctx
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page
@@ -34,6 +34,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _updates(ctx, event),
         images.figure(ctx, event),
         _press(ctx, event),
+        _coverage(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
         actions.share(ctx, item),
@@ -41,7 +42,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         _dates(ctx, dates),
         json_script(jsonld.event_data(ctx, item, image)),
     )
-    when_text = when_label(item.occ.start, item.occ.end, ctx.lang)
+    when_text = when_label(item.start, item.end, ctx.lang)
     return Page(
         url=url,
         lang=ctx.lang,
@@ -56,7 +57,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     )
 
 
-def _header(ctx: Ctx, item: Entry) -> str:
+def _header(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     title = ctx.title(event)
     kicker = link(ctx.link(urls.item(ctx.lang, "category", event.category)),
@@ -75,22 +76,22 @@ def _header(ctx: Ctx, item: Entry) -> str:
     return el("header", "\n".join(parts), class_="sk-event-head")
 
 
-def _banner(ctx: Ctx, item: Entry) -> str:
+def _banner(ctx: Ctx, item: Occurrence) -> str:
     """The status of an occurrence, with its note; in a series, of its year."""
     if item.event.repeat:
-        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.occ.year)
+        words = t(ctx.lang, f"banner_year_{item.status}").format(year=item.year)
     else:
         words = t(ctx.lang, f"banner_{item.status}")
     text = el("strong", esc(words))
-    note = ctx.status_note(item.occ)
+    note = ctx.status_note(item)
     if note:
         text += " " + in_lang(note.text, note.lang, ctx.lang)
     return el("p", text, class_=f"sk-banner sk-banner--{item.status}", role="note")
 
 
-def _facts(ctx: Ctx, item: Entry) -> str:
+def _facts(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
-    rows = [(t(ctx.lang, "when"), _when(ctx, item))]
+    rows = [(t(ctx.lang, "when"), _dates_in_full(ctx, item))]
     rows.append((t(ctx.lang, "where"), _where(ctx, event)))
     if event.online_url:
         rows.append((t(ctx.lang, "online"), link(event.online_url, esc(t(ctx.lang, "online_link")),
@@ -105,9 +106,9 @@ def _facts(ctx: Ctx, item: Entry) -> str:
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
 
-def _when(ctx: Ctx, item: Entry) -> str:
-    occ = item.occ
-    text = when(ctx, item)
+def _dates_in_full(ctx: Ctx, occ: Occurrence) -> str:
+    """The dates with the UTC offset of a timed occurrence and its lunar date."""
+    text = dates_element(ctx, occ)
     if isinstance(occ.start, dt.datetime):
         text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
     if occ.lunar is not None:
@@ -170,7 +171,7 @@ def _description(ctx: Ctx, event: Event) -> str:
               class_="sk-description")
 
 
-def _schedule(ctx: Ctx, item: Entry) -> str:
+def _schedule(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     if not event.schedule:
         return ""
@@ -187,10 +188,10 @@ def _schedule(ctx: Ctx, item: Entry) -> str:
     return el("section", el("h2", esc(t(ctx.lang, "schedule"))) + table)
 
 
-def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Entry) -> str:
+def _moment(ctx: Ctx, value: dt.time | dt.datetime, item: Occurrence) -> str:
     """A programme time; a date-time on another day than the first shows its day."""
     if isinstance(value, dt.datetime):
-        if value.date() != item.first:
+        if value.date() != item.first_day:
             return esc(f"{day_label(value.date(), ctx.lang)}, {clock(value)}")
         return esc(clock(value))
     return esc(clock(value))
@@ -215,7 +216,7 @@ def _press(ctx: Ctx, event: Event) -> str:
         rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
         if press.accreditation_deadline is not None:
             deadline = press.accreditation_deadline
-            label = day_label(deadline.date() if isinstance(deadline, dt.datetime) else deadline, ctx.lang)
+            label = day_label(day_of(deadline), ctx.lang)
             if isinstance(deadline, dt.datetime):
                 label += f", {clock(deadline)}"
             rows.append((t(ctx.lang, "accreditation"), el("time", esc(label), datetime=iso(deadline))))
@@ -237,18 +238,35 @@ def _press(ctx: Ctx, event: Event) -> str:
     return el("section", el("h2", esc(t(ctx.lang, "press"))) + dl, class_="sk-press")
 
 
+def _coverage(ctx: Ctx, event: Event) -> str:
+    """The articles the press published about the event: outlet, linked
+    title (in the language it was written in), date."""
+    if not event.coverage:
+        return ""
+    items = []
+    for article in event.coverage:
+        text = el("strong", esc(article.outlet)) + ": " + link(article.url, in_lang(article.title, "vi", ctx.lang),
+                                                              rel="noopener")
+        if article.date is not None:
+            text += " " + el("time", esc(f"({day_label(article.date, ctx.lang)})"), datetime=iso(article.date),
+                             class_="sk-muted")
+        items.append(el("li", text))
+    return el("section", el("h2", esc(t(ctx.lang, "coverage"))) + el("ul", "".join(items), class_="sk-coverage"),
+              class_="sk-coverage-box")
+
+
 def _series(ctx: Ctx, event: Event) -> str:
     items = ctx.agenda.by_event.get(event.id, [])
     if not event.repeat or len(items) < 2:
         return ""
     rows = []
     for item in items:
-        text = when(ctx, item)
-        if item.occ.lunar is not None:
-            label = item.occ.lunar.label_en if ctx.lang == "en" else item.occ.lunar.label_vi
+        text = dates_element(ctx, item)
+        if item.lunar is not None:
+            label = item.lunar.label_en if ctx.lang == "en" else item.lunar.label_vi
             text += f" ({esc(label)})"
         text += " " + badge(ctx, item.status)
-        note = ctx.status_note(item.occ)
+        note = ctx.status_note(item)
         if note and item.status != "confirmed":
             text += " " + in_lang(note.text, note.lang, ctx.lang)
         rows.append(el("li", text.strip()))
@@ -274,7 +292,7 @@ def _neighbours(ctx: Ctx, event: Event) -> str:
         label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
         cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
                                                  in_lang(title.text, title.lang, ctx.lang), rel=rel)
-                        + " " + when(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
+                        + " " + dates_element(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
     heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
     return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
               aria_label=t(ctx.lang, "neighbours"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import links
 from .. import urls
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import t
 from .markup import block, el, esc, link
 from .page import Page
@@ -70,12 +70,12 @@ def _categories(ctx: Ctx) -> str:
 
 
 def _subscribe(ctx: Ctx) -> str:
-    webcal = urls.webcal(ctx.config.site_url, "feeds/events.ics")
+    webcal = urls.webcal(ctx.config.site_url, urls.EVENTS_ICS)
     items = [
         link(webcal, esc(t(ctx.lang, "feed_calendar")), class_="sk-button"),
         link(links.google_subscribe(webcal), esc(t(ctx.lang, "feed_google")),
              class_="sk-button sk-button--quiet", rel="noopener"),
-        link(ctx.link("feeds/events.rss"), "RSS", class_="sk-button sk-button--quiet",
+        link(ctx.link(urls.EVENTS_RSS), "RSS", class_="sk-button sk-button--quiet",
              type="application/rss+xml"),
         link(ctx.link(urls.section(ctx.lang, "subscribe")), esc(t(ctx.lang, "feed_howto")),
              class_="sk-button sk-button--quiet"),

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from ..media import image_location
 from ...model.event import Event
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import t
 from .markup import attrs, el, esc, link
 from .page import SocialImage

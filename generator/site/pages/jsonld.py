@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .. import urls
-from .agenda import Entry
-from .context import Ctx
+from ...model.occurrence import Occurrence
+from .rendering import Ctx
 from .markup import iso
 
 STATUS = {
@@ -28,9 +28,8 @@ _FREE = re.compile(r"miễn phí|mien phi|free|0\s*(đ|vnd|vnđ)", re.IGNORECASE
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,\s]\d{3})+|\d+")
 
 
-def event_data(ctx: Ctx, item: Entry, image: str | None) -> dict:
-    event = item.event
-    occ = item.occ
+def event_data(ctx: Ctx, occ: Occurrence, image: str | None) -> dict:
+    event = occ.event
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -44,7 +43,7 @@ def event_data(ctx: Ctx, item: Entry, image: str | None) -> dict:
         data["endDate"] = iso(occ.end)
     data["eventStatus"] = STATUS.get(occ.status, STATUS["confirmed"])
     data["eventAttendanceMode"] = MIXED if event.online_url else OFFLINE
-    data["location"] = _location(ctx, item)
+    data["location"] = _location(ctx, occ)
     data["organizer"] = _organizer(ctx, event.unit)
     if image:
         data["image"] = [image]
@@ -54,7 +53,7 @@ def event_data(ctx: Ctx, item: Entry, image: str | None) -> dict:
     return data
 
 
-def _location(ctx: Ctx, item: Entry) -> dict | list:
+def _location(ctx: Ctx, item: Occurrence) -> dict | list:
     where = item.event.location
     address = {"@type": "PostalAddress", "addressRegion": REGION, "addressCountry": "VN"}
     if where.address:

@@ -13,7 +13,7 @@ import datetime as dt
 from urllib.parse import quote, urlencode
 
 from ...model.event import Location
-from .agenda import Entry
+from ...model.occurrence import Occurrence
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 OUTLOOK = "https://outlook.live.com/calendar/0/deeplink/compose"
@@ -26,18 +26,20 @@ def _query(params: dict[str, str]) -> str:
 
 
 def _utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def timed_end(item: Entry) -> dt.datetime:
-    """When a timed occurrence ends in a calendar: its end, else the end of
-    its programme's last item within a day (an item with no end lasts an
-    hour), else one hour after it begins."""
-    start = item.begins
-    if isinstance(item.occ.end, dt.datetime):
-        return item.occ.end
+def timed_end(occ: Occurrence) -> dt.datetime:
+    """When a timed occurrence ends as an entry in someone's calendar: its
+    end, else the end of its programme's last item within a day (an item
+    with no end lasts an hour), else one hour after it begins.  Not
+    :attr:`Occurrence.ends` (the rest of its day, for "is it over?"): an
+    entry blocking a whole evening would be wrong in a diary."""
+    start = occ.begins
+    if isinstance(occ.end, dt.datetime):
+        return occ.ends
     ends = []
-    for entry in item.event.schedule:
+    for entry in occ.event.schedule:
         begins = _on_day(entry.start, start)
         ends.append(_on_day(entry.end, start) if entry.end is not None else begins + DEFAULT_LENGTH)
     within = [end for end in ends if start < end < start + dt.timedelta(days=1)]
@@ -51,14 +53,13 @@ def _on_day(value: dt.time | dt.datetime, start: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(start.date(), value, start.tzinfo)
 
 
-def google_calendar(item: Entry, title: str, details: str, where: str) -> str:
-    occ = item.occ
-    if isinstance(occ.start, dt.datetime):
-        dates = f"{_utc(occ.start)}/{_utc(timed_end(item))}"
+def google_calendar(occ: Occurrence, title: str, details: str, where: str) -> str:
+    if occ.all_day:
+        dates = f"{occ.first_day:%Y%m%d}/{occ.exclusive_end_day:%Y%m%d}"
     else:
-        dates = f"{item.first:%Y%m%d}/{item.last + dt.timedelta(1):%Y%m%d}"
+        dates = f"{_utc(occ.begins)}/{_utc(timed_end(occ))}"
     params = {"action": "TEMPLATE", "text": title, "dates": dates, "details": details,
-              "location": where, "ctz": item.event.timezone}
+              "location": where, "ctz": occ.event.timezone}
     return f"{GOOGLE}?{_query(params)}"
 
 
@@ -67,13 +68,12 @@ def google_subscribe(webcal: str) -> str:
     return f"{GOOGLE}?{_query({'cid': webcal})}"
 
 
-def outlook(item: Entry, title: str, details: str, where: str) -> str:
-    occ = item.occ
-    if isinstance(occ.start, dt.datetime):
-        times = {"startdt": occ.start.isoformat(), "enddt": timed_end(item).isoformat(), "allday": "false"}
+def outlook(occ: Occurrence, title: str, details: str, where: str) -> str:
+    if occ.all_day:
+        times = {"startdt": occ.first_day.isoformat(), "enddt": occ.exclusive_end_day.isoformat(),
+                 "allday": "true"}
     else:
-        times = {"startdt": item.first.isoformat(),
-                 "enddt": (item.last + dt.timedelta(1)).isoformat(), "allday": "true"}
+        times = {"startdt": occ.begins.isoformat(), "enddt": timed_end(occ).isoformat(), "allday": "false"}
     params = {"path": "/calendar/action/compose", "rru": "addevent", "subject": title,
               **times, "body": details, "location": where}
     return f"{OUTLOOK}?{_query(params)}"

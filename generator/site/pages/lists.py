@@ -8,7 +8,7 @@ from collections import defaultdict
 from . import links
 from .. import urls
 from .cards import card_list, color_style
-from .context import Ctx
+from .rendering import Ctx
 from ..i18n import count_label, t
 from .markup import block, el, esc, link
 from .page import Feed, Page
@@ -47,7 +47,7 @@ def feed_box(ctx: Ctx, kind: str, item_id: str, name: str) -> str:
 
 
 def qr_path(kind: str, item_id: str) -> str:
-    return f"{urls.QR_DIR}/{kind}-{item_id}.svg"
+    return urls.qr(f"{kind}-{item_id}")
 
 
 def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
@@ -55,8 +55,8 @@ def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
     ctx = ctx.at(url)
     name = name_of(ctx, kind, item_id)
     items = ctx.agenda.matching(kind, item_id)
-    upcoming = [x for x in items if not ctx.agenda.is_over(x)]
-    past = [x for x in reversed(items) if ctx.agenda.is_over(x)]
+    upcoming = [x for x in items if not x.is_over(ctx.agenda.now)]
+    past = [x for x in reversed(items) if x.is_over(ctx.agenda.now)]
     parts = [el("h1", esc(name), class_="sk-list-title", style=color_style(ctx, item_id) if kind == "category" else None)]
     parts.append(_about(ctx, kind, item_id))
     parts.append(feed_box(ctx, kind, item_id, name))

@@ -17,7 +17,7 @@ from . import severity
 
 
 @dataclass
-class Registries:
+class KnownIds:
     """Ids known to the tree; None for a registry that could not be read
     (its checks are skipped instead of flagging every event)."""
 
@@ -37,7 +37,7 @@ class FileCheck:
     file: Path | None  # on disk, for relative image paths
     content_root: Path | None
     config: SiteConfig
-    registries: Registries
+    registries: KnownIds
     problems: list[Problem] = field(default_factory=list)
 
     suppressed: int = 0
@@ -72,11 +72,15 @@ class FileCheck:
 
 class Fields(dict[str, tuple[Node, Node]]):
     """``{name: (key_node, value_node)}`` of a mapping; ``empty`` holds the
-    key nodes of keys written without a value (``title:`` or ``title: ""``)."""
+    key nodes of keys written without a value (``title:`` or ``title: ""``);
+    ``misspelt`` the unknown keys that stand for an absent valid one
+    (``tittle`` for ``title``): their problem names the absent key, so a
+    missing required key is not reported a second time."""
 
     def __init__(self) -> None:
         super().__init__()
         self.empty: dict[str, Node] = {}
+        self.misspelt: dict[str, Node] = {}
 
 
 def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = None,
@@ -90,6 +94,7 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
         return None
     found = Fields()
     seen: dict[str, Node] = {}
+    unknown: list[Node] = []
     for k, v in node.value:
         if not isinstance(k, ScalarNode):
             ck.report(k, "wrong-type", "tên trường phải là văn bản", "a key must be text")
@@ -105,27 +110,38 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
             continue
         seen[name] = k
         if name not in allowed:
-            if ck.saturated:
-                ck.suppressed += 1
-            else:
-                unknown_key(ck, k, name[:100], allowed, where, aliases)
+            unknown.append(k)
         elif is_null(v) or (isinstance(v, ScalarNode) and not v.value.strip()):
             found.empty[name] = k
         else:
             found[name] = (k, v)
+    for k in unknown:  # after the walk: whether the key they stand for is absent is known
+        if ck.saturated:
+            ck.suppressed += 1
+            continue
+        guess = unknown_key(ck, k, k.value[:100], allowed, where, aliases, present=seen)
+        if guess is not None and guess not in seen:
+            found.misspelt.setdefault(guess, k)
     return found
 
 
-def unknown_key(ck: FileCheck, node: Node, name: str, allowed, where: str, aliases=None) -> None:
+def unknown_key(ck: FileCheck, node: Node, name: str, allowed, where: str, aliases=None,
+                present=()) -> str | None:
+    """Report an unknown key; the valid key it probably stands for, if any.
+    When that key is not in the mapping (``present``), the message says so."""
     guess = suggest(name, allowed, aliases)
     hint_vi = f"; có phải ý bạn là '{guess}'?" if guess else ""
     hint_en = f"; did you mean '{guess}'?" if guess else ""
+    if guess and guess not in present:
+        hint_vi += f" Tệp đang thiếu trường '{qualified(where, guess)}': hãy sửa tên trường này thành '{guess}'"
+        hint_en += f" The key '{qualified(where, guess)}' is missing: rename this key to '{guess}'"
     listing = ", ".join(allowed)
     ck.report(
         node, "unknown-key",
         f"trường '{qualified(where, name)}' không có trong định dạng{hint_vi} (các trường hợp lệ: {listing})",
         f"unknown key '{qualified(where, name)}'{hint_en} (valid keys: {listing})",
     )
+    return guess
 
 
 def expect_mapping(ck: FileCheck, at: Node, node: Node, where: str) -> None:

@@ -31,10 +31,10 @@ class Ctx:
     url: str  # this page, site-relative
     media: Mapping[str, Picture] = field(default_factory=dict)  # published images, by site path
 
-    def at(self, url: str) -> "Ctx":
+    def at(self, url: str) -> Ctx:
         return replace(self, url=url)
 
-    def for_lang(self, lang: str) -> "Ctx":
+    def for_lang(self, lang: str) -> Ctx:
         return replace(self, lang=lang)
 
     def link(self, path: str) -> str:

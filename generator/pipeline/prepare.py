@@ -1,0 +1,69 @@
+"""Everything the site builder needs, computed once.
+
+:func:`prepare` loads the content and its history, expands every event's
+occurrences and resolves its image once (:class:`~generator.site.catalogue.Catalogue`),
+and renders every generated page, asset and feed from that one catalogue.
+The MkDocs plugin hands the result to MkDocs; ``sukien export`` writes it
+to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from ..feeds import build_feeds
+from ..load.config import SiteConfig
+from ..load.content import load_content, parse_event_text
+from ..model.event import Content, Event
+from ..model.problems import Problem, has_errors
+from ..site.catalogue import Catalogue
+from ..site.pages import Site, render_site
+from ..vcs.history import EventHistory, History, read_history
+
+# Shown by MkDocs (its logger hierarchy) and by any plain logging setup.
+log = logging.getLogger("mkdocs.plugins.sukien")
+
+
+@dataclass
+class Prepared:
+    content: Content
+    problems: list[Problem]
+    site: Site = field(default_factory=Site)
+    feeds: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
+    """Load and render everything; with invalid content, only the problems."""
+    content, problems = load_content(config)
+    if has_errors(problems):
+        return Prepared(content, problems)
+    history = read_history(config.content_dir,
+                           lambda text, path: parse_event_text(text, path, content, config))
+    if history.shallow:
+        log.warning("lịch sử git không đầy đủ (shallow clone): SEQUENCE, LAST-MODIFIED và ngày đăng "
+                    "sẽ sai; hãy checkout với fetch-depth: 0 / the git history is shallow: "
+                    "check out the full history")
+    catalogue = Catalogue.build(content, config, now)
+    dates = {event.id: _dates(event, history, now, config) for event in content.events}
+    site = render_site(catalogue, config, now, dates)
+    return Prepared(content, problems, site, build_feeds(catalogue, config, history, now))
+
+
+def _dates(event: Event, history: History, now: dt.datetime,
+           config: SiteConfig) -> tuple[str | None, str | None]:
+    """The days (site time) an event was published and last changed, when
+    they do not depend on the build's clock: from git, or its own
+    ``published``."""
+    found: EventHistory = history.of(event, now=now, years_ahead=config.years_ahead)
+    zone = ZoneInfo(config.timezone)
+    published = event.published or (found.published if found.tracked else None)
+    modified = found.last_modified if found.tracked else None
+    return (published.astimezone(zone).date().isoformat() if published else None,
+            modified.astimezone(zone).date().isoformat() if modified else None)
