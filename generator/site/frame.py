@@ -25,7 +25,7 @@ LOCALES = {"vi": "vi_VN", "en": "en_US"}
 WORDS = {
     "site": "site", "tagline": "tagline", "skip": "frame_skip", "menu": "frame_menu",
     "calendar": "calendar", "categories": "categories", "areas": "areas", "units": "units",
-    "subscribe": "subscribe", "about": "about", "search": "search_title",
+    "subscribe": "subscribe", "press": "frame_press", "press_desk": "frame_press_desk", "about": "about", "search": "search_title",
     "search_button": "search_button", "quick_search": "frame_quick_search", "switch": "frame_switch",
     "switch_label": "frame_switch_label", "feed_ics": "frame_feed_ics", "feed_rss": "frame_feed_rss",
     "feed_atom": "frame_feed_atom", "feed_updates": "frame_feed_updates", "feed_json": "frame_feed_json",
@@ -50,7 +50,7 @@ def words(lang: str) -> dict[str, str]:
 def paths(lang: str) -> dict[str, str]:
     sections = {name: urls.section(lang, kind) for name, kind in (
         ("calendar", "calendar"), ("categories", "category"), ("areas", "area"), ("units", "unit"),
-        ("subscribe", "subscribe"), ("about", "about"), ("search", "search"))}
+        ("subscribe", "subscribe"), ("press", "press"), ("about", "about"), ("search", "search"))}
     feeds = {"events_ics": urls.EVENTS_ICS, "events_rss": urls.EVENTS_RSS, "events_atom": urls.EVENTS_ATOM,
              "updates_atom": urls.UPDATES_ATOM, "open_data": urls.OPEN_DATA}
     return {"home": urls.home(lang), **sections, **feeds}

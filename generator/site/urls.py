@@ -15,11 +15,14 @@ _SECTIONS = {
     "vi": {
         "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
         "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem", "about": "gioi-thieu",
+        "press": "bao-chi",
+        "upcoming": "sap-toi",
     },
     "en": {
         "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
         "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
         "search": "en/search", "about": "en/about",  # about: a hand-written page (docs/)
+        "press": "en/press", "upcoming": "en/upcoming",
     },
 }
 # feeds/<kind>/<id>.ics for the kinds of list pages
@@ -35,6 +38,9 @@ EVENTS_ATOM = "feeds/events.atom"
 EVENTS_JSON = "feeds/events.json"
 UPDATES_ATOM = "feeds/updates.atom"
 OPEN_DATA = "api/events.json"
+# the press desk's feeds: the events the press is invited to (and, in the
+# calendar, their accreditation deadlines)
+PRESS_ICS, PRESS_RSS, PRESS_ATOM = "feeds/bao-chi.ics", "feeds/bao-chi.rss", "feeds/bao-chi.atom"
 
 
 def home(lang: str) -> str:

@@ -139,10 +139,12 @@ def test_agenda_sections_at_a_pinned_now():
     content, _ = load_content(SiteConfig(content_dir=SITE_CONTENT))
     agenda = Agenda(every_occurrence(content, 2028), NOW)
     on_now = {x.event.id for x in agenda.on_now()}
-    week = {x.event.id for x in agenda.this_week()}
+    ahead = agenda.upcoming()
     assert on_now == {"hoi-cho-hang-nam"}  # 20-21 April, all day
-    assert {"hostile-markdown", "tuan-van-hoa-2026", "le-hoi-then-kin-pang", "hoi-nghi-xuc-tien"} <= week
-    assert "le-hoi-hoan" not in week  # 2 May is next week
+    assert {"hostile-markdown", "tuan-van-hoa-2026", "le-hoi-then-kin-pang", "hoi-nghi-xuc-tien",
+            "le-hoi-hoan"} <= {x.event.id for x in ahead}
+    assert all(x.begins > NOW for x in ahead) and ahead == sorted(ahead, key=lambda x: x.begins)
+    assert [x.event.id for x in agenda.upcoming(3)] == [x.event.id for x in ahead[:3]]
     assert agenda.featured_of["hoi-cho-hang-nam"].year == 2026
 
 
@@ -260,7 +262,7 @@ def test_a_series_whose_next_year_is_cancelled_features_the_year_that_goes_ahead
     assert (data["startDate"], data["eventStatus"]) == ("2028-04-20", "https://schema.org/EventScheduled")
     assert calendar_links(html)["google"]["dates"] == "20280420/20280422"
     assert calendar_links(html)["google"]["text"] == "Hội chợ nông sản Khổng Lào"
-    [banner] = [a for a in Tags(html).find("p") if "sk-banner" in a.get("class", "")]
+    [banner] = [a for a in Tags(html).find("p") if "sk-banner" in a.get("class", "") and "hidden" not in a]
     assert banner["class"] == "sk-banner sk-banner--cancelled"
     assert "Năm 2027: sự kiện đã bị hủy. Năm 2027 không tổ chức." in html.replace("<strong>", "").replace(
         "</strong>", "")
@@ -335,8 +337,9 @@ def test_a_day_of_the_grid_links_to_its_events_in_the_list(site):
     assert "#d-2026-04-24" in days  # the culture week begins that day
     assert "#d-2026-04-29" not in days and "#d-2026-04-23" in days  # the programme goes on since the 23rd
     assert all(Tags(html).find("h3", id=day[1:]) for day in days)
-    assert ('<a href="#d-2026-04-22" class="sk-daylink"><span class="sk-daynum" aria-hidden="true">22</span>'
-            '<span class="sk-sr">Thứ Tư, 22/4/2026: 1 sự kiện, 1 đã hủy</span></a>') in html
+    assert ('<a href="#d-2026-04-22" class="sk-daylink"><span class="sk-daynum" aria-hidden="true">22'
+            '<span class="sk-moon">6</span></span>'
+            '<span class="sk-sr">Thứ Tư, 22/4/2026 (âm lịch 6/3): 1 sự kiện, 1 đã hủy</span></a>') in html
     _, index = page(site, "lich/")
     assert {a["href"] for a in Tags(index).find("a", **{"class": "sk-daylink"})} == {f"2026-04/{d}" for d in days}
 
@@ -357,7 +360,7 @@ def test_list_pages_offer_their_feed(site):
 
 def test_a_qr_code_for_every_feed(site):
     expected = {"events", "rss", "atom", "updates", "json", "category-le-hoi", "category-van-hoa",
-                "category-hoi-nghi", "area-khong-lao", "area-tan-phong", "unit-so-vhttdl",
+                "category-hoi-nghi", "bao-chi-ics", "bao-chi-rss", "bao-chi-atom", "area-khong-lao", "area-tan-phong", "unit-so-vhttdl",
                 "unit-ubnd-xa-khong-lao", "unit-ubnd-phuong-tan-phong"}
     found = {path.rsplit("/", 1)[1][:-4] for path in site.assets if path.startswith(urls.QR_DIR)}
     assert found == expected
@@ -392,7 +395,9 @@ def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
     assert in_2026["su-kien/don-nam-moi/"] == in_2027["su-kien/don-nam-moi/"]
     assert in_2027["su-kien/don-nam-moi/"][3:] == [
         "2026-12-30", "Sân văn hóa trung tâm xã, Xã Khổng Lào", "Lễ hội truyền thống",
-        "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02"]
+        "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02",
+        "", "2027-01-03T00:00:00+07:00",  # no lunar date (not a lunar festival); the instant it ends
+        ["30", "Th12", ""]]  # the date badge
 
 
 def test_robots_and_media(site):

@@ -11,12 +11,14 @@ MkDocs-compatible builder.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...load.config import SiteConfig
 from ..catalogue import Catalogue
-from . import calendar, event, home, lists, search, subscribe
+from ...feeds.updates import Notice
+from . import calendar, event, home, lists, press, search, subscribe
 from .. import urls
 from .agenda import Agenda
 from .rendering import Ctx
@@ -32,11 +34,14 @@ class Site:
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
-                dates: dict[str, tuple[str | None, str | None]] | None = None) -> Site:
+                dates: dict[str, tuple[str | None, str | None]] | None = None,
+                news: Sequence[Notice] = ()) -> Site:
     """Every generated page and file of the site, as seen at ``now``.
 
     ``dates`` maps an event id to the days (ISO) it was published and last
-    modified, when the caller knows them (from version control).
+    modified, when the caller knows them (from version control); ``news``
+    are the entries of ``feeds/updates.atom``, newest first (the press page
+    shows the recent ones).
     """
     content, pictures = catalogue.content, catalogue.media
     agenda = Agenda(catalogue.every_occurrence(), now)
@@ -46,8 +51,8 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     months = agenda.months()
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
-        pages = [home.home_page(ctx, featured), calendar.index_page(ctx, months),
-                 subscribe.subscribe_page(ctx), search.search_page(ctx)]
+        pages = [home.home_page(ctx, featured), home.upcoming_page(ctx), calendar.index_page(ctx, months),
+                 subscribe.subscribe_page(ctx), search.search_page(ctx), press.press_page(ctx, news)]
         pages += [calendar.month_page(ctx, y, m, months) for y, m in months]
         pages += [event.event_page(ctx, e, (dates or {}).get(e.id, (None, None))) for e in content.events]
         for kind in lists.KINDS:
@@ -57,6 +62,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
     site.assets.update(subscribe.qr_files(ctx))
+    site.assets.update(press.press_qr_files(config.site_url))
     site.assets["robots.txt"] = robots(config).encode("utf-8")
     return site
 

@@ -12,13 +12,14 @@ from .markup import block, el, esc, link
 from .page import Page
 from .qr import feed_target, qr_svg
 
-# key (its title is the word feed_<key>, its QR code urls.qr(key)), site path, MIME type
-MAIN_FEEDS = (
-    ("events", urls.EVENTS_ICS, "text/calendar"),
-    ("rss", urls.EVENTS_RSS, "application/rss+xml"),
-    ("atom", urls.EVENTS_ATOM, "application/atom+xml"),
-    ("updates", urls.UPDATES_ATOM, "application/atom+xml"),
-    ("json", urls.EVENTS_JSON, "application/feed+json"),
+# key (its QR code is urls.qr(key)), site path, MIME type, the word that names it
+FeedCard = tuple[str, str, str, str]
+MAIN_FEEDS: tuple[FeedCard, ...] = (
+    ("events", urls.EVENTS_ICS, "text/calendar", "feed_events"),
+    ("rss", urls.EVENTS_RSS, "application/rss+xml", "feed_rss"),
+    ("atom", urls.EVENTS_ATOM, "application/atom+xml", "feed_atom"),
+    ("updates", urls.UPDATES_ATOM, "application/atom+xml", "feed_updates"),
+    ("json", urls.EVENTS_JSON, "application/feed+json", "feed_json"),
 )
 COLLAPSED = ("area", "unit")  # kinds whose list of feeds opens on demand
 
@@ -36,8 +37,8 @@ def subscribe_page(ctx: Ctx) -> Page:
     body = block(
         el("h1", esc(title)),
         el("p", esc(intro), class_="sk-lead"),
-        el("h2", esc(t(ctx.lang, "main_feeds"))),
-        _main_feeds(ctx),
+        el("h2", esc(t(ctx.lang, "main_feeds")), id="nguon-chinh" if ctx.lang == "vi" else "main-feeds"),
+        feed_cards(ctx, MAIN_FEEDS),
         el("h2", esc(t(ctx.lang, "howto_title")), id="huong-dan" if ctx.lang == "vi" else "how-to"),
         "\n".join(el("section", el("h3", esc(name)) + el("ol", "".join(
             el("li", step.format(calendar=urls.EVENTS_ICS)) for step in steps))) for name, steps in HOWTO[ctx.lang]),
@@ -49,10 +50,11 @@ def subscribe_page(ctx: Ctx) -> Page:
                 alternate=urls.section(urls.other(ctx.lang), "subscribe"))
 
 
-def _main_feeds(ctx: Ctx) -> str:
+def feed_cards(ctx: Ctx, feeds: tuple[FeedCard, ...]) -> str:
+    """One card per feed: its subscribe links and its QR code."""
     rows = []
-    for key, path, kind in MAIN_FEEDS:
-        name = t(ctx.lang, f"feed_{key}")
+    for key, path, kind, word in feeds:
+        name = t(ctx.lang, word)
         actions = []
         if path.endswith(".ics"):
             webcal = urls.webcal(ctx.config.site_url, path)
@@ -86,11 +88,15 @@ def _kind_table(ctx: Ctx, kind: str) -> str:
     return el("section", el("h2", esc(heading)) + table)
 
 
+def feed_qr_files(site: str, feeds: tuple[FeedCard, ...]) -> dict[str, bytes]:
+    """The QR codes of the cards of :func:`feed_cards`."""
+    return {urls.qr(key): qr_svg(feed_target(site, path), f"QR {path}") for key, path, *_ in feeds}
+
+
 def qr_files(ctx: Ctx) -> dict[str, bytes]:
     """Every feed's QR code, by site path."""
     site = ctx.config.site_url
-    files = {urls.qr(key): qr_svg(feed_target(site, path), f"QR {path}")
-             for key, path, *_ in MAIN_FEEDS}
+    files = feed_qr_files(site, MAIN_FEEDS)
     for kind in KINDS:
         for entry in registry(ctx, kind):
             path = urls.feed(kind, entry.id)
