@@ -11,6 +11,7 @@ alias bomb never expands), several documents, syntax errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
