@@ -6,6 +6,12 @@ file to MkDocs as virtual files (event pages stay out of the navigation),
 writes the feeds after the build, and makes ``mkdocs serve`` watch the
 content.  Everything it hands over comes from ``generator.pipeline.prepare.prepare``,
 which ``sukien export`` writes to disk for other builders.
+
+A generated page is HTML already (raw HTML blocks, which Markdown passes
+through unchanged): :class:`GeneratedPage` gives it to the theme without a
+Markdown pass, renders it only when MkDocs reads it, and parks its HTML in
+a :class:`~generator.pipeline.spool.Spool` until MkDocs writes it, so that
+the pages are never all in memory at once.
 """
 
 from __future__ import annotations
@@ -21,11 +27,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .model import clock
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
+from .pipeline.spool import Spool
+from .site.pages import Pages
+from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
 from .model.problems import format_text
 
@@ -52,11 +62,38 @@ SukienConfig: type[base.Config] = type("SukienConfig", (base.Config,), {
 })
 
 
+class GeneratedPage(Page):
+    """A page of :class:`~generator.site.pages.Pages`: its metadata and
+    HTML come from the core, not from Markdown."""
+
+    def __init__(self, file: File, config: MkDocsConfig, pages: Pages, spool: Spool) -> None:
+        super().__init__(None, file, config)
+        self._pages, self._spool = pages, spool
+        self._anchors: set[str] = set()
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        made = self._pages.page(self.file.src_uri)
+        self.meta, self.markdown = made.meta(), ""
+        html = made.body.strip()  # what Markdown makes of raw HTML blocks
+        self._anchors = anchor_ids(html)
+        self._spool.put(self.file.src_uri, html)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = "", get_toc([])  # the HTML waits in the spool
+        self.present_anchor_ids = self._anchors
+
+    def take_content(self) -> None:
+        """Bring the HTML back just before the theme writes the page."""
+        if self.file.src_uri in self._spool:
+            self.content = self._spool.take(self.file.src_uri)
+
+
 class SukienPlugin(BasePlugin):
     config_class = SukienConfig
 
     def __init__(self) -> None:
         self.prepared: Prepared | None = None
+        self.spool: Spool | None = None
         self.content_dir: Path | None = None
         self.today = ""
 
@@ -82,8 +119,10 @@ class SukienPlugin(BasePlugin):
             if file.src_uri.startswith(_UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
                 files.remove(file)
         site = self.prepared.site
-        for path, text in site.pages.items():
-            files.append(File.generated(config, path, content=text))
+        self.spool = Spool()
+        for path in site.pages:
+            page = GeneratedPage(File.generated(config, path, content=""), config, site.pages, self.spool)
+            files.append(page.file)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
         for path, source in site.media.items():
@@ -95,6 +134,16 @@ class SukienPlugin(BasePlugin):
         page.update_date = self.today
         return page
 
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if isinstance(page, GeneratedPage):
+            page.take_content()
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, GeneratedPage):
+            page.content = None  # written: let it go
+        return output
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
@@ -102,4 +151,13 @@ class SukienPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
+        self._close_spool()
         write_feeds(config.site_dir, self.prepared.feeds)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_spool()
+
+    def _close_spool(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None

@@ -31,10 +31,9 @@ def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
         shutil.copytree(source_docs, docs, dirs_exist_ok=True)
     if project["custom_dir"] is not None and project["custom_dir"].is_dir():
         shutil.copytree(project["custom_dir"], out_dir / "overrides", dirs_exist_ok=True)
-    files: dict[str, bytes] = {path: text.encode("utf-8") for path, text in prepared.site.pages.items()}
-    files.update(prepared.site.assets)
-    files.update(prepared.feeds)
-    for path, data in files.items():
+    for path, text in prepared.site.pages.items():  # rendered one at a time
+        _write(docs / path, text.encode("utf-8"))
+    for path, data in {**prepared.site.assets, **prepared.feeds}.items():
         _write(docs / path, data)
     for path, source in prepared.site.media.items():
         _write(docs / path, source.read_bytes())
