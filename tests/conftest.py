@@ -15,13 +15,17 @@ SITE_NOW = "2026-04-20T10:00:00+07:00"  # a Monday
 def built_site(tmp_path_factory) -> Path:
     """The site of tests/data/site/content, built once by `sukien build`
     with the clock pinned at SITE_NOW."""
+    return build_pinned(SITE_CONTENT, tmp_path_factory.mktemp("built") / "site", SITE_NOW)
+
+
+def build_pinned(content: Path, out: Path, now: str) -> Path:
+    """`sukien build` of ``content`` into ``out`` with SUKIEN_NOW set to ``now``."""
     from generator.pipeline.build import build
     from generator.load.config import load_site_config
 
-    out = tmp_path_factory.mktemp("built") / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SUKIEN_NOW", SITE_NOW)
-        config = load_site_config(ROOT / "mkdocs.yml").with_content(SITE_CONTENT)
-        result = build(config, site_dir=out, content_dir=SITE_CONTENT)
+        patch.setenv("SUKIEN_NOW", now)
+        config = load_site_config(ROOT / "mkdocs.yml").with_content(content)
+        result = build(config, site_dir=out, content_dir=content)
     assert result.built, result.problems
     return out

@@ -29,17 +29,25 @@ from .opendata import open_data
 from .updates import updates_feed
 
 
-def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | None,
-                now: dt.datetime) -> dict[str, bytes]:
-    """All feed files: ``{"feeds/events.ics": b"...", ...}``."""
+def feed_items(catalogue: Catalogue, config: SiteConfig, history: History | None,
+               now: dt.datetime) -> list[Item]:
+    """Every event as the feeds see it (with its history), by id."""
     history = history or History()
-    content = catalogue.content
-    today = now.astimezone(ZoneInfo(config.timezone)).date()
-    items = [
+    return [
         Item(event, catalogue.of(event), history.of(event, now=now, years_ahead=config.years_ahead),
              event_url(config, event.id), _absolute(config, catalogue.image(event)))
-        for event in sorted(content.events, key=lambda e: e.id)
+        for event in sorted(catalogue.content.events, key=lambda e: e.id)
     ]
+
+
+def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | None,
+                now: dt.datetime, items: list[Item] | None = None) -> dict[str, bytes]:
+    """All feed files: ``{"feeds/events.ics": b"...", ...}``; ``items``
+    when the caller has made them already (:func:`feed_items`)."""
+    content = catalogue.content
+    today = now.astimezone(ZoneInfo(config.timezone)).date()
+    if items is None:
+        items = feed_items(catalogue, config, history, now)
     files = calendars(items, content, config, today)
     announced = [item for item in items if item.history.published <= now]  # none before its date
     files.update(announcement_feeds(announced, content, config, now))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -21,13 +22,29 @@ from lxml import etree
 from ..load.config import SiteConfig
 from ..model.event import Content
 from ..model.occurrence import Occurrence
+from ..model.press import invited
 from ..site import urls
-from . import common
+from . import common, press
 from .common import Item
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = dt.datetime(2025, 1, 1, tzinfo=common.UTC)  # the dates of an empty feed
 GENERATOR = "sukien"
+
+
+@dataclass(frozen=True)
+class Channel:
+    """What tells one announcement feed from another: its path and words."""
+
+    path: str
+    subtitle: str = "Các sự kiện tại tỉnh Lai Châu"
+    title_suffix: str = ""  # after the site's name
+
+
+EVENTS_RSS, EVENTS_ATOM = Channel(urls.EVENTS_RSS), Channel(urls.EVENTS_ATOM)
+PRESS_ABOUT = "Các sự kiện tại tỉnh Lai Châu mời báo chí tác nghiệp, kèm hạn đăng ký và đầu mối liên hệ"
+PRESS_RSS = Channel(urls.PRESS_RSS, PRESS_ABOUT, ": dành cho báo chí")
+PRESS_ATOM = Channel(urls.PRESS_ATOM, PRESS_ABOUT, ": dành cho báo chí")
 
 
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
@@ -36,16 +53,20 @@ def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
     yet over, else its last)."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
     entries = [(item, occ) for item in ordered if (occ := item.current(now)) is not None]
+    for_press = [(item, occ) for item, occ in entries if invited(item.event)]
     return {
         urls.EVENTS_RSS: rss(entries, content, config),
         urls.EVENTS_ATOM: atom(entries, content, config),
         urls.EVENTS_JSON: json_feed(entries, content, config),
+        urls.PRESS_RSS: rss(for_press, content, config, PRESS_RSS),
+        urls.PRESS_ATOM: atom(for_press, content, config, PRESS_ATOM),
     }
 
 
-def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
-    fg = _channel(config, urls.EVENTS_RSS)
-    fg.link(href=common.site_root(config) + urls.EVENTS_RSS, rel="self",
+def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig,
+        channel: Channel = EVENTS_RSS) -> bytes:
+    fg = _channel(config, channel)
+    fg.link(href=common.site_root(config) + channel.path, rel="self",
             type="application/rss+xml")
     fg.link(href=common.site_root(config), rel="alternate")  # the last one is RSS's <link>
     fg.lastBuildDate(common.utc(_newest(entries, lambda i: i.history.updated)))
@@ -61,10 +82,11 @@ def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteCo
     return fg.rss_str(pretty=True)
 
 
-def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
-    fg = _channel(config, urls.EVENTS_ATOM)
+def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig,
+         channel: Channel = EVENTS_ATOM) -> bytes:
+    fg = _channel(config, channel)
     fg.updated(common.utc(_newest(entries, lambda i: i.history.updated)))
-    fg.link(href=common.site_root(config) + urls.EVENTS_ATOM, rel="self",
+    fg.link(href=common.site_root(config) + channel.path, rel="self",
             type="application/atom+xml")
     fg.link(href=common.site_root(config), rel="alternate", type="text/html")
     links = {}
@@ -91,7 +113,7 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
         "title": common.text(config.site_name),
         "home_page_url": root,
         "feed_url": root + urls.EVENTS_JSON,
-        "description": "Các sự kiện tại tỉnh Lai Châu",
+        "description": common.word("feed_about"),
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
         "items": [_json_item(item, occ, content, config) for item, occ in entries],
@@ -101,6 +123,16 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
 
 def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> dict:
     event = item.event
+    extension: dict[str, object] = {
+        "start": occ.start.isoformat(),
+        "end": occ.end.isoformat() if occ.end else None,
+        "status": occ.status,
+        "location": common.place(event.location, content),
+        "ics": common.event_ics_url(config, event.id),
+    }
+    found = press.facts(item, occ)
+    if found is not None:
+        extension.update(press.json_fields(found))
     entry = {
         "id": item.url,
         "url": item.url,
@@ -112,13 +144,7 @@ def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig
         "authors": [{"name": _unit_name(item, content)}],
         "tags": [_category(item, content), *event.tags],
         "language": "vi",
-        "_sukien": {
-            "start": occ.start.isoformat(),
-            "end": occ.end.isoformat() if occ.end else None,
-            "status": occ.status,
-            "location": common.place(event.location, content),
-            "ics": common.event_ics_url(config, event.id),
-        },
+        "_sukien": extension,
     }
     if item.image:
         entry["image"] = item.image
@@ -130,20 +156,21 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
     (rendered and sanitised by richtext), a link to the page."""
     event, esc = occ.event, html.escape
     parts = []
-    word = common.STATUS_WORD.get(occ.status)
+    word = common.status_word(occ.status)
     if word:
         note = common.text(occ.status_note)
         parts.append(f"<p><strong>{esc(word)}{': ' + esc(note) if note else '.'}</strong></p>")
     parts.append(f"<p>{esc(common.text(event.summary))}</p>")
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
-    facts = [("Thời gian", when), ("Địa điểm", common.place(event.location, content)),
-             ("Đơn vị tổ chức", _unit_name(item, content)),
-             ("Liên hệ", common.contact_line(event))]
+    when = common.dates_and_lunar(occ)
+    facts = [(common.word("when"), when), (common.word("where"), common.place(event.location, content)),
+             (common.word("organizer"), _unit_name(item, content)),
+             (common.word("feed_contact"), common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")
+    found = press.facts(item, occ)
+    if found is not None:
+        parts.append(press.html_block(found))
     parts.append(common.markdown_html(event.description))
-    parts.append(f'<p><a href="{esc(item.url)}">Xem chi tiết sự kiện</a></p>')
+    parts.append(f'<p><a href="{esc(item.url)}">{esc(common.word("feed_more"))}</a></p>')
     return "\n".join(part for part in parts if part)
 
 
@@ -158,13 +185,13 @@ def add_entry_links(atom_bytes: bytes, links: dict[str, list[tuple[str, str, str
     return _xml(root)
 
 
-def _channel(config: SiteConfig, path: str) -> FeedGenerator:
+def _channel(config: SiteConfig, channel: Channel) -> FeedGenerator:
     """What RSS and Atom share; each format gets its own generator."""
     fg = FeedGenerator()
-    fg.id(common.site_root(config) + path)
-    fg.title(common.text(config.site_name))
-    fg.subtitle("Các sự kiện tại tỉnh Lai Châu")
-    fg.description("Các sự kiện tại tỉnh Lai Châu")
+    fg.id(common.site_root(config) + channel.path)
+    fg.title(common.text(config.site_name) + channel.title_suffix)
+    fg.subtitle(channel.subtitle)
+    fg.description(channel.subtitle)
     fg.author(name=common.text(config.site_name), uri=common.site_root(config))
     fg.language("vi")
     fg.generator(GENERATOR)

@@ -13,14 +13,24 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import DEFAULT_TIMEZONE, Content, Event, Location, When
+from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
 from ..model.occurrence import Occurrence
 from ..site import urls
+from ..site.i18n import t
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
-STATUS_PREFIX = {"cancelled": "[ĐÃ HỦY] ", "postponed": "[HOÃN] "}
-STATUS_WORD = {"cancelled": "Đã hủy", "postponed": "Hoãn", "tentative": "Dự kiến"}
+LANG = "vi"  # the feeds' language
+
+
+def word(key: str) -> str:
+    """A word of the feeds, from the site's words (generator.site.i18n)."""
+    return t(LANG, key)
+
+
+def status_word(status: str) -> str:
+    """'Đã hủy', 'Hoãn', 'Dự kiến'; '' for a confirmed occurrence."""
+    return word(status)
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,12 @@ def title(occ: Occurrence) -> str:
     """Status prefix and title, with the year for an occurrence of a series."""
     event = occ.event
     year = f" ({occ.year})" if event.repeat else ""
-    return f"{STATUS_PREFIX.get(occ.status, '')}{text(event.title)}{year}"
+    return f"{mark(occ)}{text(event.title)}{year}"
+
+
+def mark(occ: Occurrence) -> str:
+    """The title's status mark ("[ĐÃ HỦY] "), empty while it takes place."""
+    return "" if occ.is_active else word(f"mark_{occ.status}") + " "
 
 
 def headline(occ: Occurrence, content: Content) -> str:
@@ -123,6 +138,12 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
     return f"{first} – {end:%H:%M} {day_label(end, year=year)}{zone}"
 
 
+def dates_and_lunar(occ: Occurrence) -> str:
+    """The occurrence's dates, with its lunar date for a lunar series."""
+    label = when_label(occ.start, occ.end)
+    return f"{label} ({occ.lunar.label_vi.lower()})" if occ.lunar else label
+
+
 def _zone_note(start: dt.datetime) -> str:
     """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
     which readers would otherwise take for Vietnam time."""
@@ -130,7 +151,7 @@ def _zone_note(start: dt.datetime) -> str:
     if key == DEFAULT_TIMEZONE:
         return ""
     offset = start.strftime("%z")
-    return f" (giờ {key}, UTC{offset[:3]}:{offset[3:]})"
+    return word("zone_note").format(zone=key, offset=f"{offset[:3]}:{offset[3:]}")
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:
@@ -138,7 +159,11 @@ def day_label(day: dt.date, *, year: bool = True) -> str:
 
 
 def contact_line(event: Event) -> str:
-    contact = event.contact
+    return contact_text(event.contact)
+
+
+def contact_text(contact: Contact) -> str:
+    """'Name, phone, e-mail' (what is given)."""
     return ", ".join(text(part) for part in (contact.name, contact.phone, contact.email) if part)
 
 

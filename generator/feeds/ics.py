@@ -22,11 +22,14 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
+from ..model.press import accreditation, invited
 from ..site import urls
-from . import common
+from ..site.i18n import t
+from . import common, press
 from .common import Item
 
 PRODID = "-//sukien//Lich su kien Lai Chau//VI"
+DEADLINE_UID = "han-dang-ky"  # <key>.han-dang-ky@<host>: no event id holds a dot
 REFRESH = "PT6H"
 ICAL_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE",
                "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
@@ -62,19 +65,26 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
 
     site = config.site_name
     files = dict([calendar(urls.EVENTS_ICS, site,
-                           f"Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})", lambda e: True)])
+                           common.word("calendar_about_all").format(site=site), lambda e: True)])
     for category in content.categories:
         files.update([calendar(urls.feed("category", category.id), f"{site}: {category.name}",
-                               f"Sự kiện thuộc chủ đề {category.name}",
+                               common.word("calendar_about_category").format(name=category.name),
                                _matching(category.id, lambda e: e.category))])
     for area in content.areas:
         files.update([calendar(urls.feed("area", area.id), f"{site}: {area.name}",
-                               f"Sự kiện tại {area.name}",
+                               common.word("calendar_about_area").format(name=area.name),
                                _matching(area.id, lambda e: e.location.area))])
     for unit in content.units:
         files.update([calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
-                               f"Sự kiện do {unit.name} tổ chức",
+                               common.word("calendar_about_unit").format(name=unit.name),
                                _matching(unit.id, lambda e: e.unit))])
+    deadlines = [_serialised_vevent(vev, found.occurrence) for item in items
+                 if (found := accreditation(item.occurrences)) is not None
+                 and (vev := deadline_vevent(item, found.occurrence, content, config)) is not None]
+    files.update([calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}",
+                           "Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp", invited,
+                           sorted(current + [d for d in deadlines if d.last >= oldest],
+                                  key=lambda shared: (shared.first, shared.key)))])
     by_event: dict[str, list[_SerialisedEvent]] = {}
     for shared in every:
         by_event.setdefault(shared.event.id, []).append(shared)
@@ -92,10 +102,18 @@ def _matching(key: str, value: Callable[[Event], str | None]) -> Callable[[Event
 
 
 def _serialised(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> _SerialisedEvent:
-    vev = vevent(item, occ, content, config)
+    return _serialised_vevent(vevent(item, occ, content, config), occ)
+
+
+def _serialised_vevent(vev: VEvent, occ: Occurrence) -> _SerialisedEvent:
+    """A VEVENT of ``occ`` (the occurrence's own, or its deadline's), dated
+    by its own start and kept in the calendars as long as the occurrence."""
     tzids = frozenset(str(vev[name].params["TZID"]) for name in ("dtstart", "dtend")
                       if name in vev and "TZID" in vev[name].params)
-    return _SerialisedEvent(occ.event, occ.key, occ.first_day, occ.last_day, tzids, serialise(vev))
+    start = vev.decoded("dtstart")
+    first = start.astimezone(occ.zone).date() if isinstance(start, dt.datetime) else start
+    return _SerialisedEvent(occ.event, str(vev["uid"]).rsplit("@", 1)[0], first, occ.last_day, tzids,
+                            serialise(vev))
 
 
 def _calendar_zone(entries: list[_SerialisedEvent], config: SiteConfig) -> str:
@@ -134,13 +152,8 @@ def _calendar(path: str, name: str, about: str, entries: list[_SerialisedEvent],
 
 def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent:
     """One occurrence as a VEVENT."""
-    event, history = occ.event, item.history
-    vev = VEvent()
-    vev.add("uid", f"{occ.key}@{config.host}")
-    vev.add("dtstamp", common.utc(history.last_modified))
-    vev.add("created", common.utc(history.created))
-    vev.add("last-modified", common.utc(history.last_modified))
-    vev.add("sequence", _sequence(item, occ))
+    event = occ.event
+    vev = _stamped(item, occ, f"{occ.key}@{config.host}")
     _add_times(vev, occ)
     vev.add("summary", vText(common.title(occ)))
     vev.add("description", vText(_description(item, occ, content)))
@@ -157,6 +170,48 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     vev.add("contact", vText(common.contact_line(event)))
     if item.image:
         vev.add("image", item.image, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
+    return vev
+
+
+def _stamped(item: Item, occ: Occurrence, uid: str) -> VEvent:
+    """A VEVENT with its identity and the occurrence's revision stamps."""
+    history = item.history
+    vev = VEvent()
+    vev.add("uid", uid)
+    vev.add("dtstamp", common.utc(history.last_modified))
+    vev.add("created", common.utc(history.created))
+    vev.add("last-modified", common.utc(history.last_modified))
+    vev.add("sequence", _sequence(item, occ))
+    return vev
+
+
+def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent | None:
+    """The accreditation deadline of ``occ`` as its own entry of the press
+    calendar: at the deadline (all-day for a date), with the UID of the
+    occurrence plus a suffix, and the occurrence's status (cancelled with
+    it)."""
+    found = press.facts(item, occ)
+    if found is None or found.deadline is None:
+        return None
+    deadline = found.deadline
+    vev = _stamped(item, occ, f"{occ.key}.{DEADLINE_UID}@{config.host}")
+    if isinstance(deadline, dt.datetime):
+        vev.add("dtstart", deadline.astimezone(occ.zone))
+    else:
+        vev.add("dtstart", deadline)
+        vev.add("dtend", deadline + dt.timedelta(days=1))
+    prefix = common.mark(occ)
+    title = common.title(occ).removeprefix(prefix)
+    vev.add("summary", vText(prefix + t("vi", "deadline_entry").format(title=title)))
+    lines = [f"{common.word('feed_event')}: {common.headline(occ, content)}", "", *press.text_lines(found), "",
+             f"{common.word('feed_details')}: {item.url}"]
+    vev.add("description", vText("\n".join(lines)))
+    vev.add("url", item.url, parameters={"VALUE": "URI"})
+    vev.add("categories", [t("vi", "press")])
+    vev.add("status", ICAL_STATUS.get(occ.status, "CONFIRMED"))
+    vev.add("class", "PUBLIC")
+    vev.add("transp", "TRANSPARENT")
+    vev.add("contact", vText(common.contact_text(found.contact)))
     return vev
 
 
@@ -183,25 +238,27 @@ def _add_times(vev: VEvent, occ: Occurrence) -> None:
 def _description(item: Item, occ: Occurrence, content: Content) -> str:
     event = occ.event
     lines: list[str] = []
-    word = common.STATUS_WORD.get(occ.status)
-    if word:
+    status = common.status_word(occ.status)
+    if status:
         note = common.text(occ.status_note)
-        lines += [f"{word}: {note}" if note else f"{word}.", ""]
+        lines += [f"{status}: {note}" if note else f"{status}.", ""]
     lines.append(common.text(event.summary))
     body = common.markdown_text(event.description)
     if body:
         lines += ["", body]
-    when = common.when_label(occ.start, occ.end)
-    if occ.lunar:
-        when += f" ({occ.lunar.label_vi.lower()})"
+    when = common.dates_and_lunar(occ)
     unit = content.unit(event.unit)
-    lines += ["", f"Thời gian: {when}", f"Địa điểm: {common.place(event.location, content)}"]
+    word = common.word
+    lines += ["", f"{word('when')}: {when}", f"{word('where')}: {common.place(event.location, content)}"]
     if unit:
-        lines.append(f"Đơn vị tổ chức: {common.text(unit.name)}")
-    lines.append(f"Liên hệ: {common.contact_line(event)}")
+        lines.append(f"{word('organizer')}: {common.text(unit.name)}")
+    lines.append(f"{word('feed_contact')}: {common.contact_line(event)}")
     if event.online_url:
-        lines.append(f"Trực tuyến: {event.online_url}")
-    lines.append(f"Chi tiết: {item.url}")
+        lines.append(f"{word('online')}: {event.online_url}")
+    found = press.facts(item, occ)
+    if found is not None:
+        lines += ["", *press.text_lines(found), ""]
+    lines.append(f"{word('feed_details')}: {item.url}")
     return "\n".join(lines)
 
 

@@ -16,9 +16,9 @@ from itertools import groupby
 from feedgen.feed import FeedGenerator
 
 from ..load.config import SiteConfig
-from ..vcs.history import OccurrenceChange
+from ..vcs.history import OccurrenceChange, announced_inactive
 from ..site import urls
-from ..model.event import INACTIVE, Content, Location, Update, When, is_all_day
+from ..model.event import INACTIVE, Content, Location, Update, When, day_of, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
@@ -35,15 +35,23 @@ class Notice:
     item: Item
 
 
-def updates_feed(items: list[Item], content: Content, config: SiteConfig,
-                 now: dt.datetime) -> bytes:
+def update_notices(items: list[Item], content: Content, config: SiteConfig,
+                   now: dt.datetime) -> list[Notice]:
+    """Every entry of the feed, newest first (the press page shows the
+    first ones)."""
     notices = [notice for item in items for notice in _notices(item, content, config, now)]
     notices.sort(key=lambda e: (e.at, e.id), reverse=True)
+    return notices
+
+
+def updates_feed(items: list[Item], content: Content, config: SiteConfig,
+                 now: dt.datetime) -> bytes:
+    notices = update_notices(items, content, config, now)
     root = common.site_root(config)
     fg = FeedGenerator()
     fg.id(root + urls.UPDATES_ATOM)
-    fg.title(f"{common.text(config.site_name)}: thay đổi và tin cập nhật")
-    fg.subtitle("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện")
+    fg.title(common.word("updates_title").format(site=common.text(config.site_name)))
+    fg.subtitle(common.word("updates_subtitle"))
     fg.author(name=common.text(config.site_name), uri=root)
     fg.language("vi")
     fg.generator(GENERATOR)
@@ -66,9 +74,15 @@ def updates_feed(items: list[Item], content: Content, config: SiteConfig,
 
 def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime):
     event = item.event
-    by_revision = groupby(item.history.changes, key=lambda c: (c.revision, c.key))
+    known = item.history.changes
+    if not item.history.tracked:  # git never saw it: what it says now is what was announced
+        history = item.history
+        known = (*announced_inactive(item.occurrences, max(history.created, history.published)), *known)
+    by_revision = groupby(known, key=lambda c: (c.revision, c.key))
     for (revision, key), group in by_revision:
         changes = list(group)
+        if changes[0].at > now:  # announced ahead of time: not news yet
+            continue
         words = describe(changes, content)
         name = _name(item, key)
         yield Notice(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
@@ -104,7 +118,7 @@ def describe(changes: list[OccurrenceChange], content: Content) -> str:
 
 def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
     with_year = old_start.year != new_start.year
-    old_day, new_day = _day(old_start), _day(new_start)
+    old_day, new_day = day_of(old_start), day_of(new_start)
     same_clock = (isinstance(old_start, dt.datetime) and isinstance(new_start, dt.datetime)
                   and old_start.timetz() == new_start.timetz())
     if same_clock and old_day != new_day:  # "Hoãn từ 2/12 sang 9/12": the time of day did not change
@@ -112,40 +126,34 @@ def _time_words(old_start: When, old_end: When | None, new_start: When, new_end:
     else:
         old, new = _moment(old_start, with_year), _moment(new_start, with_year)
     if new_day > old_day:
-        return f"Hoãn từ {old} sang {new}"
+        return common.word("change_later").format(old=old, new=new)
     if new_day < old_day:
-        return f"Dời lên sớm hơn, từ {old} sang {new}"
+        return common.word("change_earlier").format(old=old, new=new)
     if old_start != new_start:
-        return f"Đổi giờ từ {old} sang {new}"
-    return (f"Đổi thời gian kết thúc: {common.when_label(new_start, new_end)} "
-            f"(trước đây: {common.when_label(old_start, old_end)})")
+        return common.word("change_clock").format(old=old, new=new)
+    return common.word("change_end").format(new=common.when_label(new_start, new_end),
+                                            old=common.when_label(old_start, old_end))
 
 
 def _place_words(old: Location, new: Location, content: Content) -> str:
-    return (f"Đổi địa điểm: {common.place(new, content)} "
-            f"(trước đây: {common.place(old, content)})")
+    return common.word("change_place").format(new=common.place(new, content), old=common.place(old, content))
 
 
 def _status_words(old_status: str, old_note: str | None, status: str, note: str | None) -> str:
     note = common.text(note)
-    if status == "cancelled":
-        return f"Hủy sự kiện: {note}" if note else "Hủy sự kiện"
-    if status == "postponed":
-        return f"Hoãn sự kiện: {note}" if note else "Hoãn sự kiện, chưa có ngày mới"
-    if status == "tentative":
-        return f"Chuyển sang dự kiến: {note}" if note else "Chuyển sang dự kiến, chưa chắc chắn"
+    if status != "confirmed":
+        # without a note, a postponement says it has no date yet, a tentative one that it is unsure
+        bare = {"cancelled": "now_cancelled", "postponed": "now_postponed_undated",
+                "tentative": "now_tentative_unsure"}[status]
+        return f"{common.word(f'now_{status}')}: {note}" if note else common.word(bare)
     if old_status in INACTIVE:
-        return "Sự kiện được tổ chức trở lại"
-    return "Đã xác nhận tổ chức"
+        return common.word("now_resumed")
+    return common.word("now_confirmed")
 
 
 def _moment(value: When, with_year: bool) -> str:
-    day = common.day_label(_day(value), year=with_year)
+    day = common.day_label(day_of(value), year=with_year)
     return day if is_all_day(value) else f"{value:%H:%M} {day}"
-
-
-def _day(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _name(item: Item, key: str) -> str:
@@ -166,7 +174,7 @@ def _html(words: str, item: Item) -> str:
 
 
 def _more(item: Item) -> str:
-    return f'\n<p><a href="{html.escape(item.url)}">Xem chi tiết sự kiện</a></p>'
+    return f'\n<p><a href="{html.escape(item.url)}">{html.escape(common.word("feed_more"))}</a></p>'
 
 
 def _tag(config: SiteConfig, at: dt.datetime, specific: str) -> str:

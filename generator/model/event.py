@@ -27,6 +27,11 @@ def is_all_day(value: When) -> bool:
     return not isinstance(value, dt.datetime)
 
 
+def day_of(value: When) -> dt.date:
+    """The calendar day of a date or of a date-time (in its own zone)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 @dataclass(frozen=True)
 class Contact:
     name: str

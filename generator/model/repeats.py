@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from itertools import count, takewhile
 
 from . import lunar
-from .event import Event, Override, When
+from .event import Event, Override, When, day_of
 from .occurrence import LunarDay, Occurrence
 
 
@@ -58,14 +58,14 @@ class Series:
     @property
     def until_before_start(self) -> bool:
         """True when ``repeat_until`` is earlier than the year of ``start``."""
-        return self.repeat_until is not None and self.repeat_until < _day(self.start).year
+        return self.repeat_until is not None and self.repeat_until < day_of(self.start).year
 
     def starts_in_leap_month(self) -> bool:
         """True for a lunar-yearly series whose start is in a leap lunar month.
 
         Raises lunar.LunarError when the start is outside the supported years.
         """
-        return self.repeat == "lunar-yearly" and lunar.is_leap_month(_day(self.start))
+        return self.repeat == "lunar-yearly" and lunar.is_leap_month(day_of(self.start))
 
     def years_outside(self, years: Iterable[int]) -> tuple[int, ...]:
         """The given exception years that are no occurrence of the series
@@ -79,7 +79,7 @@ class Series:
 
     def starts(self, last: int) -> list[tuple[int, When]]:
         """(year, nominal start) of each occurrence: the first, then up to ``last``."""
-        first = _day(self.start)
+        first = day_of(self.start)
         dates = _lunar_days(first) if self.repeat == "lunar-yearly" else _yearly_days(first)
         later = takewhile(lambda item: item[0] <= last, dates)
         return [(first.year, self.start)] + [(year, _at(self.start, day)) for year, day in later]
@@ -164,10 +164,6 @@ def _at(template: When, day: dt.date) -> When:
     return day
 
 
-def _day(value: When) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def _naive(value: When) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
@@ -176,6 +172,6 @@ def _naive(value: When) -> dt.datetime:
 
 def _lunar_label(start: When) -> LunarDay | None:
     try:
-        return lunar.to_lunar(_day(start))
+        return lunar.to_lunar(day_of(start))
     except lunar.LunarError:
         return None

@@ -14,7 +14,8 @@ import logging
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from ..feeds import build_feeds
+from ..feeds import build_feeds, feed_items
+from ..feeds.updates import update_notices
 from ..load.config import SiteConfig
 from ..load.content import load_content, parse_event_text
 from ..model.event import Content, Event
@@ -52,8 +53,9 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
                     "check out the full history")
     catalogue = Catalogue.build(content, config, now)
     dates = {event.id: _dates(event, history, now, config) for event in content.events}
-    site = render_site(catalogue, config, now, dates)
-    return Prepared(content, problems, site, build_feeds(catalogue, config, history, now))
+    items = feed_items(catalogue, config, history, now)
+    site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
+    return Prepared(content, problems, site, build_feeds(catalogue, config, history, now, items))
 
 
 def _dates(event: Event, history: History, now: dt.datetime,

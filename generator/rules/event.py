@@ -119,14 +119,12 @@ def _category(ck: FileCheck, key: Node, node: Node, zone: str):
     return None
 
 
-def _when(ck: FileCheck, key: Node, node: Node, zone: str):
-    if values.text(ck, node, key.value) is None:
-        return None
-    return dates.parse_when(ck, node, key.value, zone)
+def _date_field(ck: FileCheck, key: Node, node: Node, zone: str):
+    return parts.date_value(ck, node, key.value, zone)
 
 
 def _published(ck: FileCheck, key: Node, node: Node, zone: str):
-    value = _when(ck, key, node, zone)
+    value = _date_field(ck, key, node, zone)
     return None if value is None else parts.as_datetime(value, zone)
 
 
@@ -175,8 +173,8 @@ READERS = {
     "title": _text(150),
     "summary": _text(300),
     "category": _category,
-    "start": _when,
-    "end": _when,
+    "start": _date_field,
+    "end": _date_field,
     "status": _status,
     "status_note": _text(),
     "location": lambda ck, k, n, z: parts.location(ck, k, n),

@@ -195,13 +195,14 @@ def press(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Press | None
     invited = values.boolean(ck, got["invited"][1], "press.invited") if "invited" in got else False
     deadline = None
     if "accreditation_deadline" in got:
-        deadline = _when(ck, got["accreditation_deadline"][1], "press.accreditation_deadline", zone)
+        deadline = date_value(ck, got["accreditation_deadline"][1], "press.accreditation_deadline", zone)
     note = values.field_text(ck, got, "press", "note")
     press_contact = contact(ck, *got["contact"], "press.contact") if "contact" in got else None
     return model.Press(bool(invited), deadline, note, press_contact)
 
 
-def _when(ck: FileCheck, node: Node, where: str, zone: str, kinds=(dates.KIND_DATE, dates.KIND_DATETIME)):
+def date_value(ck: FileCheck, node: Node, where: str, zone: str, kinds=(dates.KIND_DATE, dates.KIND_DATETIME)):
+    """The date (or date-time) a field holds, or None when it holds none (reported)."""
     value = values.text(ck, node, where)
     return None if value is None else dates.parse_when(ck, node, where, zone, kinds)
 
@@ -211,7 +212,7 @@ def reference(ck: FileCheck, key: Node, node: Node, zone: str) -> model.Referenc
     if got is None:
         return None
     number = values.field_text(ck, got, "reference", "number")
-    date = _when(ck, got["date"][1], "reference.date", zone, (dates.KIND_DATE,)) if "date" in got else None
+    date = date_value(ck, got["date"][1], "reference.date", zone, (dates.KIND_DATE,)) if "date" in got else None
     url = values.url(ck, got["url"][1], "reference.url") if "url" in got else None
     return model.Reference(number, date, url)
 
@@ -245,7 +246,7 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     result = []
     required = {"at": "at: 2026-04-20 09:00", "text": "text: Nội dung tin"}
     for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
-        at = _when(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
+        at = date_value(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
         body = values.field_text(ck, got, where, "text")
         if at is not None and body:
             result.append(model.Update(as_datetime(at, zone), body))
@@ -261,7 +262,7 @@ def coverage(ck: FileCheck, node: Node, zone: str) -> tuple[model.Coverage, ...]
         outlet = values.field_text(ck, got, where, "outlet")
         title = values.field_text(ck, got, where, "title")
         url = values.url(ck, got["url"][1], f"{where}.url") if "url" in got else None
-        date = _when(ck, got["date"][1], f"{where}.date", zone, (dates.KIND_DATE,)) if "date" in got else None
+        date = date_value(ck, got["date"][1], f"{where}.date", zone, (dates.KIND_DATE,)) if "date" in got else None
         if outlet and title and url:
             result.append(model.Coverage(outlet, title, url, date))
     return tuple(sorted(result, key=lambda c: (c.date is None, c.date or dt.date.min)))

@@ -32,15 +32,12 @@ _TEXT = {
     "all_day": ("cả ngày", "all day"),
     "when": ("Thời gian", "When"),
     "where": ("Địa điểm", "Where"),
-    "lunar": ("Âm lịch", "Lunar date"),
     "online": ("Trực tuyến", "Online"),
     "online_link": ("Xem trực tuyến", "Watch online"),
     "price": ("Giá vé", "Price"),
     "organizer": ("Đơn vị tổ chức", "Organiser"),
     "co_organizers": ("Phối hợp", "Co-organisers"),
     "contact": ("Liên hệ chính thức", "Official contact"),
-    "category": ("Chủ đề", "Category"),
-    "area": ("Địa bàn", "Area"),
     "map": ("Xem bản đồ (OpenStreetMap)", "View map (OpenStreetMap)"),
     "map_other": ("Bản đồ của đơn vị", "Organiser's map"),
     "coordinates": ("Tọa độ", "Coordinates"),
@@ -62,8 +59,35 @@ _TEXT = {
     "no": ("Không", "No"),
     "accreditation": ("Hạn đăng ký tác nghiệp", "Accreditation deadline"),
     "press_contact": ("Liên hệ báo chí", "Press contact"),
+    "press_note": ("Ghi chú cho báo chí", "Note for the press"),
+    "deadline_closed": ("Đã hết hạn đăng ký", "Closed"),
+    "deadline_for_year": ("cho lần tổ chức năm {year}", "for the {year} edition"),
+    "deadline_entry": ("Hạn đăng ký tác nghiệp: {title}", "Accreditation deadline: {title}"),
+    "banner_past": ("Sự kiện đã diễn ra.", "This event has ended."),
+    "press_title": ("Dành cho báo chí", "For the press"),
+    "press_desk_link": ("Lịch tác nghiệp, hạn đăng ký và nguồn tin cho báo chí",
+                        "The press desk: agenda, deadlines and feeds"),
+    "press_lead": (
+        "Lịch tác nghiệp, hạn đăng ký, thay đổi và đầu mối liên hệ của các sự kiện mời báo chí tại tỉnh Lai Châu.",
+        "The agenda, accreditation deadlines, changes and contacts of the events in Lai Châu province "
+        "to which the press is invited.",
+    ),
+    "press_agenda": ("Lịch tác nghiệp 14 ngày tới", "Press agenda: the next 14 days"),
+    "press_deadlines": ("Hạn đăng ký tác nghiệp còn mở", "Accreditation deadlines still open"),
+    "press_changes": ("Thay đổi gần đây: hoãn, hủy, đổi giờ, đổi địa điểm",
+                      "Recent changes: postponed, cancelled, moved"),
+    "press_feeds": ("Nguồn tin cho báo chí", "Press feeds"),
+    "spokespeople": ("Người phát ngôn và đầu mối liên hệ của các đơn vị", "Official spokespeople and contacts"),
+    "no_press_events": ("Không có sự kiện mời báo chí trong 14 ngày tới.",
+                        "No event the press is invited to in the next 14 days."),
+    "no_deadlines": ("Không có hạn đăng ký nào còn mở.", "No accreditation deadline is open."),
+    "no_changes": ("Chưa có thay đổi nào.", "No changes yet."),
+    "all_changes": ("Tất cả thay đổi (Atom)", "Every change (Atom)"),
+    "feed_press_ics": ("Lịch sự kiện mời báo chí, kèm hạn đăng ký (iCalendar)",
+                       "Events the press is invited to, with deadlines (iCalendar)"),
+    "feed_press_rss": ("Sự kiện mời báo chí (RSS)", "Events the press is invited to (RSS)"),
+    "feed_press_atom": ("Sự kiện mời báo chí (Atom)", "Events the press is invited to (Atom)"),
     "document": ("Văn bản", "Official document"),
-    "document_no": ("Số", "No."),
     "dated": ("ngày", "dated"),
     "read_document": ("Xem văn bản", "Read the document"),
     "links": ("Liên kết", "Links"),
@@ -102,9 +126,7 @@ _TEXT = {
     "no_events": ("Không có sự kiện.", "No events."),
     "all_months": ("Tất cả các tháng", "All months"),
     "this_month": ("Tháng này", "This month"),
-    "today": ("Hôm nay", "Today"),
     "continued": ("tiếp", "continued"),
-    "since": ("từ", "since"),
     "now_on": ("Đang diễn ra", "On now"),
     "this_week": ("Tuần này", "This week"),
     "coming": ("Sắp tới", "Coming up"),
@@ -114,6 +136,82 @@ _TEXT = {
     "units": ("Đơn vị", "Organisers"),
     "subscribe": ("Theo dõi", "Subscribe"),
     "subscribe_title": ("Theo dõi lịch sự kiện", "Subscribe to the calendar"),
+    "subscribe_intro": (
+        "Đăng ký một lần, lịch trên điện thoại hoặc máy tính tự cập nhật khi sự kiện thay đổi, bị hoãn hoặc hủy.",
+        "Subscribe once: your phone or computer calendar then updates itself when an event changes, "
+        "is postponed or cancelled.",
+    ),
+    "main_feeds": ("Các nguồn chính", "Main feeds"),
+    "howto_title": ("Hướng dẫn theo thiết bị", "Step by step, per device"),
+    "open_data": ("Dữ liệu mở cho cổng thông tin và ứng dụng:", "Open data for portals and apps:"),
+    "feed_events": ("Tất cả sự kiện (lịch iCalendar)", "All events (iCalendar)"),
+    "feed_rss": ("Sự kiện mới công bố (RSS)", "Newly announced events (RSS)"),
+    "feed_atom": ("Sự kiện mới công bố (Atom)", "Newly announced events (Atom)"),
+    "feed_updates": ("Thay đổi: hoãn, hủy, đổi giờ, đổi địa điểm (Atom)",
+                     "Changes: postponed, cancelled, new times and places (Atom)"),
+    "feed_json": ("JSON Feed", "JSON Feed"),
+    "feeds_by_category": ("Theo chủ đề", "By category"),
+    "feeds_by_area": ("Theo địa bàn", "By area"),
+    "feeds_by_unit": ("Theo đơn vị", "By organiser"),
+    "show_all_category": ("Xem {count} chủ đề", "Show all {count} categories"),
+    "show_all_area": ("Xem {count} địa bàn", "Show all {count} areas"),
+    "show_all_unit": ("Xem {count} đơn vị", "Show all {count} organisers"),
+    "qr_code": ("Mã QR", "QR code"),
+    # -- the theme's frame (generator/site/frame.py writes them for the templates)
+    "frame_skip": ("Chuyển đến nội dung chính", "Skip to the main content"),
+    "frame_menu": ("Mục chính", "Main menu"),
+    "frame_quick_search": ("Tìm nhanh", "Quick search"),
+    "frame_switch": ("English", "Tiếng Việt"),
+    "frame_switch_label": ("Xem bằng tiếng Anh", "Xem bằng tiếng Việt"),
+    "frame_feed_ics": ("Lịch tất cả sự kiện (iCalendar)", "All events (iCalendar)"),
+    "frame_feed_rss": ("Sự kiện mới (RSS)", "New events (RSS)"),
+    "frame_feed_atom": ("Sự kiện mới (Atom)", "New events (Atom)"),
+    "frame_feed_updates": ("Thay đổi: hoãn, hủy, đổi giờ, đổi địa điểm (Atom)",
+                           "Changes: postponed, cancelled, moved (Atom)"),
+    "frame_feed_json": ("Sự kiện mới (JSON Feed)", "New events (JSON Feed)"),
+    "frame_open_data": ("Dữ liệu mở", "Open data"),
+    "frame_press": ("Báo chí", "Press"),
+    "frame_press_desk": ("Dành cho báo chí", "For the press"),
+    "frame_footer": (
+        "Trang lịch sự kiện chính thức của tỉnh Lai Châu. Thông tin do các cơ quan, đơn vị tổ chức cung cấp.",
+        "The official event calendar of Lai Châu province. Events are provided by the organising agencies and units.",
+    ),
+    "frame_not_found": ("Không tìm thấy trang", "Page not found"),
+    "frame_not_found_text": (
+        "Trang bạn tìm không có hoặc đã được chuyển. Sự kiện đã công bố không bao giờ bị xóa: hãy tìm trong",
+        "This page does not exist or has moved. Published events are never deleted: look in the",
+    ),
+    "frame_not_found_calendar": ("lịch theo tháng", "calendar"),
+    "frame_not_found_search": ("tìm kiếm", "search"),
+    "frame_not_found_home": ("Về trang chủ", "Back to the home page"),
+    "frame_or": ("hoặc", "or"),
+    # -- the feeds (written in Vietnamese; the English is ready for English feeds)
+    "feed_about": ("Các sự kiện tại tỉnh Lai Châu", "Events in Lai Châu province"),
+    "feed_contact": ("Liên hệ", "Contact"),
+    "feed_details": ("Chi tiết", "Details"),
+    "feed_event": ("Sự kiện", "Event"),
+    "feed_more": ("Xem chi tiết sự kiện", "See the event's details"),
+    "zone_note": (" (giờ {zone}, UTC{offset})", " ({zone} time, UTC{offset})"),
+    "calendar_about_all": ("Các sự kiện sắp diễn ra tại tỉnh Lai Châu ({site})",
+                           "Coming events in Lai Châu province ({site})"),
+    "calendar_about_category": ("Sự kiện thuộc chủ đề {name}", "Events in the category {name}"),
+    "calendar_about_area": ("Sự kiện tại {name}", "Events in {name}"),
+    "calendar_about_unit": ("Sự kiện do {name} tổ chức", "Events organised by {name}"),
+    "updates_title": ("{site}: thay đổi và tin cập nhật", "{site}: changes and news"),
+    "updates_subtitle": ("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện",
+                         "Postponements, cancellations, new times and places, and news of the events"),
+    "change_later": ("Hoãn từ {old} sang {new}", "Postponed from {old} to {new}"),
+    "change_earlier": ("Dời lên sớm hơn, từ {old} sang {new}", "Brought forward from {old} to {new}"),
+    "change_clock": ("Đổi giờ từ {old} sang {new}", "New time: {new} instead of {old}"),
+    "change_end": ("Đổi thời gian kết thúc: {new} (trước đây: {old})", "New end: {new} (was: {old})"),
+    "change_place": ("Đổi địa điểm: {new} (trước đây: {old})", "New place: {new} (was: {old})"),
+    "now_cancelled": ("Hủy sự kiện", "Cancelled"),
+    "now_postponed": ("Hoãn sự kiện", "Postponed"),
+    "now_postponed_undated": ("Hoãn sự kiện, chưa có ngày mới", "Postponed, no new date yet"),
+    "now_tentative": ("Chuyển sang dự kiến", "Now tentative"),
+    "now_tentative_unsure": ("Chuyển sang dự kiến, chưa chắc chắn", "Now tentative, not yet certain"),
+    "now_resumed": ("Sự kiện được tổ chức trở lại", "Going ahead again"),
+    "now_confirmed": ("Đã xác nhận tổ chức", "Confirmed"),
     "upcoming": ("Sắp diễn ra", "Upcoming"),
     "past": ("Đã diễn ra", "Past"),
     "more_past": ("Các sự kiện cũ hơn có trong", "Older events are in the"),
@@ -122,11 +220,66 @@ _TEXT = {
     "feed_google": ("Thêm vào Google Lịch", "Add to Google Calendar"),
     "feed_howto": ("Hướng dẫn theo dõi", "How to subscribe"),
     "qr_of": ("Mã QR của", "QR code of"),
-    "search": ("Tìm kiếm", "Search"),
     "search_title": ("Tìm sự kiện", "Search events"),
+    "search_label": ("Từ khóa (gõ có dấu hoặc không dấu)", "Words (accents optional)"),
+    "search_past": ("Tìm cả sự kiện đã qua", "Include past events"),
+    "search_button": ("Tìm", "Search"),
+    "search_none": ("Không tìm thấy sự kiện nào.", "No event found."),
+    "search_count": ("{n} sự kiện", "{n} events"),  # {n}: filled in by the browser
+    "search_count_one": ("{n} sự kiện", "{n} event"),
+    "search_noscript": ("Tìm kiếm cần JavaScript. Bạn có thể xem", "Search needs JavaScript. You can browse the"),
     "website": ("Trang web", "Website"),
     "region": ("Vùng", "Region"),
-    "all_events": ("Tất cả sự kiện", "All events"),
+}
+
+
+# Subscribing on each device: (device, steps); a step is HTML, {calendar} the
+# site-wide calendar's path.
+HOWTO = {
+    "vi": (
+        ("Android (Google Lịch)", (
+            "Bấm nút <b>Thêm vào Google Lịch</b> bên dưới (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
+            "Hoặc trên máy tính: vào calendar.google.com, mục <b>Lịch khác</b> → <b>Từ URL</b>, dán địa chỉ lịch (https://…/{calendar}).",
+            "Lịch mới sẽ tự đồng bộ sang ứng dụng Google Lịch trên điện thoại (bật lịch đó trong phần Cài đặt của ứng dụng nếu chưa thấy).",
+        )),
+        ("iPhone, iPad (Lịch)", (
+            "Bấm liên kết <b>webcal://</b> hoặc quét mã QR bằng Camera, rồi chọn <b>Đăng ký</b>.",
+            "Hoặc: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → <b>Thêm lịch đã đăng ký</b>, dán địa chỉ lịch.",
+        )),
+        ("Outlook", (
+            "Outlook.com: Lịch → <b>Thêm lịch</b> → <b>Đăng ký từ web</b>, dán địa chỉ lịch, đặt tên rồi Nhập.",
+            "Outlook trên máy tính: Trang chủ → Thêm lịch → <b>Từ Internet</b>, dán địa chỉ lịch.",
+        )),
+        ("Thunderbird", (
+            "Lịch → <b>Lịch mới</b> → <b>Trên mạng</b>, dán địa chỉ lịch (định dạng iCalendar/ICS), chọn Tìm lịch rồi Đăng ký.",
+        )),
+        ("Trình đọc tin RSS", (
+            "Dán địa chỉ RSS hoặc Atom vào trình đọc tin (Feedly, Inoreader, NetNewsWire, Thunderbird…).",
+            "Nguồn <b>Thay đổi</b> báo mỗi khi sự kiện bị hoãn, hủy, đổi giờ hoặc đổi địa điểm: dành cho báo chí.",
+        )),
+    ),
+    "en": (
+        ("Android (Google Calendar)", (
+            "Tap <b>Add to Google Calendar</b> below (opens in the browser, signed in to Google) and choose <b>Add</b>.",
+            "Or on a computer: open calendar.google.com, <b>Other calendars</b> → <b>From URL</b>, and paste the calendar address (https://…/{calendar}).",
+            "The calendar then syncs to the Google Calendar app on the phone (turn it on in the app's settings if it does not show).",
+        )),
+        ("iPhone, iPad (Calendar)", (
+            "Tap the <b>webcal://</b> link or scan the QR code with the Camera, then choose <b>Subscribe</b>.",
+            "Or: Settings → Calendar → Accounts → Add Account → Other → <b>Add Subscribed Calendar</b>, and paste the address.",
+        )),
+        ("Outlook", (
+            "Outlook.com: Calendar → <b>Add calendar</b> → <b>Subscribe from web</b>, paste the address, name it and Import.",
+            "Outlook on a computer: Home → Add Calendar → <b>From Internet</b>, and paste the address.",
+        )),
+        ("Thunderbird", (
+            "Calendar → <b>New Calendar</b> → <b>On the Network</b>, paste the address (iCalendar/ICS), Find Calendars, Subscribe.",
+        )),
+        ("RSS readers", (
+            "Paste the RSS or Atom address into a feed reader (Feedly, Inoreader, NetNewsWire, Thunderbird…).",
+            "The <b>Changes</b> feed tells when an event is postponed, cancelled, moved or retimed: made for the press.",
+        )),
+    ),
 }
 
 
@@ -156,6 +309,14 @@ def date_label(day: dt.date, lang: str) -> str:
     if lang == "en":
         return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day}/{day.month}/{day.year}"
+
+
+def deadline_label(value: dt.date, lang: str) -> str:
+    """An accreditation deadline: 'Thứ Năm, 19/11/2026, 17:00' (dd/mm/yyyy,
+    the form of official letters), 'Thursday, 19/11/2026, 17:00'."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    text = f"{WEEKDAYS[lang][day.weekday()]}, {day:%d/%m/%Y}"
+    return f"{text}, {clock(value)}" if isinstance(value, dt.datetime) else text
 
 
 def month_label(year: int, month: int, lang: str) -> str:

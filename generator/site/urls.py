@@ -14,17 +14,21 @@ from urllib.parse import urlsplit
 _SECTIONS = {
     "vi": {
         "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
-        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem",
+        "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem", "about": "gioi-thieu",
+        "press": "bao-chi",
     },
     "en": {
         "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
         "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
-        "search": "en/search",
+        "search": "en/search", "about": "en/about",  # about: a hand-written page (docs/)
+        "press": "en/press",
     },
 }
 # feeds/<kind>/<id>.ics for the kinds of list pages
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
+SEARCH_INDEX = f"{SEARCH_DIR}/index.json"  # the list of years; then one shard per year and language
+SITEMAP = "sitemap.xml"  # written by the site builder
 QR_DIR = "theo-doi/qr"
 # the site-wide feeds and the open data
 EVENTS_ICS = "feeds/events.ics"
@@ -33,6 +37,9 @@ EVENTS_ATOM = "feeds/events.atom"
 EVENTS_JSON = "feeds/events.json"
 UPDATES_ATOM = "feeds/updates.atom"
 OPEN_DATA = "api/events.json"
+# the press desk's feeds: the events the press is invited to (and, in the
+# calendar, their accreditation deadlines)
+PRESS_ICS, PRESS_RSS, PRESS_ATOM = "feeds/bao-chi.ics", "feeds/bao-chi.rss", "feeds/bao-chi.atom"
 
 
 def home(lang: str) -> str:
@@ -64,6 +71,10 @@ def event_ics(event_id: str) -> str:
 def feed(kind: str, item_id: str) -> str:
     """The calendar feed of a category, area or unit."""
     return f"feeds/{FEED_KIND[kind]}/{item_id}.ics"
+
+
+def search_shard(lang: str, year: int) -> str:
+    return f"{SEARCH_DIR}/{lang}-{year}.json"
 
 
 def qr(name: str) -> str:

@@ -18,7 +18,7 @@ falls back to values derived from the event itself (SEQUENCE 0).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from ..load.eventfiles import is_event_path
 from ..model.event import Event, Location, When
+from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
 from . import git
 
@@ -138,7 +139,15 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     if not tracked:  # never committed: derive from the event itself
         revisions[0] = Revision(_fallback_created(event, stamp), None, event)
     created = revisions[0].time
-    sequence, last_modified, changes = 0, created, []
+    # a ``published`` still to come keeps its date: the announcement feeds
+    # hold the event back until then
+    published = event.published.astimezone(UTC) if event.published else created
+    sequence, last_modified = 0, created
+    changes: list[OccurrenceChange] = []
+    if tracked:  # an untracked event's first state is the current one: the feeds have its occurrences
+        first = revisions[0].event
+        changes = announced_inactive(occurrences(first, until_year=created.year + years_ahead),
+                                     max(created, published))
     for number, (old, new) in enumerate(pairwise(revisions), start=2):
         if old.event == new.event:
             continue
@@ -146,9 +155,6 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
         if _significant(old.event) != _significant(new.event):
             sequence += 1
             changes += _changes(old.event, new.event, new.time, number, years_ahead)
-    # a ``published`` still to come keeps its date: the announcement feeds
-    # hold the event back until then
-    published = event.published.astimezone(UTC) if event.published else created
     return EventHistory(created, published, last_modified, sequence, tuple(changes), tracked)
 
 
@@ -179,6 +185,14 @@ def _changes(old: Event, new: Event, at: dt.datetime, number: int,
             result.append(OccurrenceChange(at, number, occ.key, "status",
                                  (prior.status, prior.status_note), (occ.status, occ.status_note)))
     return result
+
+
+def announced_inactive(first: Iterable[Occurrence], at: dt.datetime) -> list[OccurrenceChange]:
+    """An event first announced (at ``at``, with these occurrences) already
+    cancelled or postponed: for the press that is news too, a change from
+    nothing (revision 1) for each such occurrence not over by then."""
+    return [OccurrenceChange(at, 1, occ.key, "status", ("", None), (occ.status, occ.status_note))
+            for occ in first if not occ.is_active and not occ.is_over(at)]
 
 
 def _place(location: Location) -> tuple:

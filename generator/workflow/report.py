@@ -141,7 +141,7 @@ def render_markdown(report: MonthReport, content: Content) -> str:
             continue
         lines += _table(("Thời gian", "Sự kiện", "Chủ đề", "Xã, phường", "Tình trạng",
                          "Mời báo chí", "Bản tiếng Anh"),
-                        [(_when(r.occurrence), r.occurrence.event.title, r.category, r.area,
+                        [(_dates_cell(r.occurrence), r.occurrence.event.title, r.category, r.area,
                           STATE_VI[r.state], _yes(r.press), _yes(r.english)) for r in rows])
         t = Tally.of(rows)
         lines += [f"Tổng cộng {t.total} sự kiện: {t.held} đã diễn ra, {t.upcoming} sắp diễn ra, "
@@ -186,7 +186,7 @@ def _yes(value: bool) -> str:
     return "Có" if value else "Không"
 
 
-def _when(occ: Occurrence) -> str:
+def _dates_cell(occ: Occurrence) -> str:
     start, end = occ.start, occ.end
     if not isinstance(start, dt.datetime):
         text = f"{start:%d/%m/%Y}"

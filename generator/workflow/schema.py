@@ -98,9 +98,9 @@ def event_schema(registries: RegistryChoices | None = None) -> dict:
             "Một hoặc hai câu, văn bản thuần, tối đa 300 ký tự. Dùng trong thẻ sự kiện, "
             "nguồn tin và kết quả tìm kiếm.", 300, required=True),
         "category": _choice(reg.categories, "Chủ đề", "Mã chủ đề trong categories.yaml."),
-        "start": _when("Bắt đầu", "Ngày `2025-04-07` (sự kiện cả ngày) hoặc ngày giờ "
+        "start": _date_or_time("Bắt đầu", "Ngày `2025-04-07` (sự kiện cả ngày) hoặc ngày giờ "
                        "`2025-04-07 07:30`, theo múi giờ của sự kiện."),
-        "end": _when("Kết thúc", "Cùng kiểu với `start` (cùng là ngày hoặc cùng là ngày giờ), "
+        "end": _date_or_time("Kết thúc", "Cùng kiểu với `start` (cùng là ngày hoặc cùng là ngày giờ), "
                      "không trước `start`. Với sự kiện cả ngày đây là **ngày cuối cùng** (tính cả ngày đó)."),
         "timezone": _doc({"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$",
                           "default": DEFAULT_TIMEZONE, "examples": [DEFAULT_TIMEZONE]},
@@ -134,7 +134,7 @@ def event_schema(registries: RegistryChoices | None = None) -> dict:
         "exceptions": _exceptions(),
         "updates": _updates(),
         "coverage": _coverage(),
-        "published": _when("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
+        "published": _date_or_time("Ngày công bố", "Thời điểm sự kiện được công bố lần đầu (YYYY-MM-DD HH:MM). "
                            "Bỏ trống thì lấy từ lịch sử phiên bản."),
         "en": _mapping("Bản tiếng Anh", "Phiên bản tiếng Anh của sự kiện.", {
             "title": _text("Tên tiếng Anh", "Tên sự kiện bằng tiếng Anh."),
@@ -209,7 +209,7 @@ def _enum(labels: dict[str, str], title: str, text: str, default: str | None = N
     return _doc(schema, title, text)
 
 
-def _when(title: str, text: str) -> dict:
+def _date_or_time(title: str, text: str) -> dict:
     return _doc(_pattern(
         _union(DATE_PATTERN, DATETIME_PATTERN),
         "Cần ngày YYYY-MM-DD (ví dụ 2026-04-07) hoặc ngày giờ YYYY-MM-DD HH:MM (ví dụ 2026-04-07 07:30)."),
@@ -291,7 +291,7 @@ def _press() -> dict:
     return _mapping("Báo chí", "Thông tin mời báo chí.", {
         "invited": _doc(invited, "Mời báo chí", "Có mời báo chí không: `true`/`false`, "
                         "`yes`/`no` hoặc `có`/`không`."),
-        "accreditation_deadline": _when("Hạn đăng ký tác nghiệp", "Ngày hoặc ngày giờ."),
+        "accreditation_deadline": _date_or_time("Hạn đăng ký tác nghiệp", "Ngày hoặc ngày giờ."),
         "note": _text("Ghi chú cho báo chí", "Hướng dẫn cho phóng viên."),
         "contact": _contact("Liên hệ báo chí", "Đầu mối cho báo chí, cùng dạng với `contact`."),
     })
@@ -323,8 +323,8 @@ def _exceptions() -> dict:
     year = _mapping("Ngoại lệ của một năm", "Thay đổi riêng cho lần tổ chức năm đó.", {
         "status": _enum(STATUS_VI, "Trạng thái", "Trạng thái của lần tổ chức năm đó."),
         "status_note": _text("Ghi chú trạng thái", "Lý do hoãn hoặc huỷ."),
-        "start": _when("Bắt đầu", "Ngày bắt đầu mới; chỉ có `start` thì giữ nguyên thời lượng."),
-        "end": _when("Kết thúc", "Ngày kết thúc mới."),
+        "start": _date_or_time("Bắt đầu", "Ngày bắt đầu mới; chỉ có `start` thì giữ nguyên thời lượng."),
+        "end": _date_or_time("Kết thúc", "Ngày kết thúc mới."),
         "en": _mapping("Bản tiếng Anh", "Ghi chú bằng tiếng Anh.", {
             "status_note": _text("Ghi chú trạng thái tiếng Anh", "Lý do hoãn hoặc huỷ, bằng tiếng Anh."),
         }),
@@ -347,7 +347,7 @@ def _coverage() -> dict:
 
 def _updates() -> dict:
     item = _mapping("Tin cập nhật", "Một tin cập nhật.", {
-        "at": _when("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
+        "at": _date_or_time("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
         "text": _markdown("Nội dung", "Nội dung tin (Markdown)."),
     }, required=["at", "text"])
     return _doc({"type": "array", "items": item}, "Tin cập nhật",

@@ -1,6 +1,9 @@
 /* Sự kiện Lai Châu: the site's only script (no dependency, no other host).
    1. On the home page, hide the events that ended since the build.
    2. In month grids, mark today's cell (the page may be older than today).
+   2b. On event and press pages, say "over" and "closed" once the instant
+      has come (data-sk-ends, data-sk-closes): an ended event offers no
+      "add to calendar", a passed accreditation deadline reads as closed.
    3. On the search page, search accent-insensitively in small per-year
       files that are fetched only when the visitor searches; what is on now
       or ahead (judged by its last day) ranks before what is over. */
@@ -20,6 +23,34 @@
         empty.hidden = false;
         var list = section.querySelector(".sk-cards");
         if (list) { list.hidden = true; }
+      }
+    });
+  }
+
+  function passed(element, name) {
+    return Date.parse(element.getAttribute(name)) <= now;
+  }
+
+  function sayPast() {
+    document.querySelectorAll("[data-sk-ends]").forEach(function (banner) {
+      if (!passed(banner, "data-sk-ends")) { return; }
+      banner.hidden = false;
+      document.querySelectorAll(".sk-add").forEach(function (add) { add.hidden = true; });
+    });
+    document.querySelectorAll("[data-sk-closes]").forEach(function (mark) {
+      if (passed(mark, "data-sk-closes")) { mark.hidden = false; }
+    });
+    document.querySelectorAll("[data-sk-until]").forEach(function (row) {
+      if (passed(row, "data-sk-until")) { row.hidden = true; }
+    });
+    document.querySelectorAll(".sk-desk").forEach(function (section) {
+      section.querySelectorAll(".sk-desk-day").forEach(function (day) {
+        day.hidden = !day.querySelector("[data-sk-until]:not([hidden])");
+      });
+      var rows = section.querySelectorAll("[data-sk-until]");
+      var empty = section.querySelector(".sk-empty--js");
+      if (empty && rows.length && !section.querySelector("[data-sk-until]:not([hidden])")) {
+        empty.hidden = false;
       }
     });
   }
@@ -193,6 +224,7 @@
   };
 
   hideEnded();
+  sayPast();
   markToday();
   var form = document.getElementById("sk-search");
   if (form) { new Search(form).start(); }

@@ -109,12 +109,20 @@ def test_json_feed_1_1():
 
 
 def test_updates_feed_says_news_and_nothing_from_the_future():
-    entries = feedparser.parse(FILES["feeds/updates.atom"]).entries
-    titles = [e.title for e in entries]
-    assert titles == [("Ngày hội Văn hoá, Thể thao và Du lịch các dân tộc: "
-                       "Đã mở đăng ký gian hàng ẩm thực, hạn chót 15/4.")]
-    assert entries[0].link == SITE + "su-kien/ngay-hoi-van-hoa-ba-ngay/"
-    assert entries[0].id.startswith("tag:sukien.example.vn,2026-02-20:")
+    entries = {e.title: e for e in feedparser.parse(FILES["feeds/updates.atom"]).entries}
+    news = entries["Ngày hội Văn hoá, Thể thao và Du lịch các dân tộc: Đã mở đăng ký gian hàng ẩm thực, hạn chót 15/4."]
+    assert news.link == SITE + "su-kien/ngay-hoi-van-hoa-ba-ngay/"
+    assert news.id.startswith("tag:sukien.example.vn,2026-02-20:")
+    assert not [title for title in entries if "chưa đến hạn" in title]  # an update dated after NOW
+
+
+def test_an_event_first_announced_cancelled_or_postponed_is_news():
+    entries = {e.link: e for e in feedparser.parse(FILES["feeds/updates.atom"]).entries}
+    cancelled = entries[SITE + "su-kien/cho-phien-huy/"]
+    assert cancelled.title == "Chợ phiên vùng cao: Hủy sự kiện: Hủy theo chỉ đạo phòng chống dịch"
+    postponed = entries[SITE + "su-kien/giai-bong-chuyen-hoan/"]
+    assert postponed.title.startswith("Giải bóng chuyền hơi các bản: Hoãn sự kiện: Do mưa lớn")
+    assert SITE + "su-kien/dem-van-nghe-doc-hai/" not in entries  # confirmed: nothing to say
 
 
 def test_open_data_has_every_event_with_occurrences():

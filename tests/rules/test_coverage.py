@@ -53,7 +53,8 @@ def test_coverage_problems(tmp_path, item, expected):
 
 
 def test_event_page_shows_the_articles_in_both_languages(content):
-    site = render_site(Catalogue.build(content, SiteConfig(content_dir=content.root), NOW), SiteConfig(content_dir=content.root), NOW)
+    config = SiteConfig(content_dir=content.root)
+    site = render_site(Catalogue.build(content, config, NOW), config, NOW)
     for lang, heading in (("vi", "Báo chí đưa tin"), ("en", "Press coverage")):
         text = site.pages[urls.source(urls.event(lang, "le-hoi-a"))]
         html = markdown.markdown(text.split("---\n", 2)[2], extensions=["attr_list"])
@@ -63,7 +64,8 @@ def test_event_page_shows_the_articles_in_both_languages(content):
 
 
 def test_open_data_publishes_the_coverage(content):
-    files = build_feeds(Catalogue.build(content, SiteConfig(content_dir=content.root), NOW), SiteConfig(content_dir=content.root), None, NOW)
+    config = SiteConfig(content_dir=content.root)
+    files = build_feeds(Catalogue.build(content, config, NOW), config, None, NOW)
     (event,) = json.loads(files["api/events.json"])["events"]
     assert event["coverage"] == [
         {"outlet": "Báo Lai Châu", "title": "Rộn ràng lễ hội Then Kin Pang",
@@ -74,7 +76,8 @@ def test_open_data_publishes_the_coverage(content):
 
 def test_an_event_without_coverage_has_an_empty_list_and_no_section(tmp_path):
     loaded, _ = load_content(SiteConfig(content_dir=make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": with_fields()})))
-    files = build_feeds(Catalogue.build(loaded, SiteConfig(content_dir=loaded.root), NOW), SiteConfig(content_dir=loaded.root), None, NOW)
+    config = SiteConfig(content_dir=loaded.root)
+    files = build_feeds(Catalogue.build(loaded, config, NOW), config, None, NOW)
     assert json.loads(files["api/events.json"])["events"][0]["coverage"] == []
-    site = render_site(Catalogue.build(loaded, SiteConfig(content_dir=loaded.root), NOW), SiteConfig(content_dir=loaded.root), NOW)
+    site = render_site(Catalogue.build(loaded, config, NOW), config, NOW)
     assert "Báo chí đưa tin" not in site.pages[urls.source(urls.event("vi", "le-hoi-a"))]

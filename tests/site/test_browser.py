@@ -4,9 +4,11 @@ build's "now" so that the scripts see the same day as the build."""
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -269,13 +271,13 @@ def test_phone_shows_every_section_of_the_menu(browser, origin):
             boxes = browser.execute_script(
                 "return Array.from(document.querySelectorAll('.sk-nav a')).map(function (a) {"
                 " var r = a.getBoundingClientRect(); return [a.textContent, r.left, r.right, r.height]; })")
-            assert len(boxes) == 6
+            assert len(boxes) == 7
             assert all(left >= 0 and right <= 390 and height >= 24 for _, left, right, height in boxes), boxes
     finally:
         phone(browser, False)
 
 
-@pytest.mark.parametrize("page", ["", "lich/2026-04/", "su-kien/le-hoi-then-kin-pang/", "theo-doi/",
+@pytest.mark.parametrize("page", ["", "lich/2026-04/", "su-kien/le-hoi-then-kin-pang/", "theo-doi/", "bao-chi/",
                                   "en/events/hostile-markdown/"])
 def test_phone_and_desktop_layouts(browser, origin, page, tmp_path):
     """Screenshots at 390 px and 1280 px (kept when SUKIEN_SCREENSHOTS names
@@ -295,3 +297,90 @@ def test_phone_and_desktop_layouts(browser, origin, page, tmp_path):
             assert shot.read_bytes().startswith(b"\x89PNG")
         finally:
             phone(browser, False)
+
+
+# -- the press box and what the page script corrects between builds ------------
+
+PRESS_BOX = ("return Array.from(document.querySelectorAll('.sk-press .sk-pair')).map(function (pair) {"
+             " var t = pair.querySelector('dt').getBoundingClientRect(),"
+             " d = pair.querySelector('dd').getBoundingClientRect();"
+             " return [pair.querySelector('dt').textContent, t.left, t.top, t.right, t.bottom, d.left, d.top]; })")
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1280, 1920])
+def test_press_box_labels_sit_beside_or_above_their_own_values(browser, origin, width, tmp_path):
+    """Every label of the press box (the note's too) shares its row with its
+    value on a wide screen and sits directly above it on a phone."""
+    is_phone = width < 720  # the layout's breakpoint, 45em
+    if is_phone:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    else:
+        browser.set_window_size(width, 1000)
+    try:
+        browser.get(origin + "su-kien/le-hoi-then-kin-pang/")
+        pairs = browser.execute_script(PRESS_BOX)
+        labels = [pair[0] for pair in pairs]
+        assert labels == ["Mời báo chí", "Hạn đăng ký tác nghiệp", "Liên hệ báo chí", "Ghi chú cho báo chí", "Văn bản"]
+        for label, t_left, t_top, t_right, t_bottom, d_left, d_top in pairs:
+            if is_phone:
+                assert abs(t_left - d_left) < 1 and 0 <= d_top - t_bottom < 12, (width, label)
+            else:
+                assert abs(t_top - d_top) < 2 and t_right <= d_left, (width, label)
+        keep = os.environ.get("SUKIEN_SCREENSHOTS")
+        if width in (390, 1280):
+            browser.execute_script("document.querySelector('.sk-press').scrollIntoView()")
+            shot = (Path(keep) if keep else tmp_path) / f"press-box-{width}.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            assert browser.save_screenshot(str(shot))
+    finally:
+        phone(browser, False)
+        browser.set_window_size(1280, 900)
+
+
+def visible(browser, selector: str) -> list[bool]:
+    return browser.execute_script(
+        f"return Array.from(document.querySelectorAll({selector!r})).map(function (e) {{"
+        " return e.getClientRects().length > 0; })")
+
+
+def test_the_page_script_says_ended_and_closed_between_builds(browser, origin):
+    # as built (20/4): the festival week (24–26/4) is ahead, Then Kin Pang's deadline (23/4) open
+    browser.get(origin + "su-kien/tuan-van-hoa-2026/")
+    assert visible(browser, ".sk-banner--past") == [False] and visible(browser, ".sk-add") == [True]
+    browser.get(origin + "su-kien/le-hoi-then-kin-pang/")
+    assert visible(browser, ".sk-badge--closed") == [False]
+    later = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {
+        "source": "Date.now = function () { return Date.parse('2026-04-28T00:00:00Z'); };"})
+    try:
+        browser.get(origin + "su-kien/tuan-van-hoa-2026/")
+        assert visible(browser, ".sk-banner--past") == [True] and visible(browser, ".sk-add") == [False]
+        assert "Sự kiện đã diễn ra" in browser.find_element("css selector", ".sk-banner--past").text
+        browser.get(origin + "su-kien/le-hoi-then-kin-pang/")
+        assert visible(browser, ".sk-badge--closed") == [True]
+        assert visible(browser, ".sk-banner--past") == [False]  # a series: next year is ahead
+        browser.get(origin + "bao-chi/")
+        deadlines = browser.find_element("css selector", "#han-dang-ky").find_element("xpath", "..")
+        assert "Không có hạn đăng ký nào còn mở." in deadlines.text
+        agenda = browser.find_element("css selector", "#lich-tac-nghiep").find_element("xpath", "..")
+        assert "Lễ hội Then Kin Pang" not in agenda.text  # 26/4 is over by 28/4
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": later["identifier"]})
+
+
+def test_the_press_page_prints_without_menu_or_buttons_and_with_links_written_out(browser, origin):
+    browser.get(origin + "bao-chi/")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert visible(browser, ".sk-header") == [False] and visible(browser, ".sk-footer") == [False]
+        assert not any(visible(browser, ".sk-button"))
+        assert visible(browser, ".sk-qr") and all(visible(browser, ".sk-qr"))  # paper can be scanned
+        written = browser.execute_script(
+            "var a = document.querySelector('#lich-tac-nghiep').parentNode.querySelector('a[data-print]');"
+            " return [a.getAttribute('data-print'), getComputedStyle(a, '::after').content];")
+        assert written[0] == "https://sukien.laichau.gov.vn/su-kien/le-hoi-then-kin-pang/"
+        assert written[0] in written[1]
+        pdf = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
+        assert set(re.findall(rb"/MediaBox \[0 0 (\d+)\.?\d* (\d+)\.?\d*\]", pdf)) == {(b"594", b"841")}  # A4
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -126,6 +126,17 @@ def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
     assert "<pubDate>Mon, 05 Jan 2026 03:00:00 +0000</pubDate>" in rss  # first commit
 
 
+def test_an_event_first_committed_already_postponed_is_news_once(repo):
+    save(repo, "2026-01-05T10:00:00+07:00", extra="status: postponed\nstatus_note: Chờ lịch mới\n")
+    save(repo, "2026-01-06T10:00:00+07:00", title="Giải kéo co các bản",
+         extra="status: postponed\nstatus_note: Chờ lịch mới\n")  # wording only: no more news
+    feed = etree.fromstring(build(repo)["feeds/updates.atom"])
+    [entry] = feed.iter(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == "Giải kéo co các bản: Hoãn sự kiện: Chờ lịch mới"
+    assert entry.findtext(f"{ATOM}id") == "tag:sukien.example.vn,2026-01-05:su-kien/giai-dau/thay-doi/1"
+    assert entry.findtext(f"{ATOM}updated") == "2026-01-05T03:00:00+00:00"
+
+
 @pytest.mark.parametrize("suffix", [".YAML", ".Yml"])
 def test_an_event_file_in_capitals_has_a_history_like_any_other(repo, suffix):
     """The loader takes ``giai-dau.YAML`` as an event; its history used to

@@ -11,14 +11,15 @@ MkDocs-compatible builder.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from ...load.config import SiteConfig
 from ..catalogue import Catalogue
-from . import calendar, event, home, lists, search, subscribe
+from ...feeds.updates import Notice
+from . import calendar, event, home, lists, press, search, subscribe
 from .. import urls
 from .agenda import Agenda
 from .rendering import Ctx
@@ -62,12 +63,15 @@ class Site:
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
-                dates: dict[str, tuple[str | None, str | None]] | None = None) -> Site:
+                dates: dict[str, tuple[str | None, str | None]] | None = None,
+                news: Sequence[Notice] = ()) -> Site:
     """Every generated page and file of the site, as seen at ``now``; the
     pages are rendered when they are read (:class:`Pages`).
 
     ``dates`` maps an event id to the days (ISO) it was published and last
-    modified, when the caller knows them (from version control).
+    modified, when the caller knows them (from version control); ``news``
+    are the entries of ``feeds/updates.atom``, newest first (the press page
+    shows the recent ones).
     """
     content, pictures = catalogue.content, catalogue.media
     agenda = Agenda(catalogue.every_occurrence(), now)
@@ -77,17 +81,18 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     makers: dict[str, Callable[[], Page]] = {}
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
-        makers.update(_makers(ctx, months, dates or {}))
+        makers.update(_makers(ctx, months, dates or {}, news))
     site.pages = Pages(makers)
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
     site.assets.update(subscribe.qr_files(ctx))
+    site.assets.update(press.press_qr_files(config.site_url))
     site.assets["robots.txt"] = robots(config).encode("utf-8")
     return site
 
 
-def _makers(ctx: Ctx, months: list[tuple[int, int]],
-            dates: dict[str, tuple[str | None, str | None]]) -> dict[str, Callable[[], Page]]:
+def _makers(ctx: Ctx, months: list[tuple[int, int]], dates: dict[str, tuple[str | None, str | None]],
+            news: Sequence[Notice]) -> dict[str, Callable[[], Page]]:
     """The pages of one language, by source path: each URL here is the one
     its renderer gives the page (:meth:`Pages.page` checks it)."""
     lang = ctx.lang
@@ -96,6 +101,7 @@ def _makers(ctx: Ctx, months: list[tuple[int, int]],
         urls.section(lang, "calendar"): partial(calendar.index_page, ctx, months),
         urls.section(lang, "subscribe"): partial(subscribe.subscribe_page, ctx),
         urls.section(lang, "search"): partial(search.search_page, ctx),
+        urls.section(lang, "press"): partial(press.press_page, ctx, news),
     }
     makers.update({urls.month(lang, y, m): partial(calendar.month_page, ctx, y, m, months) for y, m in months})
     makers.update({urls.event(lang, e.id): partial(event.event_page, ctx, e, dates.get(e.id, (None, None)))
@@ -108,4 +114,4 @@ def _makers(ctx: Ctx, months: list[tuple[int, int]],
 
 
 def robots(config: SiteConfig) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, 'sitemap.xml')}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.site_url, urls.SITEMAP)}\n"

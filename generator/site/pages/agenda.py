@@ -66,18 +66,21 @@ class Agenda:
     def neighbours(self, event_id: str) -> tuple[Occurrence | None, Occurrence | None]:
         return self._neighbours.get(event_id, (None, None))
 
+    @property
+    def _sunday(self) -> dt.date:
+        """The last day of this week (weeks run Monday to Sunday)."""
+        return self.today + dt.timedelta(6 - self.today.weekday())
+
     def on_now(self) -> list[Occurrence]:
         return [x for x in self.occurrences if x.is_on(self.now) and x.is_active]
 
     def this_week(self) -> list[Occurrence]:
         """Starting later this week (Monday to Sunday)."""
-        sunday = self.today + dt.timedelta(6 - self.today.weekday())
-        return [x for x in self.occurrences if x.begins > self.now and x.first_day <= sunday]
+        return [x for x in self.occurrences if x.begins > self.now and x.first_day <= self._sunday]
 
     def coming(self, limit: int) -> list[Occurrence]:
         """The next ``limit`` occurrences after this week."""
-        sunday = self.today + dt.timedelta(6 - self.today.weekday())
-        return [x for x in self.occurrences if x.first_day > sunday][:limit]
+        return [x for x in self.occurrences if x.first_day > self._sunday][:limit]
 
     def featured(self, categories: tuple[str, ...], limit: int) -> list[Occurrence]:
         return [

@@ -27,7 +27,8 @@ def badge(ctx: Ctx, status: str) -> str:
     return el("span", esc(t(ctx.lang, status)), class_=f"sk-badge sk-badge--{status}")
 
 
-def when(ctx: Ctx, item: Occurrence) -> str:
+def dates_element(ctx: Ctx, item: Occurrence) -> str:
+    """The dates in words, in a <time> element carrying the start."""
     label = when_label(item.start, item.end, ctx.lang)
     return el("time", esc(label), datetime=iso(item.start))
 
@@ -50,7 +51,7 @@ def card(ctx: Ctx, item: Occurrence, *, summary: bool = True) -> str:
         head += " " + el("span", esc(t(ctx.lang, "untranslated_short")), class_="sk-badge")
     head += " " + badge(ctx, item.status)
     meta = " · ".join((
-        when(ctx, item),
+        dates_element(ctx, item),
         place_line(ctx, item),
         esc(ctx.category_name(event.category)),
     ))

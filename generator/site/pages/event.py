@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import richtext
-from ...model.event import Contact, Event
+from ...model.event import Event
 from . import actions, images, jsonld, links
 from .. import urls
 from ...model.occurrence import Occurrence
-from .cards import badge, color_style, when
+from .cards import badge, color_style, dates_element
 from .rendering import Ctx
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page
+from .press_box import contact_html, is_past, past_banner, press_box
 
 
 def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (None, None)) -> Page:
@@ -25,15 +26,16 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     if image is not None and "://" not in image:
         image = ctx.absolute(image)
     title = ctx.title(event)
+    past = is_past(ctx, event)  # then nothing offers to add it to a calendar
     body = block(
         _header(ctx, item),
         _facts(ctx, item),
-        actions.add_to_calendar(ctx, item),
+        "" if past else actions.add_to_calendar(ctx, item),
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
         images.figure(ctx, event),
-        _press(ctx, event),
+        press_box(ctx, item),
         _coverage(ctx, event),
         _series(ctx, event),
         _extra_links(ctx, event),
@@ -50,7 +52,7 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
         description=f"{when_text} · {ctx.place(event).text}. {ctx.summary(event).text}",
         body=body,
         alternate=urls.event(urls.other(ctx.lang), event.id),
-        feeds=(Feed("text/calendar", title.text, urls.event_ics(event.id)),),
+        feeds=() if past else (Feed("text/calendar", title.text, urls.event_ics(event.id)),),
         image=images.social_image(ctx, event),
         og_type="article",
         lastmod=dates[1],
@@ -66,6 +68,7 @@ def _header(ctx: Ctx, item: Occurrence) -> str:
     status = "" if event.repeat else badge(ctx, item.status)  # a series: each year says its own
     parts = [el("p", kicker, class_="sk-kicker"),
              el("h1", (in_lang(title.text, title.lang, ctx.lang) + " " + status).strip())]
+    parts.append(past_banner(ctx, event))
     if not ctx.translated(event):
         parts.append(el("p", esc(t(ctx.lang, "untranslated")), class_="sk-note sk-untranslated"))
     for shown in ctx.agenda.passed_over(item) + [item]:
@@ -91,7 +94,7 @@ def _banner(ctx: Ctx, item: Occurrence) -> str:
 
 def _facts(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
-    rows = [(t(ctx.lang, "when"), _when(ctx, item))]
+    rows = [(t(ctx.lang, "when"), _dates_in_full(ctx, item))]
     rows.append((t(ctx.lang, "where"), _where(ctx, event)))
     if event.online_url:
         rows.append((t(ctx.lang, "online"), link(event.online_url, esc(t(ctx.lang, "online_link")),
@@ -106,8 +109,9 @@ def _facts(ctx: Ctx, item: Occurrence) -> str:
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
 
-def _when(ctx: Ctx, occ: Occurrence) -> str:
-    text = when(ctx, occ)
+def _dates_in_full(ctx: Ctx, occ: Occurrence) -> str:
+    """The dates with the UTC offset of a timed occurrence and its lunar date."""
+    text = dates_element(ctx, occ)
     if isinstance(occ.start, dt.datetime):
         text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
     if occ.lunar is not None:
@@ -149,15 +153,6 @@ def _organizers(ctx: Ctx, event: Event) -> str:
                 names.append(esc(name))
         text += f"<br>{esc(t(ctx.lang, 'co_organizers'))}: " + "; ".join(names)
     return text
-
-
-def contact_html(contact: Contact) -> str:
-    parts = [esc(contact.name)]
-    if contact.phone:
-        parts.append(link(links.tel(contact.phone), esc(contact.phone)))
-    if contact.email:
-        parts.append(link(f"mailto:{contact.email}", esc(contact.email)))
-    return " · ".join(parts)
 
 
 def _description(ctx: Ctx, event: Event) -> str:
@@ -208,35 +203,6 @@ def _updates(ctx: Ctx, event: Event) -> str:
               + el("ol", "".join(items), class_="sk-updates"), class_="sk-updates-box")
 
 
-def _press(ctx: Ctx, event: Event) -> str:
-    rows = []
-    press = event.press
-    if press is not None:
-        rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
-        if press.accreditation_deadline is not None:
-            deadline = press.accreditation_deadline
-            label = day_label(deadline.date() if isinstance(deadline, dt.datetime) else deadline, ctx.lang)
-            if isinstance(deadline, dt.datetime):
-                label += f", {clock(deadline)}"
-            rows.append((t(ctx.lang, "accreditation"), el("time", esc(label), datetime=iso(deadline))))
-        if press.note:
-            rows.append(("", esc(press.note)))
-        if press.contact is not None:
-            rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact)))
-    reference = event.reference
-    if reference is not None and (reference.number or reference.url):
-        text = esc(reference.number or "")
-        if reference.date:
-            text += f" {esc(t(ctx.lang, 'dated'))} {esc(day_label(reference.date, ctx.lang))}"
-        if reference.url:
-            text += " · " + link(reference.url, esc(t(ctx.lang, "read_document")), rel="noopener")
-        rows.append((t(ctx.lang, "document"), text.strip(" ·")))
-    if not rows:
-        return ""
-    dl = el("dl", "".join((el("dt", esc(k)) if k else "") + el("dd", v) for k, v in rows), class_="sk-facts")
-    return el("section", el("h2", esc(t(ctx.lang, "press"))) + dl, class_="sk-press")
-
-
 def _coverage(ctx: Ctx, event: Event) -> str:
     """The articles the press published about the event: outlet, linked
     title (in the language it was written in), date."""
@@ -260,7 +226,7 @@ def _series(ctx: Ctx, event: Event) -> str:
         return ""
     rows = []
     for item in items:
-        text = when(ctx, item)
+        text = dates_element(ctx, item)
         if item.lunar is not None:
             label = item.lunar.label_en if ctx.lang == "en" else item.lunar.label_vi
             text += f" ({esc(label)})"
@@ -291,7 +257,7 @@ def _neighbours(ctx: Ctx, event: Event) -> str:
         label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
         cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
                                                  in_lang(title.text, title.lang, ctx.lang), rel=rel)
-                        + " " + when(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
+                        + " " + dates_element(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
     heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
     return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
               aria_label=t(ctx.lang, "neighbours"))

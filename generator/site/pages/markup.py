@@ -55,10 +55,6 @@ def iso(value: dt.date) -> str:
     return value.isoformat()
 
 
-def time_el(value: dt.date, label: str) -> str:
-    return el("time", esc(label), datetime=iso(value))
-
-
 def in_lang(text: str, text_lang: str, page_lang: str) -> str:
     """Escaped text, marked with its language when it differs from the page's."""
     return esc(text) if text_lang == page_lang else el("span", esc(text), lang=text_lang)

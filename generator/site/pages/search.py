@@ -27,22 +27,6 @@ from ..i18n import LANGS, t, when_label
 from .markup import attrs, block, el, esc, link
 from .page import Page
 
-MANIFEST = f"{urls.SEARCH_DIR}/index.json"
-
-_TEXTS = {
-    "vi": {"label": "Từ khóa (gõ có dấu hoặc không dấu)", "past": "Tìm cả sự kiện đã qua",
-           "button": "Tìm", "none": "Không tìm thấy sự kiện nào.", "count": "{n} sự kiện", "count_one": "{n} sự kiện",
-           "noscript": "Tìm kiếm cần JavaScript. Bạn có thể xem"},
-    "en": {"label": "Words (accents optional)", "past": "Include past events", "button": "Search",
-           "none": "No event found.", "count": "{n} events", "count_one": "{n} event",
-           "noscript": "Search needs JavaScript. You can browse the"},
-}
-
-
-def shard(path_year: int, lang: str) -> str:
-    return f"{urls.SEARCH_DIR}/{lang}-{path_year}.json"
-
-
 def search_files(ctx: Ctx) -> dict[str, bytes]:
     """The manifest and every shard, by site path."""
     shards: dict[tuple[str, int], list[list[str]]] = defaultdict(list)
@@ -50,9 +34,9 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
         for year in range(item.first_day.year, item.last_day.year + 1):
             for lang in LANGS:
                 shards[lang, year].append(_record(ctx.for_lang(lang), item))
-    files = {shard(year, lang): _dump(records) for (lang, year), records in sorted(shards.items())}
+    files = {urls.search_shard(lang, year): _dump(records) for (lang, year), records in sorted(shards.items())}
     years = sorted({year for _, year in shards})
-    files[MANIFEST] = _dump({"version": 1, "years": years, "languages": list(LANGS)})
+    files[urls.SEARCH_INDEX] = _dump({"version": 1, "years": years, "languages": list(LANGS)})
     return files
 
 
@@ -79,14 +63,15 @@ def _dump(data: object) -> bytes:
 def search_page(ctx: Ctx) -> Page:
     url = urls.section(ctx.lang, "search")
     ctx = ctx.at(url)
-    text = _TEXTS[ctx.lang]
+    def text(key: str) -> str:
+        return t(ctx.lang, f"search_{key}")
     status_words = {s: t(ctx.lang, s) for s in STATUSES if s != "confirmed"}
     form = (
-        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(MANIFEST), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text['none'], data_count=text['count'], data_count_one=text['count_one'], data_status=json.dumps(status_words, ensure_ascii=False))}>"
-        + el("label", esc(text["label"]), for_="sk-q")
+        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(urls.SEARCH_INDEX), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text('none'), data_count=text('count'), data_count_one=text('count_one'), data_status=json.dumps(status_words, ensure_ascii=False))}>"
+        + el("label", esc(text("label")), for_="sk-q")
         + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
-             + el("button", esc(text["button"]), type="submit", class_="sk-button"), class_="sk-search-row")
-        + el("label", '<input type="checkbox" id="sk-past" name="past" value="1"> ' + esc(text["past"]),
+             + el("button", esc(text("button")), type="submit", class_="sk-button"), class_="sk-search-row")
+        + el("label", '<input type="checkbox" id="sk-past" name="past" value="1"> ' + esc(text("past")),
              class_="sk-check")
         + "</form>"
     )
@@ -96,7 +81,7 @@ def search_page(ctx: Ctx) -> Page:
         el("div", form, class_="sk-search-box"),
         el("p", "", id="sk-status", role="status", class_="sk-muted"),
         el("ol", "", id="sk-results", class_="sk-cards sk-results"),
-        el("noscript", el("p", f"{esc(text['noscript'])} {calendar}.")),
+        el("noscript", el("p", f"{esc(text('noscript'))} {calendar}.")),
     )
     return Page(url=url, lang=ctx.lang, title=t(ctx.lang, "search_title"),
                 description=t(ctx.lang, "tagline"), body=body,
