@@ -346,11 +346,13 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     Example: sukien build -d public --content tests/data/site/content
     """
     from .pipeline.build import build as build_site
+    from .pipeline.progress import Progress
     from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
+    progress = Progress()
     try:
-        result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
+        result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict, progress=progress)
     except (GitError, OSError) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS["text"](result.problems, "vi"))
@@ -359,7 +361,7 @@ def build(config_file, site_dir, content_dir, strict) -> None:
         sys.exit(1)
     if not result.built:
         raise EnvironmentProblem(f"tạo trang thất bại (mkdocs trả về mã {result.returncode})")
-    click.echo(f"Đã tạo trang tại {result.site_dir}", err=True)
+    progress.built(result.site_dir, result.files, result.seconds)
 
 
 @main.command()

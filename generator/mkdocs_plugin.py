@@ -33,6 +33,7 @@ from .model import clock
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
+from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
 from .site.pages import Pages
 from .site.pages.markup import anchor_ids
@@ -96,8 +97,15 @@ class SukienPlugin(BasePlugin):
         self.spool: Spool | None = None
         self.content_dir: Path | None = None
         self.today = ""
+        self.progress = Progress.from_env()  # under `sukien build`: say what is being done
+        self.stage: Stage | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.progress:
+            # MkDocs' own English lines (and its temporary site folder) say
+            # nothing to unit staff; its warnings still show
+            logging.getLogger("mkdocs.commands.build").setLevel(logging.WARNING)
+        self._begin("build_read", "unit_events")
         try:
             site = site_config(self.config, config, config.config_file_path).with_content(
                 os.environ.get(CONTENT_ENV))
@@ -111,6 +119,7 @@ class SukienPlugin(BasePlugin):
         if not prepared.ok:
             raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
+        self._end(len(prepared.content.events))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -127,12 +136,22 @@ class SukienPlugin(BasePlugin):
             files.append(File.generated(config, path, content=data))
         for path, source in site.media.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        self._begin("build_pages", "unit_pages", len(files.documentation_pages()))
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # the sitemap's dates: the build's (pinned) day, not the wall clock
         page.update_date = self.today
         return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._step()
+        return markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._end()
+        self._begin("build_write", "unit_pages", len(files.documentation_pages()))
+        return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if isinstance(page, GeneratedPage):
@@ -142,6 +161,7 @@ class SukienPlugin(BasePlugin):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page, GeneratedPage):
             page.content = None  # written: let it go
+        self._step()
         return output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -152,7 +172,10 @@ class SukienPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
         self._close_spool()
+        self._end()
+        self._begin("build_feeds", "unit_files")
         write_feeds(config.site_dir, self.prepared.feeds)
+        self._end(len(self.prepared.feeds))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_spool()
@@ -161,3 +184,17 @@ class SukienPlugin(BasePlugin):
         if self.spool is not None:
             self.spool.close()
             self.spool = None
+
+    # -- progress (only under `sukien build`) ---------------------------------
+
+    def _begin(self, key: str, unit: str, total: int | None = None) -> None:
+        self.stage = self.progress.stage(key, unit, total) if self.progress else None
+
+    def _step(self) -> None:
+        if self.stage:
+            self.stage.step()
+
+    def _end(self, count: int | None = None) -> None:
+        if self.stage:
+            self.stage.done(count)
+            self.stage = None

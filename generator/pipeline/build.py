@@ -4,7 +4,9 @@ folder and swap it in.
 The site builder runs in its own process (``python -m mkdocs build``), so
 the core never imports MkDocs; the content folder reaches the plugin
 through ``SUKIEN_CONTENT``.  Invalid content builds nothing, and a failed
-build leaves the previous site as it was.
+build leaves the previous site as it was.  Given a
+:class:`~generator.pipeline.progress.Progress`, the build says what it is
+doing, stage by stage, the site builder's stages included.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.config import SiteConfig
 from ..model.problems import Problem, has_errors
+from .progress import PROGRESS_ENV, Progress
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -31,6 +35,8 @@ class BuildResult:
     built: bool = False
     site_dir: Path | None = None
     returncode: int = 0  # the site builder's, when it ran
+    files: int = 0  # in the built site
+    seconds: float = 0.0  # the whole build, validation included
 
 
 def site_dir_of(config: SiteConfig) -> Path:
@@ -42,15 +48,21 @@ def site_dir_of(config: SiteConfig) -> Path:
 def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the theme's banner says nothing to unit staff
+    env.pop(PROGRESS_ENV, None)  # only `sukien build` asks for it, when it reports progress
     if content_dir is not None:
         env[CONTENT_ENV] = str(Path(content_dir).resolve())
     return env
 
 
 def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path | None = None,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, progress: Progress | None = None) -> BuildResult:
     """Validate the content, then build; see the module's docstring."""
-    problems = list(validate_tree(config).problems)
+    began = time.monotonic()
+    checking = progress.stage("build_check", "unit_events") if progress else None
+    validated = validate_tree(config)
+    problems = list(validated.problems)
+    if checking:
+        checking.done(len(validated.content.events))
     if has_errors(problems, strict):
         return BuildResult(problems)
     target = Path(site_dir) if site_dir is not None else site_dir_of(config)
@@ -61,12 +73,15 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if strict:
         command.append("--strict")
     env = {**builder_env(config, content_dir), REPORTED_ENV: "1"}
+    if progress:
+        env[PROGRESS_ENV] = progress.lang
     done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)
     _swap(temporary, target)
-    return BuildResult(problems, True, target, 0)
+    files = sum(len(names) for _, _, names in os.walk(target))
+    return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -4,14 +4,17 @@
 occurrences and resolves its image once (:class:`~generator.site.catalogue.Catalogue`),
 and renders every generated page, asset and feed from that one catalogue.
 The MkDocs plugin hands the result to MkDocs; ``sukien export`` writes it
-to disk.
+to disk.  Pages are rendered when they are read and the feeds when first
+asked for, after the pages: a build never holds both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
 from ..feeds import build_feeds, feed_items
@@ -33,7 +36,12 @@ class Prepared:
     content: Content
     problems: list[Problem]
     site: Site = field(default_factory=Site)
-    feeds: dict[str, bytes] = field(default_factory=dict)
+    make_feeds: Callable[[], dict[str, bytes]] = dict
+
+    @cached_property
+    def feeds(self) -> dict[str, bytes]:
+        """Every feed file by site path, made on first use."""
+        return self.make_feeds()
 
     @property
     def ok(self) -> bool:
@@ -55,7 +63,7 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
     dates = {event.id: _dates(event, history, now, config) for event in content.events}
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
-    return Prepared(content, problems, site, build_feeds(catalogue, config, history, now, items))
+    return Prepared(content, problems, site, partial(build_feeds, catalogue, config, history, now, items))
 
 
 def _dates(event: Event, history: History, now: dt.datetime,
