@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import base
@@ -174,8 +175,8 @@ class SukienPlugin(BasePlugin):
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
-        write_feeds(config.site_dir, self.prepared.feeds)
-        self._end(len(self.prepared.feeds))
+        write_feeds(config.site_dir, self._counted(self.prepared.feed_files()))
+        self._end()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_spool()
@@ -193,6 +194,11 @@ class SukienPlugin(BasePlugin):
     def _step(self) -> None:
         if self.stage:
             self.stage.step()
+
+    def _counted(self, files: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for pair in files:
+            self._step()
+            yield pair
 
     def _end(self, count: int | None = None) -> None:
         if self.stage:
