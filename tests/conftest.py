@@ -29,3 +29,11 @@ def build_pinned(content: Path, out: Path, now: str) -> Path:
         result = build(config, site_dir=out, content_dir=content)
     assert result.built, result.problems
     return out
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_command_line(monkeypatch):
+    """The command line speaks Vietnamese unless a test asks otherwise,
+    whatever the locale of the machine running the tests."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -297,15 +297,31 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
         hint = " (nếu dòng này là phần tiếp theo của giá trị ở trên, hãy đặt cả giá trị trong dấu ngoặc kép)"
     elif indent < above.column and indent not in levels:
         how_vi, how_en, hint = "ít hơn", "less than", ""
+        opened = tokens.index(keys[-1]) > 0 and isinstance(tokens[tokens.index(keys[-1]) - 1], yaml.BlockMappingStartToken)
+        if opened and _indent_of_next(lines, line) == indent:  # the lines below agree: the first key is the odd one
+            return _wrong_indent(lines, above.line, above.column, "nhiều hơn", "more than", line, indent, "")
     else:
         return None
-    key = lines[above.line].strip().removeprefix("- ").split(":", 1)[0][:40]
+    return _wrong_indent(lines, line, indent, how_vi, how_en, above.line, above.column, hint)
+
+
+def _indent_of_next(lines: list[str], line: int) -> int | None:
+    """The indentation of the next line with content after ``line``."""
+    for text in lines[line + 1:]:
+        if text.strip() and not text.lstrip().startswith("#"):
+            return len(text) - len(text.lstrip(" "))
+    return None
+
+
+def _wrong_indent(lines: list[str], line: int, indent: int, how_vi: str, how_en: str,
+                  other: int, other_indent: int, hint: str) -> Issue:
+    key = lines[other].strip().removeprefix("- ").split(":", 1)[0][:40]
     return Issue(
         line, indent, "yaml-syntax",
         f"lỗi cú pháp YAML: thụt lề sai ở dòng {line + 1}: thụt {indent} dấu cách, {how_vi} dòng "
-        f"{above.line + 1} ('{key}', {above.column} dấu cách); các trường cùng cấp phải thẳng hàng{hint}",
+        f"{other + 1} ('{key}', {other_indent} dấu cách); các trường cùng cấp phải thẳng hàng{hint}",
         f"YAML syntax error: wrong indentation on line {line + 1}: {indent} spaces, {how_en} line "
-        f"{above.line + 1} ('{key}', {above.column} spaces); keys of one level must be aligned",
+        f"{other + 1} ('{key}', {other_indent} spaces); keys of one level must be aligned",
     )
 
 

@@ -6,6 +6,7 @@ when the file has no error, returns the ``model.Event``."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -61,9 +62,6 @@ def check_event(ck: FileCheck, root: Node, event_id: str, unit: str, path: str) 
     got = fields(ck, root, TOP_KEYS, "", aliases=KEY_ALIASES)
     if got is None:
         return None
-    for name, example in REQUIRED.items():
-        if name not in got:
-            parts.missing(ck, None, "", name, example, got)
     zone = _timezone(ck, got)
     found: dict = {"timezone": zone}
     for name, read in READERS.items():
@@ -71,11 +69,34 @@ def check_event(ck: FileCheck, root: Node, event_id: str, unit: str, path: str) 
             value = read(ck, *got[name], zone)
             if value is not None:
                 found[name] = value
+    for name, example in REQUIRED.items():
+        if name not in got and not _indented_by_mistake(ck, name, got):
+            parts.missing(ck, None, "", name, example, got)
     _check_span(ck, got, found)
     series.check(ck, got, found)
     if ck.failed or not all(name in found for name in REQUIRED):
         return None
     return model.Event(id=event_id, unit=unit, path=path, **found)
+
+
+def _indented_by_mistake(ck: FileCheck, name: str, got) -> bool:
+    """A missing top-level key found inside a nested mapping (``contact:``
+    indented under ``location:``): its unknown-key problem becomes one
+    indentation problem at its line, and the key is not reported missing."""
+    stray = ck.nested_unknown.get(name)
+    if stray is None or name in got.empty:
+        return False
+    where, node, index = stray
+    line = node.start_mark.line + 1
+    old = ck.problems[index]
+    ck.problems[index] = replace(
+        old,
+        message=f"thụt lề sai ở dòng {line}: '{name}' là trường cấp ngoài cùng nhưng đang thụt lề vào trong "
+                f"'{where}'; hãy xoá dấu cách ở đầu dòng {line} (các dòng con của '{name}' thụt 2 dấu cách)",
+        message_en=f"wrong indentation on line {line}: '{name}' is a top-level key but is indented into "
+                   f"'{where}'; remove the spaces before it",
+    )
+    return True
 
 
 def _timezone(ck: FileCheck, got: dict) -> str:

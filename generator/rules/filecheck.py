@@ -41,6 +41,10 @@ class FileCheck:
     problems: list[Problem] = field(default_factory=list)
 
     suppressed: int = 0
+    # Unknown keys inside a nested mapping, by name: (mapping, key node,
+    # index of their problem), so that a top-level key indented by mistake
+    # into the mapping above it is told as such (rules/event.py).
+    nested_unknown: dict[str, tuple[str, Node, int]] = field(default_factory=dict)
 
     def report(self, where: Node | None, code: str, vi: str, en: str) -> None:
         if self.saturated:
@@ -136,11 +140,14 @@ def unknown_key(ck: FileCheck, node: Node, name: str, allowed, where: str, alias
         hint_vi += f" Tệp đang thiếu trường '{qualified(where, guess)}': hãy sửa tên trường này thành '{guess}'"
         hint_en += f" The key '{qualified(where, guess)}' is missing: rename this key to '{guess}'"
     listing = ", ".join(allowed)
+    before = len(ck.problems)
     ck.report(
         node, "unknown-key",
         f"trường '{qualified(where, name)}' không có trong định dạng{hint_vi} (các trường hợp lệ: {listing})",
         f"unknown key '{qualified(where, name)}'{hint_en} (valid keys: {listing})",
     )
+    if where and len(ck.problems) > before:
+        ck.nested_unknown.setdefault(name, (where, node, before))
     return guess
 
 

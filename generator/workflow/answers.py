@@ -41,21 +41,87 @@ def one_line(limit: int) -> Parse:
     return parse
 
 
-def registry_choice(entries: tuple[tuple[str, str], ...], what: str, file: str) -> Parse:
-    """An entry of a registry, by id or by name (see ``registry_id``).
-    Without a registry any id-form value is taken (the validator will judge
-    it).  Numbers in a listing are the interview's business (``_ask_one``)."""
+Entries = tuple[tuple[str, str], ...]  # (id, label) of a registry's entries
+
+SHORT_LIST = 10  # at most this many matches are listed
+
+
+class Ambiguous(AnswerError):
+    """An answer that names several entries; ``matches`` lists them."""
+
+    def __init__(self, message: str, matches: Entries):
+        super().__init__(message)
+        self.matches = matches
+
+
+def registry_choice(entries: Entries, what: str, file: str) -> Parse:
+    """An entry of a registry, by id, by name or by any unambiguous part of
+    its name (see ``registry_matches``).  Without a registry any id-form
+    value is taken (the validator will judge it).  Numbers in a listing are
+    the interview's business (``_ask_one``)."""
     def parse(text: str, _answers: dict) -> str:
-        value = clean_line(text)
-        found = registry_id(value, entries)
-        if found:
-            return found
-        if not entries and patterns.is_id(value):
-            return value
-        guess = closest_entry(value, entries)
-        hint = f"; có phải ý bạn là \"{guess[0]}\" ({guess[1].split(' (')[0]})?" if guess else ""
-        raise AnswerError(f"không có {what} \"{value}\" trong {file}{hint}")
+        return pick_entry(text, entries, what, file)
     return parse
+
+
+def pick_entry(text: str, entries: Entries, what: str, file: str) -> str:
+    """The id of the one entry ``text`` names; raises ``Ambiguous`` with the
+    short list when it names several, AnswerError with the nearest when none."""
+    value = clean_line(text)
+    matches = registry_matches(value, entries)
+    if len(matches) == 1:
+        return matches[0][0]
+    if matches:
+        shown = "; ".join(f"{i} ({_name(label)})" for i, label in matches[:SHORT_LIST])
+        more = f" và {len(matches) - SHORT_LIST} mục khác" if len(matches) > SHORT_LIST else ""
+        raise Ambiguous(f"\"{value}\" khớp với {len(matches)} {what}: {shown}{more}; "
+                        "hãy ghi rõ hơn (thêm chữ trong tên) hoặc ghi mã", matches)
+    if not entries and patterns.is_id(value):
+        return value
+    guess = closest_entry(value, entries)
+    hint = f"; có phải ý bạn là \"{guess[0]}\" ({_name(guess[1])})?" if guess else ""
+    raise AnswerError(f"không có {what} \"{value}\" trong {file}{hint}")
+
+
+def _name(label: str) -> str:
+    return label.split(" (")[0]
+
+
+def registry_matches(text: str, entries: Entries) -> Entries:
+    """The entries ``text`` names: the one it names exactly (``registry_id``),
+    else those whose id or name contains it as whole words, accents and case
+    aside ("tan uyen" names "Ủy ban nhân dân xã Tân Uyên", not "Than Uyên").
+    Among several, those with the accents as typed are preferred."""
+    exact = registry_id(text, entries)
+    if exact:
+        return tuple(e for e in entries if e[0] == exact)
+    wanted = _loose(text)
+    if wanted == "--":
+        return ()
+    found = tuple(e for e in entries if wanted in _words(e[0]) or wanted in _loose(_name(e[1])))
+    if len(found) > 1:
+        typed = _words(clean_line(text).lower(), " ")
+        accented = tuple(e for e in found if typed in _words(_name(e[1]).lower(), " "))
+        if accented:
+            return accented
+    return found
+
+
+_KIND_WORDS = {"xa", "phuong", "thi-tran"}
+
+
+def _loose(name: str) -> str:
+    """A name's words without accents, case, ``Xã``/``Phường``/``Thị trấn``,
+    with ``UBND`` for ``Ủy ban nhân dân``; fenced by hyphens."""
+    slug = slugify(clean_line(name)).replace("thi-tran", "thi_tran").replace("uy-ban-nhan-dan", "ubnd")
+    words = [w.replace("_", "-") for w in slug.split("-")]
+    return "-" + "-".join(w for w in words if w and w not in _KIND_WORDS) + "-"
+
+
+def _words(text: str, sep: str = "-") -> str:
+    """``text`` fenced by separators, so that containment means whole words."""
+    words = unicodedata.normalize("NFC", text).replace(",", " ").split(sep if sep == "-" else None)
+    return sep + sep.join(w for w in words if w) + sep
 
 
 def registry_id(text: str, entries: tuple[tuple[str, str], ...]) -> str | None:
@@ -183,6 +249,27 @@ def parse_end(text: str, answers: dict) -> str | None:
     if end < start:
         raise AnswerError(f"kết thúc ({end}) trước bắt đầu ({start})")
     return end
+
+
+def parse_deadline(text: str, answers: dict) -> str:
+    """The press accreditation deadline: a date or date-time, not after the start."""
+    value = parse_when(text)
+    start = answers.get("start")
+    if start and value[:len(start)] > start:
+        raise AnswerError(f"hạn đăng ký ({value}) sau thời điểm sự kiện bắt đầu ({start}); "
+                          "hạn phải trước hoặc đúng lúc bắt đầu")
+    return value
+
+
+def parse_text(text: str, _answers: dict) -> str:
+    """A text of several lines (Markdown): each line's trailing spaces
+    and the empty lines around it removed, NFC, ending with a newline."""
+    value = "\n".join(line.rstrip() for line in unicodedata.normalize("NFC", text).splitlines()).strip()
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in value):
+        raise AnswerError("có ký tự điều khiển không in được")
+    if len(value) > 20_000:
+        raise AnswerError(f"dài {len(value)} ký tự, tối đa 20.000 ký tự")
+    return value + "\n"
 
 
 def parse_phone(text: str, _answers: dict) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import newevent
-from .answers import AnswerError, clean_line, parse_when
+from .answers import AnswerError, clean_line, parse_text
 from ..load.config import SiteConfig
 from .eventfile import dump_event
 from ..model.problems import Problem
@@ -50,6 +50,9 @@ FIELDS = (
     ("Thư điện tử", "email"),
     ("Mời báo chí", "press_invited"),
     ("Hạn đăng ký tác nghiệp báo chí", "accreditation_deadline"),
+    ("Đầu mối liên hệ báo chí", "press_contact_name"),
+    ("Điện thoại liên hệ báo chí", "press_phone"),
+    ("Thư điện tử liên hệ báo chí", "press_email"),
     ("Tên tiếng Anh", "title_en"),
     ("Tóm tắt tiếng Anh", "summary_en"),
     ("Giới thiệu tiếng Anh", "description_en"),
@@ -191,11 +194,11 @@ def _answers(given: dict, reg, problems: list[str]) -> dict:
 def _extras(given: dict, problems: list[str]) -> dict:
     """The form's fields that ``sukien new`` does not ask."""
     extras: dict = {}
-    for key in ("description", "description_en"):
-        if given.get(key):
-            extras[key] = "\n".join(line.rstrip() for line in given[key].split("\n")).strip() + "\n"
-    if given.get("price"):
-        extras["price"] = clean_line(given["price"])
+    if given.get("description_en"):
+        try:
+            extras["description_en"] = parse_text(given["description_en"], {})
+        except AnswerError as error:
+            problems.append(f"«{LABELS['description_en']}»: {error}")
     url = given.get("online_url")
     if url:
         url = clean_line(url)
@@ -204,12 +207,6 @@ def _extras(given: dict, problems: list[str]) -> dict:
         else:
             problems.append(f"«{LABELS['online_url']}»: \"{url}\" không phải là đường dẫn đầy đủ "
                             "bắt đầu bằng https:// (hoặc http://)")
-    deadline = given.get("accreditation_deadline")
-    if deadline:
-        try:
-            extras["accreditation_deadline"] = parse_when(deadline)
-        except AnswerError as error:
-            problems.append(f"«{LABELS['accreditation_deadline']}»: {error}")
     return extras
 
 
@@ -230,12 +227,8 @@ def _event_id(wanted: str | None, answers: dict, content_dir: Path, problems: li
 def event_text(answers: dict) -> str:
     """The file's text: ``sukien new``'s document plus the form's fields."""
     doc = newevent.event_document(answers)
-    for key in ("online_url", "description", "price"):
-        if answers.get(key):
-            doc[key] = answers[key]
-    if answers.get("accreditation_deadline"):
-        doc["press"] = {**doc.get("press", {"invited": False}),
-                        "accreditation_deadline": answers["accreditation_deadline"]}
+    if answers.get("online_url"):
+        doc["online_url"] = answers["online_url"]
     if answers.get("description_en"):
         doc["en"] = {**doc.get("en", {}), "description": answers["description_en"]}
     ordered = {key: doc[key] for key in _ORDER if key in doc}

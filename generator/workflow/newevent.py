@@ -8,6 +8,7 @@ valid as soon as it exists.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +16,8 @@ from pathlib import Path
 from slugify import slugify
 
 from ..load.eventfiles import EVENTS, event_id_of, is_event_path
-from .answers import (AnswerError, Parse, clean_line, one_line, parse_email, parse_end, parse_phone,
-    parse_repeat, parse_when, parse_yes_no, registry_choice)
+from .answers import (SHORT_LIST, Ambiguous, AnswerError, Parse, clean_line, one_line, parse_deadline, parse_email,
+    parse_end, parse_phone, parse_repeat, parse_text, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
 from ..model import patterns
 from .schema import RegistryChoices
@@ -33,9 +34,10 @@ class Question:
     parse: Parse  # text and earlier answers -> value; raises AnswerError
     required: bool | Callable[[dict], bool] = False  # may depend on earlier answers
     default: str | None = None
-    choices: tuple[tuple[str, str], ...] = ()  # listed before asking
+    choices: tuple[tuple[str, str], ...] = ()  # numbered choices (listed before asking when short)
     when: Callable[[dict], bool] | None = None  # asked only if true
     alternative: str | None = None  # the key of a question that may stand in for this one
+    multiline: bool = False  # several lines, ended by an empty one
 
     @property
     def flag(self) -> str:
@@ -45,13 +47,22 @@ class Question:
         return self.required(answers) if callable(self.required) else self.required
 
 
+LISTED = 12  # a registry this short is listed before its question; a longer one is searched
+
+
+def _invited(answers: dict) -> bool:
+    return bool(answers.get("press_invited"))
+
+
 def questions(reg: RegistryChoices) -> list[Question]:
     """The questions of ``sukien new``, in the order they are asked."""
     return [
-        Question("unit", "Đơn vị tổ chức (số thứ tự, tên hoặc mã)",
+        Question("unit", "Đơn vị tổ chức (gõ một phần tên, ví dụ \"Tân Uyên\", hoặc mã)",
                  registry_choice(reg.units, "đơn vị", "content/units.yaml"), True, choices=reg.units),
         Question("title", "Tên sự kiện", one_line(150), True),
         Question("summary", "Tóm tắt (một, hai câu)", one_line(300), True),
+        Question("description", "Giới thiệu chi tiết: mỗi dòng là một đoạn; để trống một dòng để kết thúc "
+                 "(bỏ trống ngay nếu không có)", parse_text, multiline=True),
         Question("category", "Chủ đề (số thứ tự, tên hoặc mã)",
                  registry_choice(reg.categories, "chủ đề", "content/categories.yaml"), True, choices=reg.categories),
         Question("start", "Bắt đầu: ngày YYYY-MM-DD (cả ngày) hoặc ngày giờ YYYY-MM-DD HH:MM",
@@ -60,13 +71,23 @@ def questions(reg: RegistryChoices) -> list[Question]:
                  "bỏ trống nếu không có)", parse_end),
         Question("place", "Tên địa điểm", one_line(200), True),
         Question("address", "Địa chỉ (có thể bỏ trống)", one_line(300)),
-        Question("area", "Xã, phường (số thứ tự, tên hoặc mã; có thể bỏ trống)",
+        Question("area", "Xã, phường (gõ một phần tên hoặc mã; có thể bỏ trống)",
                  registry_choice(reg.areas, "xã, phường", "content/areas.yaml"), choices=reg.areas),
+        Question("price", "Giá vé (ví dụ: Miễn phí, 50.000 đồng; có thể bỏ trống)", one_line(200)),
         Question("contact_name", "Đầu mối liên hệ (đơn vị hoặc người phát ngôn)", one_line(200), True),
         Question("phone", "Số điện thoại liên hệ", parse_phone),
         Question("email", "Thư điện tử liên hệ (cần nếu không có số điện thoại)", parse_email,
                  required=lambda answers: not answers.get("phone"), alternative="phone"),
         Question("press_invited", "Có mời báo chí không? (có/không)", parse_yes_no, default="không"),
+        Question("accreditation_deadline", "Hạn đăng ký tác nghiệp cho báo chí: ngày hoặc ngày giờ, "
+                 "ví dụ 2026-04-20 17:00 (có thể bỏ trống)", parse_deadline, when=_invited),
+        Question("press_contact_name", "Đầu mối liên hệ báo chí, ví dụ người phát ngôn "
+                 "(bỏ trống nếu là đầu mối liên hệ ở trên)", one_line(200), when=_invited),
+        Question("press_phone", "Số điện thoại liên hệ báo chí", parse_phone,
+                 when=lambda answers: bool(answers.get("press_contact_name"))),
+        Question("press_email", "Thư điện tử liên hệ báo chí (cần nếu không có số điện thoại)", parse_email,
+                 required=lambda answers: not answers.get("press_phone"), alternative="press_phone",
+                 when=lambda answers: bool(answers.get("press_contact_name"))),
         Question("repeat", "Lặp lại hằng năm? (không / hằng năm: cùng ngày dương lịch / "
                  "âm lịch: cùng ngày âm lịch)", parse_repeat, default="không"),
         Question("title_en", "Tên tiếng Anh (có thể bỏ trống)", one_line(150)),
@@ -135,33 +156,75 @@ def _flag(key: str) -> str:
     return "--" + key.replace("_", "-")
 
 
-def interview(qs: list[Question], given: dict[str, str | None], ask: Ask, tell: Tell) -> dict:
+def interview(qs: list[Question], given: dict[str, str | None], ask: Ask, tell: Tell,
+              now: dt.datetime | None = None) -> dict:
     """Ask every question that no valid flag answers, one at a time, again
-    until the answer is usable."""
+    until the answer is usable.  A date already past (before ``now``) is
+    confirmed; if it is wrong, the dates are asked again."""
     answers: dict = {}
+    given = dict(given)  # a flag answers once: dates asked again are typed
     by_key = {q.key: q for q in qs}
-    for q in qs:
+    index = 0
+    while index < len(qs):
+        q = qs[index]
+        index += 1
         if _skipped(q, answers, given):
             continue
-        text = given.get(q.key)
-        if text:
-            try:
-                answers[q.key] = q.parse(text, answers)
-                continue
-            except AnswerError as error:
-                tell(f"{q.flag}: {error}")
-        answers[q.key] = _ask_one(q, answers, ask, tell, by_key.get(q.alternative or ""))
+        value = _flag_answer(q, given.pop(q.key, None), answers, tell)
+        answers[q.key] = (_ask_one(q, answers, ask, tell, by_key.get(q.alternative or ""))
+                          if value is _UNANSWERED else value)
+        if q.key == "end" and now is not None and not _past_confirmed(answers, now, ask, tell):
+            index = next(i for i, other in enumerate(qs) if other.key == "start")
     return answers
+
+
+_UNANSWERED = object()
+
+
+def _flag_answer(q: Question, text: str | None, answers: dict, tell: Tell):
+    """The flag's answer, or _UNANSWERED (no flag, or an invalid one, told)."""
+    if text:
+        try:
+            return q.parse(text, answers)
+        except AnswerError as error:
+            tell(f"{q.flag}: {error}")
+    return _UNANSWERED
+
+
+def past_message(answers: dict, now: dt.datetime) -> str | None:
+    """Why the dates look wrong: the event (not a series) is over before it is filed."""
+    if answers.get("repeat") or not answers.get("start"):
+        return None
+    last = answers.get("end") or answers["start"]
+    over = (last < now.strftime("%Y-%m-%d %H:%M")) if " " in last else (last < now.date().isoformat())
+    if not over:
+        return None
+    return (f"Sự kiện này đã kết thúc: {answers['start']}" + (f" – {answers['end']}" if answers.get("end") else "")
+            + f" là trước hôm nay ({now:%Y-%m-%d}).")
+
+
+def _past_confirmed(answers: dict, now: dt.datetime, ask: Ask, tell: Tell) -> bool:
+    message = past_message(answers, now)
+    if message is None:
+        return True
+    tell(message)
+    confirm = Question("past", "Đúng là sự kiện đã diễn ra, hoặc sự kiện lặp lại hằng năm (chọn ở câu sau)? "
+                       "(có: giữ ngày này / không: nhập lại ngày)",
+                       parse_yes_no, True, default="không")
+    return bool(_ask_one(confirm, answers, ask, tell))
 
 
 def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Question | None = None):
     """One question, asked until answered.  A listed choice may be given by
-    its number.  An answer to ``stand_in`` (the phone number typed at the
-    e-mail prompt) is taken as that answer if it is still empty."""
-    if q.choices:
-        tell("\n".join(f"{n:>3}. {i} — {label}" for n, (i, label) in enumerate(q.choices, 1)))
+    its number: a short registry is listed first, a long one only as the
+    few entries an ambiguous answer matches.  An answer to ``stand_in`` (the
+    phone number typed at the e-mail prompt) is taken as that answer if it
+    is still empty."""
+    listed = q.choices if len(q.choices) <= LISTED else ()
+    if listed:
+        tell(_numbered(listed))
     while True:
-        text = clean_line(ask(q.prompt, q.default) or q.default or "")
+        text = _read_lines(q, ask) if q.multiline else clean_line(ask(q.prompt, q.default) or q.default or "")
         if not text:
             if not q.needed(answers):
                 return None
@@ -169,13 +232,23 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
                  f"nhập {stand_in.prompt.lower()} ngay tại đây cũng được." if stand_in
                  else "Câu này bắt buộc, xin nhập câu trả lời.")
             continue
-        if q.choices and text.isdigit():
-            if not 1 <= int(text) <= len(q.choices):
-                tell(f"Chưa đúng: không có số {text} trong danh sách (từ 1 đến {len(q.choices)}). Xin nhập lại.")
+        typed = text
+        if listed and text.isdigit():
+            if not 1 <= int(text) <= len(listed):
+                tell(f"Chưa đúng: không có số {text} trong danh sách (từ 1 đến {len(listed)}). Xin nhập lại.")
                 continue
-            text = q.choices[int(text) - 1][0]
+            text = listed[int(text) - 1][0]
         try:
-            return q.parse(text, answers)
+            value = q.parse(text, answers)
+            label = dict(q.choices).get(str(value)) if q.choices else None
+            if label and value != typed:
+                tell(f"  → {value} — {label}")  # what a part of a name or a number stood for
+            return value
+        except Ambiguous as error:
+            listed = error.matches[:SHORT_LIST]
+            more = len(error.matches) - len(listed)
+            tell(f"\"{text}\" khớp với {len(error.matches)} mục; chọn số thứ tự, hoặc gõ rõ hơn:\n"
+                 + _numbered(listed) + (f"\n     ... và {more} mục khác" if more else ""))
         except AnswerError as error:
             if stand_in and not answers.get(stand_in.key):
                 try:
@@ -185,6 +258,18 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
                 except AnswerError:
                     pass
             tell(f"Chưa đúng: {error}. Xin nhập lại.")
+
+
+def _numbered(entries) -> str:
+    return "\n".join(f"{n:>3}. {i} — {label}" for n, (i, label) in enumerate(entries, 1))
+
+
+def _read_lines(q: Question, ask: Ask) -> str:
+    """Lines typed one by one up to an empty one; each is a paragraph."""
+    lines = [clean_line(ask(q.prompt, None) or "")]
+    while lines[-1]:
+        lines.append(clean_line(ask("  (dòng tiếp theo, hoặc Enter để kết thúc)", None) or ""))
+    return "\n\n".join(line for line in lines if line)
 
 
 # --- The event id ----------------------------------------------------------
@@ -264,15 +349,26 @@ def event_document(answers: dict) -> dict:
     doc["location"] = {"name": answers["place"]}
     _put(doc["location"], "address", answers.get("address"))
     _put(doc["location"], "area", answers.get("area"))
-    doc["contact"] = {"name": answers["contact_name"]}
-    _put(doc["contact"], "phone", answers.get("phone") and Quoted(answers["phone"]))
-    _put(doc["contact"], "email", answers.get("email"))
-    if answers.get("press_invited"):
-        doc["press"] = {"invited": True}
+    _put(doc, "description", answers.get("description"))
+    _put(doc, "price", answers.get("price"))
+    doc["contact"] = _contact(answers, "")
+    press: dict = {"invited": bool(answers.get("press_invited"))}
+    _put(press, "accreditation_deadline", answers.get("accreditation_deadline"))
+    if answers.get("press_contact_name"):
+        press["contact"] = _contact(answers, "press_")
+    if len(press) > 1 or press["invited"]:
+        doc["press"] = press
     _put(doc, "repeat", answers.get("repeat"))
     english = {"title": answers.get("title_en"), "summary": answers.get("summary_en")}
     _put(doc, "en", {key: value for key, value in english.items() if value})
     return doc
+
+
+def _contact(answers: dict, prefix: str) -> dict:
+    contact = {"name": answers[f"{prefix}contact_name"]}
+    _put(contact, "phone", answers.get(f"{prefix}phone") and Quoted(answers[f"{prefix}phone"]))
+    _put(contact, "email", answers.get(f"{prefix}email"))
+    return contact
 
 
 def _put(mapping: dict, key: str, value) -> None:

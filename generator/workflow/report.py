@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model.event import Content, Unit, When
+from ..model.event import Content, Coverage, Unit, When
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
 
@@ -44,6 +44,16 @@ class Row:
         en = self.occurrence.event.en
         return bool(en and en.title)
 
+    @property
+    def articles(self) -> tuple[Coverage, ...]:
+        """The press coverage of this occurrence: every article of a single
+        event; for a series, the articles dated in the occurrence's year
+        (and the undated ones)."""
+        event = self.occurrence.event
+        if not event.repeat:
+            return event.coverage
+        return tuple(c for c in event.coverage if c.date is None or c.date.year == self.occurrence.year)
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -54,13 +64,17 @@ class Tally:
     cancelled: int = 0
     press: int = 0
     english: int = 0
+    covered: int = 0  # events the press wrote about
+    articles: int = 0  # the articles about them
 
     @classmethod
     def of(cls, rows: Iterable[Row]) -> Tally:
         rows = list(rows)
         states = Counter(row.state for row in rows)
         return cls(len(rows), **{state: states[state] for state in STATES},
-                   press=sum(row.press for row in rows), english=sum(row.english for row in rows))
+                   press=sum(row.press for row in rows), english=sum(row.english for row in rows),
+                   covered=sum(bool(row.articles) for row in rows),
+                   articles=sum(len(row.articles) for row in rows))
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,8 @@ def _row_order(row: Row):
 
 # --- Markdown ----------------------------------------------------------------
 
-_COLUMNS = ("Tổng số", "Đã diễn ra", "Sắp diễn ra", "Hoãn", "Đã hủy", "Mời báo chí", "Có bản tiếng Anh")
+_COLUMNS = ("Tổng số", "Đã diễn ra", "Sắp diễn ra", "Hoãn", "Đã hủy", "Mời báo chí", "Có bản tiếng Anh",
+            "Được báo chí đưa tin", "Số bài báo")
 
 
 def render_markdown(report: MonthReport, content: Content) -> str:
@@ -140,17 +155,39 @@ def render_markdown(report: MonthReport, content: Content) -> str:
             lines += ["Không có sự kiện nào trong tháng.", ""]
             continue
         lines += _table(("Thời gian", "Sự kiện", "Chủ đề", "Xã, phường", "Tình trạng",
-                         "Mời báo chí", "Bản tiếng Anh"),
-                        [(_dates_cell(r.occurrence), r.occurrence.event.title, r.category, r.area,
-                          STATE_VI[r.state], _yes(r.press), _yes(r.english)) for r in rows])
+                         "Mời báo chí", "Bản tiếng Anh", "Báo chí đưa tin"),
+                        [(when_text(r.occurrence), r.occurrence.event.title, r.category, r.area,
+                          STATE_VI[r.state], yes(r.press), yes(r.english), articles_count(r)) for r in rows])
         t = Tally.of(rows)
         lines += [f"Tổng cộng {t.total} sự kiện: {t.held} đã diễn ra, {t.upcoming} sắp diễn ra, "
                   f"{t.postponed} hoãn, {t.cancelled} đã hủy; {t.press} có mời báo chí; "
-                  f"{t.english} có bản tiếng Anh.", ""]
+                  f"{t.english} có bản tiếng Anh; {t.covered} được báo chí đưa tin ({t.articles} bài).", ""]
+        lines += _coverage_list(rows)
     for title, first, groups in _summaries(report, content):
         lines += [f"## {title}", ""]
         lines += _table((first, *_COLUMNS), [(name, *_numbers(t)) for name, t in groups])
     return "\n".join(lines)
+
+
+def _coverage_list(rows) -> list[str]:
+    covered = [r for r in rows if r.articles]
+    if not covered:
+        return []
+    lines = ["Báo chí đưa tin:", ""]
+    for r in covered:
+        lines.append(f"- {_md_cell(r.occurrence.event.title)}:")
+        lines += [f"    - {_md_cell(article_text(a))} <{a.url}>" for a in r.articles]
+    return lines + [""]
+
+
+def articles_count(row: Row) -> str:
+    return f"{len(row.articles)} bài" if row.articles else "Không"
+
+
+def article_text(article: Coverage) -> str:
+    """``Báo Lai Châu: Title (27/04/2026)``."""
+    day = f" ({article.date:%d/%m/%Y})" if article.date else ""
+    return f"{article.outlet}: {article.title}{day}"
 
 
 def _summaries(report: MonthReport, content: Content):
@@ -179,14 +216,14 @@ def _md_cell(text: str) -> str:
 
 
 def _numbers(t: Tally) -> tuple[int, ...]:
-    return (t.total, t.held, t.upcoming, t.postponed, t.cancelled, t.press, t.english)
+    return (t.total, t.held, t.upcoming, t.postponed, t.cancelled, t.press, t.english, t.covered, t.articles)
 
 
-def _yes(value: bool) -> str:
+def yes(value: bool) -> str:
     return "Có" if value else "Không"
 
 
-def _dates_cell(occ: Occurrence) -> str:
+def when_text(occ: Occurrence) -> str:
     start, end = occ.start, occ.end
     if not isinstance(start, dt.datetime):
         text = f"{start:%d/%m/%Y}"
@@ -206,13 +243,13 @@ def render_csv(report: MonthReport, content: Content) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["Mã đơn vị", "Đơn vị", "Mã sự kiện", "Tên sự kiện", "Bắt đầu", "Kết thúc",
-                     "Chủ đề", "Xã, phường", "Tình trạng", "Mời báo chí", "Bản tiếng Anh"])
+                     "Chủ đề", "Xã, phường", "Tình trạng", "Mời báo chí", "Bản tiếng Anh", "Số bài báo"])
     for unit, rows in report.units:
         for r in rows:
             occ = r.occurrence
             writer.writerow([unit.id, _cell(unit.name), occ.key, _cell(occ.event.title), _iso(occ.start),
                              _iso(occ.end) if occ.end is not None else "", _cell(r.category),
-                             _cell(r.area), STATE_VI[r.state], _yes(r.press), _yes(r.english)])
+                             _cell(r.area), STATE_VI[r.state], yes(r.press), yes(r.english), len(r.articles)])
     for title, first, groups in _summaries(report, content):
         writer.writerow([])
         writer.writerow([title])

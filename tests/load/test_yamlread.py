@@ -74,7 +74,9 @@ def test_unclosed_quote_or_bracket_is_reported_where_it_opens(tmp_path, line, ol
     (10, "  area", "    area", (10, 5), ["thụt lề sai ở dòng 10", "nhiều hơn dòng 9 ('address'"]),
     (19, "    end", "     end", (19, 6), ["thụt lề sai ở dòng 19", "dòng 18 ('start', 4 dấu cách)"]),
     (21, "  - start", "   - start", (21, 4), ["thụt lề sai ở dòng 21"]),
-], ids=["deeper", "shallower", "deeper-after-sibling", "schedule-item", "list-item"])
+    # the first key deeper than the ones below it: that first key is the mistake
+    (8, "  name", "    name", (8, 5), ["thụt lề sai ở dòng 8: thụt 4 dấu cách, nhiều hơn dòng 9 ('address', 2"]),
+], ids=["deeper", "shallower", "deeper-after-sibling", "schedule-item", "list-item", "first-key-deeper"])
 def test_wrong_indentation_is_named_as_such_at_its_line(tmp_path, line, old, new, where, words):
     (problem,) = problems(tmp_path, broken(line, old, new))
     assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
@@ -104,3 +106,13 @@ def test_a_misspelt_required_key_is_one_problem_at_the_typo(tmp_path, line, old,
 def test_a_typo_beside_the_right_key_does_not_claim_it_is_missing(tmp_path):
     (problem,) = problems(tmp_path, EVENT + "tittle: Lần hai\n")
     assert problem.code == "unknown-key" and "thiếu" not in problem.message
+
+
+def test_a_required_key_indented_into_the_mapping_above_is_one_problem_at_its_line(tmp_path):
+    lines = EVENT.splitlines(keepends=True)
+    assert lines[11] == "contact:\n"
+    text = "".join(lines[:11] + ["  " + line for line in lines[11:15]] + lines[15:])  # contact under location
+    (problem,) = problems(tmp_path, text)
+    assert (problem.code, problem.line, problem.column) == ("unknown-key", 12, 3)
+    assert problem.message.startswith("thụt lề sai ở dòng 12: 'contact' là trường cấp ngoài cùng")
+    assert "indented into 'location'" in problem.message_en

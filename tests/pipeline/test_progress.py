@@ -140,3 +140,12 @@ def test_build_on_a_terminal_draws_bars_but_not_under_ci(tmp_path):
     under_ci = _on_a_terminal(_command(tmp_path / "b"), _env(CI="true"))
     assert "\r\x1b" not in under_ci and "[#" not in under_ci and "[-" not in under_ci
     assert re.search(r"Dựng trang: \d+ trang", under_ci)
+
+
+def test_build_speaks_english_when_asked(tmp_path):
+    site = tmp_path / "site"
+    done = subprocess.run(_command(site) + ["--lang", "en"], env=_env(), capture_output=True, text=True,
+                          check=True)
+    assert re.search(r"(?m)^Rendering pages: [\d,]+ pages \(\d+\.\d s\)$", done.stderr)
+    assert re.search(rf"(?m)^Site built in {re.escape(str(site))}: [\d,]+ files in \d+\.\d s$", done.stderr)
+    assert "trang" not in done.stderr

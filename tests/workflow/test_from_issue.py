@@ -159,7 +159,7 @@ def test_every_question_of_sukien_new_is_on_the_form():
 
 def test_required_fields_of_the_form_are_the_required_questions():
     required = {f["attributes"]["label"] for f in form_fields() if f.get("validations", {}).get("required")}
-    needed = {LABEL[q.key] for q in newevent.questions(newevent.RegistryChoices()) if q.needed({"phone": "x"})}
+    needed = {LABEL[q.key] for q in newevent.questions(newevent.RegistryChoices()) if q.needed({"phone": "x", "press_phone": "x"})}
     assert required == needed
 
 

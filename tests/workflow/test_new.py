@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime as dt
+
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -46,6 +48,12 @@ FLAGS = {
     "--place": "Sân văn hoá trung tâm xã Khổng Lào", "--area": "khong-lao",
     "--contact-name": "Phòng Văn hoá - Xã hội xã Khổng Lào", "--phone": "0213 3800 000",
 }
+
+
+@pytest.fixture(autouse=True)
+def before_the_events(monkeypatch):
+    """The events of these tests are ahead: no date is confirmed as past."""
+    monkeypatch.setenv("SUKIEN_NOW", "2026-03-01T09:00:00+07:00")
 
 
 @pytest.fixture
@@ -155,13 +163,15 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
     answers = [
         "9", "2",  # unit: out of range, then by number
         "Ngày hội văn hoá dân tộc Mông", "", "Giao lưu văn hoá, thể thao của đồng bào Mông.",
+        "",  # no description
         "van-hoa",
         "07/04/2026",  # Vietnamese day-first form, stored as ISO
         "2026-04-01", "2026-04-09",  # end before start, then valid
-        "Sân vận động xã", "", "tan-phong",
+        "Sân vận động xã", "", "tan-phong", "",  # place, address, area, no price
         "Ban tổ chức", "abc", "", "",  # bad phone, no phone, no e-mail either...
         "bt@laichau.gov.vn",  # ...so the e-mail is asked again
-        "có", "âm lịch", "", "",  # press, repeat, no English, default id
+        "có", "", "",  # press invited, no deadline, no press contact
+        "âm lịch", "", "",  # repeat, no English, default id
     ]
     result = run(content, "--interactive", input="\n".join(answers) + "\n",
                  **{flag: None for flag in FLAGS})
@@ -179,7 +189,7 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
 def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
     first = run(content)
     assert first.exit_code == 0
-    result = run(content, "--interactive", "--no-press-invited", input="\n\n\n\n\n", area="tan-phong")
+    result = run(content, "--interactive", "--no-press-invited", input="\n" * 8, area="tan-phong")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("/le-hoi-then-kin-pang-2026-2.yaml")
     assert loaded(content, "le-hoi-then-kin-pang-2026-2").press is None
@@ -339,8 +349,9 @@ def interactive(content: Path, *lines: str, **flags: str | None):
 
 
 def test_a_phone_number_typed_at_the_email_prompt_is_the_phone(content):
-    # address, phone, e-mail (required now), the phone at the e-mail prompt, then press, repeat, English, id
-    result = interactive(content, "", "", "", "0213 3800 000", "", "", "", "", phone=None)
+    # description, address, price, phone, e-mail (required now), the phone at the e-mail prompt,
+    # then press, repeat, English, id
+    result = interactive(content, "", "", "", "", "", "0213 3800 000", "", "", "", "", phone=None)
     assert result.exit_code == 0, result.output
     assert "Cần thư điện tử liên hệ hoặc số điện thoại liên hệ (ít nhất một)" in result.stderr
     assert 'Đã ghi "0213 3800 000" là số điện thoại liên hệ.' in result.stderr
@@ -386,3 +397,103 @@ contact:
   name: Phòng Văn hoá - Xã hội xã Khổng Lào
   {flag}: "{value}"
 """
+
+
+# --- Press, price, description, names, dates in the past (issue 10) -------------
+
+REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Path:
+    """A tree with the province's real registries (61 units, 38 areas)."""
+    root = tmp_path / "content"
+    (root / "events").mkdir(parents=True)
+    for name in ("units", "categories", "areas"):
+        (root / f"{name}.yaml").write_text((REPO_CONTENT / f"{name}.yaml").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    return root
+
+
+def test_interactive_flow_asks_press_deadline_press_contact_price_and_description(content):
+    lines = [
+        "Phần lễ: rước nước, cúng thần suối.", "Phần hội: té nước, ném còn.", "",  # description, 2 paragraphs
+        "", "khong-lao", "Miễn phí", "",  # address, area, price, e-mail
+        "có", "20/4/2026 17h", "Bộ phận báo chí Ban tổ chức", "0912 000 135", "",  # press
+        "", "", "",  # repeat, English, id
+    ]
+    result = interactive(content, *lines, description=None, area=None, press_invited=None)
+    assert result.exit_code == 0, result.output
+    for prompt in ("Giới thiệu chi tiết", "Giá vé", "Hạn đăng ký tác nghiệp", "Đầu mối liên hệ báo chí"):
+        assert prompt in result.stderr
+    event = loaded(content, "le-hoi-then-kin-pang-2026")
+    assert event.description == "Phần lễ: rước nước, cúng thần suối.\n\nPhần hội: té nước, ném còn."
+    assert event.price == "Miễn phí"
+    assert event.press.invited and event.press.accreditation_deadline.isoformat() == "2026-04-20T17:00:00+07:00"
+    assert (event.press.contact.name, event.press.contact.phone) == ("Bộ phận báo chí Ban tổ chức", "0912 000 135")
+    text = (content / "events/so-vhttdl/le-hoi-then-kin-pang-2026.yaml").read_text(encoding="utf-8")
+    assert "description: |\n  Phần lễ: rước nước, cúng thần suối.\n\n  Phần hội: té nước, ném còn.\n" in text
+
+
+def test_scripted_press_price_and_description(content):
+    result = run(content, "--press-invited", "--accreditation-deadline", "2026-04-20",
+                 "--press-contact-name", "Phòng báo chí", "--press-email", "baochi@laichau.gov.vn",
+                 "--price", "50.000 đồng", "--description", "Dòng một.\nDòng hai.")
+    assert result.exit_code == 0, result.output
+    event = loaded(content, "le-hoi-then-kin-pang-2026")
+    assert event.press.accreditation_deadline == dt.date(2026, 4, 20)
+    assert event.press.contact.email == "baochi@laichau.gov.vn" and event.price == "50.000 đồng"
+    assert event.description == "Dòng một.\nDòng hai."
+
+
+def test_a_deadline_after_the_start_is_refused(content):
+    result = run(content, "--press-invited", "--accreditation-deadline", "2026-04-28")
+    assert result.exit_code == 2 and "--accreditation-deadline: hạn đăng ký (2026-04-28) sau thời điểm" in result.stderr
+
+
+def test_a_unit_by_part_of_its_name_without_accents(province):
+    result = run(province, unit="tan uyen", area="Tân Uyên", category="Lễ hội")
+    assert result.exit_code == 0, result.output
+    assert "/events/ubnd-xa-tan-uyen/" in result.stdout
+    assert loaded(province, "le-hoi-then-kin-pang-2026").location.area == "tan-uyen"
+
+
+def test_several_matches_give_a_short_numbered_list_not_the_registry(province):
+    result = interactive(province, "Mường", "2", *[""] * 9, unit=None, area=None, category="le-hoi")
+    assert result.exit_code == 0, result.output
+    assert '"Mường" khớp với 5 mục' in result.stderr
+    listing = [line for line in result.stderr.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    assert len(listing) == 5 and "2. ubnd-xa-muong-kim" in listing[1]
+    assert "ubnd-tinh" not in result.stderr  # the 61 units are never listed
+    assert "/events/ubnd-xa-muong-kim/" in result.stdout
+    assert "  → ubnd-xa-muong-kim — Ủy ban nhân dân xã Mường Kim" in result.stderr
+
+
+def test_an_ambiguous_flag_names_the_candidates(province):
+    result = run(province, unit="Sở", category="le-hoi", area=None)
+    assert result.exit_code == 2
+    assert '--unit: "Sở" khớp với 8 đơn vị: so-vhttdl (Sở Văn hóa, Thể thao và Du lịch)' in result.stderr
+
+
+def test_a_date_in_the_past_is_confirmed_and_can_be_typed_again(content, monkeypatch):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-12-01T09:00:00+07:00")
+    lines = ["",  # description; the dates come from the flags, then the confirmation:
+             "không", "2027-04-15 07:30", "2027-04-15 17:00",  # wrong: typed again
+             "", "", "", "", "", "", ""]  # address, price, e-mail, press, repeat, English, id
+    result = interactive(content, *lines)
+    assert result.exit_code == 0, result.output
+    assert "Sự kiện này đã kết thúc: 2026-04-26 07:30 – 2026-04-27 17:00 là trước hôm nay (2026-12-01)." in result.stderr
+    assert loaded(content, "le-hoi-then-kin-pang-2027").start.isoformat() == "2027-04-15T07:30:00+07:00"
+
+
+def test_a_past_date_kept_on_purpose(content, monkeypatch):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-12-01T09:00:00+07:00")
+    result = interactive(content, "", "có", "", "", "", "", "", "", "")
+    assert result.exit_code == 0, result.output
+    assert loaded(content, "le-hoi-then-kin-pang-2026").start.year == 2026
+
+
+def test_a_past_date_from_flags_is_a_warning(content, monkeypatch):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-12-01T09:00:00+07:00")
+    result = run(content)
+    assert result.exit_code == 0 and "cảnh báo: Sự kiện này đã kết thúc" in result.stderr

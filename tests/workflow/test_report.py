@@ -95,8 +95,8 @@ def test_csv_opens_in_excel_with_vietnamese_text(content):
     assert len(events) == 8
     then_kin_pang = next(r for r in events if r[2] == "le-hoi-then-kin-pang-2026")
     assert then_kin_pang[4:] == ["2026-04-26 07:30", "2026-04-27 17:00", "Lễ hội truyền thống",
-                                 "Xã Khổng Lào", "Sắp diễn ra", "Có", "Có"]
-    assert ["Tổng cộng", "8", "3", "2", "1", "2", "2", "2"] in rows
+                                 "Xã Khổng Lào", "Sắp diễn ra", "Có", "Có", "0"]
+    assert ["Tổng cộng", "8", "3", "2", "1", "2", "2", "2", "0", "0"] in rows
 
 
 def test_markdown_command(monkeypatch):
@@ -123,7 +123,7 @@ def test_csv_command_writes_a_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args, message", [
     (["--month", "04/2026"], "không đúng dạng YYYY-MM"),
-    (["--month", "2026-04", "--unit", "khong-co"], "không có đơn vị 'khong-co'"),
+    (["--month", "2026-04", "--unit", "khong-co"], 'không có đơn vị "khong-co"'),
 ])
 def test_bad_options_are_usage_errors(args, message):
     result = CliRunner().invoke(main, ["report", "-f", str(DATA / "mkdocs.yml"), *args])
