@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..load.config import ConfigError, MkDocsDumper, SiteConfig, read_mkdocs_yml
+from ..load.config import ConfigError, MkDocsDumper, SiteConfig, project_folders, read_mkdocs_yml
 from .prepare import Prepared, prepare
 
 
@@ -52,11 +52,8 @@ def _project_settings(config: SiteConfig) -> dict:
     if path is None or not Path(path).is_file():
         raise ConfigError("sukien export cần tệp cấu hình mkdocs.yml của trang (tùy chọn -f)")
     data = read_mkdocs_yml(path)
-    base = Path(path).parent
-    theme = data.get("theme") or {}
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return {"data": data, "docs_dir": base / str(data.get("docs_dir", "docs")),
-            "custom_dir": base / str(custom) if custom else None}
+    docs, custom = project_folders(data, path)
+    return {"data": data, "docs_dir": docs, "custom_dir": custom}
 
 
 def _plain_config(data: dict) -> str:
