@@ -157,6 +157,7 @@ class Refused(click.ClickException):
 @option("--place", help="Tên địa điểm.", en="Place name.")
 @option("--address", help="Địa chỉ.", en="Address.")
 @option("--area", help="Xã, phường: mã hoặc tên (areas.yaml).", en="Commune or ward: id or name (areas.yaml).")
+@option("--directions", help="Đường đi tới địa điểm (tuyến đường, khoảng cách, chỗ đỗ xe, mùa mưa).", en="How to get there (road, distance, parking, rainy season).")
 @option("--price", help="Giá vé, ví dụ \"Miễn phí\".", en='Price, for example "Miễn phí" (free).')
 @option("--contact-name", help="Đầu mối liên hệ.", en="Official contact.")
 @option("--phone", help="Số điện thoại liên hệ.", en="Contact phone number.")
@@ -169,6 +170,9 @@ class Refused(click.ClickException):
 @option("--repeat", help="Lặp lại: hằng năm (yearly) hoặc âm lịch (lunar-yearly).", en="Repeat: yearly or lunar-yearly.")
 @option("--title-en", help="Tên tiếng Anh.", en="English title.")
 @option("--summary-en", help="Tóm tắt tiếng Anh.", en="English summary.")
+@option("--place-en", help="Tên địa điểm tiếng Anh.", en="English place name.")
+@option("--directions-en", help="Đường đi bằng tiếng Anh.", en="Directions in English.")
+@option("--price-en", help="Giá vé bằng tiếng Anh.", en="Price in English.")
 @option("--id", "event_id", help="Mã sự kiện; như tên, được chuyển thành mã và thêm năm (trừ sự kiện lặp lại).", en="Event id; like the title, made an id with the year added (except for a series).")
 @option("--force-id", is_flag=True, help="Dùng đúng --id đã cho (không thêm năm).", en="Use --id exactly as given (no year added).")
 @option("--interactive/--no-interactive", default=None,

@@ -1,7 +1,8 @@
 """A content tree for the press tests (feeds and pages): events the press
 is invited to (timed and all-day deadlines, a press contact or only the
 official one, a lunar series, a cancelled event) and events it is not.
-Files below ``events/``, for ``contenttree.make_tree``."""
+Files below ``events/``, for ``contenttree.make_tree``.  ``ABROAD`` is an
+invited event in another time zone, for the tests that need one."""
 
 EVENTS = {
     "so-vhttdl/hop-bao.yaml": """\
@@ -70,5 +71,20 @@ EVENTS = {
         start: 2026-03-14 19:30
         location: {name: Sân khấu, area: tan-phong}
         contact: {name: Nhà văn hoá, phone: "0213 3800 005"}
+        """,
+}
+
+ABROAD = {
+    "so-vhttdl/xuc-tien-osaka.yaml": """\
+        title: Xúc tiến du lịch tại Osaka
+        summary: Giới thiệu du lịch Lai Châu tại Nhật Bản.
+        category: van-hoa
+        start: 2026-03-27 10:00
+        end: 2026-03-27 16:00
+        timezone: Asia/Tokyo
+        location: {name: Trung tâm hội nghị Osaka}
+        contact: {name: Phòng Xúc tiến, phone: "0213 3800 333"}
+        press: {invited: true, accreditation_deadline: 2026-03-25 12:00}
+        en: {title: Tourism promotion in Osaka, summary: Lai Chau tourism presented in Japan.}
         """,
 }

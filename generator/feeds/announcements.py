@@ -97,7 +97,7 @@ def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteC
         fe.published(common.utc(item.history.published))
         fe.updated(common.utc(item.history.updated))
         fe.author(name=_unit_name(item, content))
-        fe.summary(common.text(item.event.summary))
+        fe.summary(common.summary(occ))
         fe.content(body_html(item, occ, content), type="html")
         fe.category(term=item.event.category, label=_category(item, content))
         links[item.url] = [("alternate", "text/html", item.url),
@@ -137,7 +137,7 @@ def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig
         "id": item.url,
         "url": item.url,
         "title": common.headline(occ, content),
-        "summary": common.text(event.summary),
+        "summary": common.summary(occ),
         "content_html": body_html(item, occ, content),
         "date_published": common.rfc3339(item.history.published),
         "date_modified": common.rfc3339(item.history.updated),
@@ -163,6 +163,7 @@ def body_html(item: Item, occ: Occurrence, content: Content) -> str:
     parts.append(f"<p>{esc(common.text(event.summary))}</p>")
     when = common.dates_and_lunar(occ)
     facts = [(common.word("when"), when), (common.word("where"), common.place(event.location, content)),
+             *common.directions_fact(event),
              (common.word("organizer"), _unit_name(item, content)),
              (common.word("feed_contact"), common.contact_line(event))]
     parts.append("<ul>" + "".join(f"<li>{esc(k)}: {esc(v)}</li>" for k, v in facts) + "</ul>")

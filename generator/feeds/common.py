@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -13,10 +14,11 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import DEFAULT_TIMEZONE, Contact, Content, Event, Location, When
+from ..model.event import Contact, Content, Event, Location, When
+from ..model import lunar
 from ..model.occurrence import Occurrence
-from ..site import urls
-from ..site.i18n import t
+from ..site import places, urls
+from ..site.i18n import lunar_label, t, zone_note
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -104,21 +106,47 @@ def mark(occ: Occurrence) -> str:
 
 
 def headline(occ: Occurrence, content: Content) -> str:
-    """Title, date and place: what a reader sorting by announcement needs."""
-    return f"{title(occ)} — {when_label(occ.start, occ.end)}, {place(occ.event.location, content, short=True)}"
+    """Status, title, date and place: what a reader sorting by announcement
+    needs.  The date is said once: not the series' year as well, nor a
+    '(9/11)' that ends the title and names the same day."""
+    name = text(occ.event.title)
+    found = _DAY_IN_TITLE.search(name)
+    if found and (int(found.group(1)), int(found.group(2))) == (occ.first_day.day, occ.first_day.month):
+        name = name[:found.start()]
+    when = when_label(occ.start, occ.end)
+    return f"{mark(occ)}{name} — {when}, {place(occ.event.location, content, short=True)}"
 
 
-def place(location: Location, content: Content, *, short: bool = False) -> str:
+_DAY_IN_TITLE = re.compile(r"\s*\((\d{1,2})/(\d{1,2})\)$")
+
+
+def _lunar_note(occ: Occurrence) -> str:
+    """' (ngày 14–15 tháng 2 âm lịch)' after the date of a lunar-yearly
+    occurrence, '' for any other."""
+    days = lunar.span(occ)
+    return f" ({lunar_label(*days, 'vi').lower()})" if days else ""
+
+
+def directions_fact(event: Event) -> list[tuple[str, str]]:
+    """('Đường đi', how to get there) when the event's location says it."""
+    directions = text(event.location.directions)
+    return [(word("directions"), directions)] if directions else []
+
+
+def summary(occ: Occurrence) -> str:
+    """A feed entry's summary: a lunar festival's lunar date, then the summary."""
+    days = lunar.span(occ)
+    prefix = f"{lunar_label(*days, 'vi')}. " if days else ""
+    return prefix + text(occ.event.summary)
+
+
+def place(location: Location, content: Content, *, short: bool = False, lang: str = LANG) -> str:
     """The full address (name, address, commune/ward); ``short``: name and area."""
     area = content.area(location.area) if location.area else None
     parts = [location.name] + ([] if short else [location.address or ""])
     if area is not None:
-        parts.append(area.name)
-    kept: list[str] = []
-    for part in (text(p) for p in parts):
-        if part and part.casefold() not in ", ".join(kept).casefold():
-            kept.append(part)  # an address often names its commune already
-    return ", ".join(kept)
+        parts.append((area.name_en if lang == "en" else None) or area.name)
+    return ", ".join(places.distinct(text(p) for p in parts))  # an address often names its commune
 
 
 def when_label(start: When, end: When | None, *, year: bool = True) -> str:
@@ -128,7 +156,7 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
             return day_label(start, year=year)
         same_year = end.year == start.year
         return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
-    zone = _zone_note(start)
+    zone = zone_note(start, LANG)
     if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
         return f"{start:%H:%M} {day_label(start, year=year)}{zone}"
     if end.date() == start.date():
@@ -139,19 +167,9 @@ def when_label(start: When, end: When | None, *, year: bool = True) -> str:
 
 
 def dates_and_lunar(occ: Occurrence) -> str:
-    """The occurrence's dates, with its lunar date for a lunar series."""
-    label = when_label(occ.start, occ.end)
-    return f"{label} ({occ.lunar.label_vi.lower()})" if occ.lunar else label
-
-
-def _zone_note(start: dt.datetime) -> str:
-    """' (giờ Europe/Paris, UTC+01:00)' for a time outside Vietnam's zone,
-    which readers would otherwise take for Vietnam time."""
-    key = getattr(start.tzinfo, "key", DEFAULT_TIMEZONE)
-    if key == DEFAULT_TIMEZONE:
-        return ""
-    offset = start.strftime("%z")
-    return word("zone_note").format(zone=key, offset=f"{offset[:3]}:{offset[3:]}")
+    """The occurrence's dates, with its lunar dates for a lunar series
+    ('14/3 – 15/3/2026 (ngày 14–15 tháng 2 âm lịch)')."""
+    return when_label(occ.start, occ.end) + _lunar_note(occ)
 
 
 def day_label(day: dt.date, *, year: bool = True) -> str:

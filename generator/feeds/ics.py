@@ -249,6 +249,7 @@ def _description(item: Item, occ: Occurrence, content: Content) -> str:
     unit = content.unit(event.unit)
     word = common.word
     lines += ["", f"{word('when')}: {when}", f"{word('where')}: {common.place(event.location, content)}"]
+    lines += [f"{label}: {value}" for label, value in common.directions_fact(event)]
     if unit:
         lines.append(f"{word('organizer')}: {common.text(unit.name)}")
     lines.append(f"{word('feed_contact')}: {common.contact_line(event)}")

@@ -18,10 +18,11 @@ from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
 from . import common
+from ..site.i18n import lunar_label
 from .common import Item
 
 SCHEMA_VERSION = "1.0"
-_MARKDOWN = {"description": "description_html", "text": "text_html"}
+_MARKDOWN = {"description": "description_html", "text": "text_html", "text_en": "text_en_html"}
 _INTERNAL = {"path"}
 
 
@@ -33,6 +34,7 @@ def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
         "units": [_plain(unit) for unit in content.units],
         "categories": [_plain(category) for category in content.categories],
         "areas": [_plain(area) for area in content.areas],
+        "tags": [_plain(tag) for tag in content.tags],
         "events": [_event(item, config) for item in sorted(items, key=lambda i: i.event.id)],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -64,7 +66,7 @@ def _occurrence(occ: Occurrence, config: SiteConfig) -> dict:
         "status": occ.status,
         "status_note": common.text(occ.status_note) or None,
         "status_note_en": common.text(occ.status_note_en) or None,
-        "lunar": {**_plain(occ.lunar), "label_vi": occ.lunar.label_vi} if occ.lunar else None,
+        "lunar": {**_plain(occ.lunar), "label_vi": lunar_label(occ.lunar, occ.lunar, "vi")} if occ.lunar else None,
     }
 
 

@@ -18,10 +18,11 @@ from feedgen.feed import FeedGenerator
 from ..load.config import SiteConfig
 from ..vcs.history import OccurrenceChange, announced_inactive
 from ..site import urls
-from ..model.event import INACTIVE, Content, Location, Update, When, day_of, is_all_day
+from ..model.event import INACTIVE, Content, Event, Location, Update, When, day_of, is_all_day
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
+from ..site.i18n import t
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Notice:
     title: str
     html: str
     item: Item
+    title_en: str  # the title in English, for the English press page (the feed is Vietnamese)
 
 
 def update_notices(items: list[Item], content: Content, config: SiteConfig,
@@ -84,10 +86,10 @@ def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
         if changes[0].at > now:  # announced ahead of time: not news yet
             continue
         words = describe(changes, content)
-        name = _name(item, key)
+        english = f"{_name(item, key, 'en')}: {describe(changes, content, 'en', _notes_en(event))}"
         yield Notice(_tag(config, changes[0].at, f"su-kien/{key}/thay-doi/{revision}"),
-                    changes[0].at, f"{name}: {words}",
-                    _html(words, item), item)
+                    changes[0].at, f"{_name(item, key)}: {words}",
+                    _html(words, item), item, english)
     seen: dict[dt.datetime, int] = {}
     for update in sorted(event.updates, key=lambda u: u.at):
         if update.at > now:  # announced ahead of time: not news yet
@@ -96,27 +98,32 @@ def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
         stamp = f"{common.utc(update.at):%Y%m%dT%H%M%SZ}-{seen[update.at]}"
         yield Notice(_tag(config, update.at, f"su-kien/{event.id}/tin/{stamp}"), update.at,
                     f"{common.text(event.title)}: {_headline(update)}",
-                    common.markdown_html(update.text) + _more(item), item)
+                    common.markdown_html(update.text) + _more(item), item,
+                    f"{_title(event, 'en')}: {_headline(update)}")  # news items are written in Vietnamese
 
 
-def describe(changes: list[OccurrenceChange], content: Content) -> str:
-    """A revision's changes to one occurrence, in Vietnamese words:
-    'Hoãn từ 12/4 sang 19/4', 'Đổi địa điểm: ...', 'Hủy sự kiện: ...'."""
+def describe(changes: list[OccurrenceChange], content: Content, lang: str = "vi",
+             notes_en: dict[str, str] | None = None) -> str:
+    """A revision's changes to one occurrence, in words: 'Hoãn từ 12/4 sang
+    19/4', 'Đổi địa điểm: ...', 'Hủy sự kiện: ...' (``lang`` "en":
+    'Postponed from 12/4 to 19/4'...; ``notes_en`` gives the English of the
+    Vietnamese status notes that have one)."""
     kinds = {change.kind for change in changes}
     sentences = []
     for change in changes:  # the shape of old/new follows the kind (see OccurrenceChange)
         match change.old, change.new:
             case (dt.date() as old_start, old_end), (dt.date() as new_start, new_end):
-                sentences.append(_time_words(old_start, old_end, new_start, new_end))
+                sentences.append(_time_words(old_start, old_end, new_start, new_end, lang))
             case Location() as old, Location() as new:
-                sentences.append(_place_words(old, new, content))
-            case (str() as old_status, old_note), (str() as status, note):
+                sentences.append(_place_words(old, new, content, lang))
+            case (str() as old_status, _), (str() as status, note):
                 if not ("time" in kinds and status == "confirmed"):
-                    sentences.append(_status_words(old_status, old_note, status, note))
+                    sentences.append(_status_words(old_status, status, note, lang, notes_en or {}))
     return "; ".join(sentences)
 
 
-def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None) -> str:
+def _time_words(old_start: When, old_end: When | None, new_start: When, new_end: When | None,
+                lang: str) -> str:
     with_year = old_start.year != new_start.year
     old_day, new_day = day_of(old_start), day_of(new_start)
     same_clock = (isinstance(old_start, dt.datetime) and isinstance(new_start, dt.datetime)
@@ -126,29 +133,40 @@ def _time_words(old_start: When, old_end: When | None, new_start: When, new_end:
     else:
         old, new = _moment(old_start, with_year), _moment(new_start, with_year)
     if new_day > old_day:
-        return common.word("change_later").format(old=old, new=new)
+        return t(lang, "change_later").format(old=old, new=new)
     if new_day < old_day:
-        return common.word("change_earlier").format(old=old, new=new)
+        return t(lang, "change_earlier").format(old=old, new=new)
     if old_start != new_start:
-        return common.word("change_clock").format(old=old, new=new)
-    return common.word("change_end").format(new=common.when_label(new_start, new_end),
-                                            old=common.when_label(old_start, old_end))
+        return t(lang, "change_clock").format(old=old, new=new)
+    return t(lang, "change_end").format(new=common.when_label(new_start, new_end),
+                                        old=common.when_label(old_start, old_end))
 
 
-def _place_words(old: Location, new: Location, content: Content) -> str:
-    return common.word("change_place").format(new=common.place(new, content), old=common.place(old, content))
+def _place_words(old: Location, new: Location, content: Content, lang: str) -> str:
+    return t(lang, "change_place").format(new=common.place(new, content, lang=lang),
+                                          old=common.place(old, content, lang=lang))
 
 
-def _status_words(old_status: str, old_note: str | None, status: str, note: str | None) -> str:
+def _status_words(old_status: str, status: str, note: str | None, lang: str, notes_en: dict[str, str]) -> str:
+    if lang == "en" and note in notes_en:
+        note = notes_en[note]
     note = common.text(note)
     if status != "confirmed":
         # without a note, a postponement says it has no date yet, a tentative one that it is unsure
         bare = {"cancelled": "now_cancelled", "postponed": "now_postponed_undated",
                 "tentative": "now_tentative_unsure"}[status]
-        return f"{common.word(f'now_{status}')}: {note}" if note else common.word(bare)
+        return f"{t(lang, f'now_{status}')}: {note}" if note else t(lang, bare)
     if old_status in INACTIVE:
-        return common.word("now_resumed")
-    return common.word("now_confirmed")
+        return t(lang, "now_resumed")
+    return t(lang, "now_confirmed")
+
+
+def _notes_en(event: Event) -> dict[str, str]:
+    """The English of the event's current status notes (its own, each
+    year's), by their Vietnamese text."""
+    pairs = [(event.status_note, event.en.status_note if event.en else None)]
+    pairs += [(o.status_note, o.status_note_en) for o in event.exceptions]
+    return {vi: en for vi, en in pairs if vi and en}
 
 
 def _moment(value: When, with_year: bool) -> str:
@@ -156,10 +174,15 @@ def _moment(value: When, with_year: bool) -> str:
     return day if is_all_day(value) else f"{value:%H:%M} {day}"
 
 
-def _name(item: Item, key: str) -> str:
+def _name(item: Item, key: str, lang: str = "vi") -> str:
     event = item.event
     year = f" ({key.rsplit('-', 1)[1]})" if event.repeat else ""
-    return f"{common.text(event.title)}{year}"
+    return f"{_title(event, lang)}{year}"
+
+
+def _title(event: Event, lang: str) -> str:
+    english = event.en.title if lang == "en" and event.en else None
+    return common.text(english or event.title)
 
 
 def _headline(update: Update) -> str:

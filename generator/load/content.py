@@ -25,12 +25,14 @@ from ..rules.event import check_event
 from .yamlread import MappingNode, Node, decode, is_null, parse
 
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
-REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml")
+REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml", "tags.yaml")
 REGISTRIES = (
     ("units.yaml", "units", registry_rules.read_units),
     ("categories.yaml", "categories", registry_rules.read_categories),
     ("areas.yaml", "areas", registry_rules.read_areas),
+    ("tags.yaml", "tags", registry_rules.read_tags),
 )
+OPTIONAL_REGISTRIES = ("tags.yaml",)  # without it, tags are shown as written
 
 
 @dataclass
@@ -127,6 +129,8 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
         ck = FileCheck(display(file), file, root, config, KnownIds())
         if file.is_symlink() and not _check_link(file, root.resolve(), root, config, problems):
             continue
+        if not file.is_file() and filename in OPTIONAL_REGISTRIES and not file.exists():
+            continue
         if not file.is_file():
             ck.report(None, "missing-registry",
                       f"thiếu tệp danh mục {filename} trong thư mục {display(root)}",
@@ -143,7 +147,8 @@ def _registries(root: Path, config: SiteConfig, problems: list[Problem]):
                                     f"the registry {filename} is unreadable: checks that need it are skipped"))
             continue
         found[kind] = tuple(items)
-        setattr(known, kind, {item.id: item for item in items})
+        if hasattr(known, kind):
+            setattr(known, kind, {item.id: item for item in items})
     known.category_names = registry_rules.name_index(found.get("categories", ()))
     known.area_names = registry_rules.name_index(found.get("areas", ()))
     return found, known

@@ -46,6 +46,7 @@ class Location:
     area: str | None = None
     geo: tuple[float, float] | None = None
     map_url: str | None = None
+    directions: str | None = None  # how to get there: road, distance, parking, season
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ class ScheduleItem:
     title: str
     end: dt.time | dt.datetime | None = None
     place: str | None = None
+    title_en: str | None = None
+    place_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class Override:
 class Update:
     at: dt.datetime
     text: str
+    text_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,12 @@ class English:
     description: str | None = None
     location_name: str | None = None
     status_note: str | None = None
+    location_address: str | None = None
+    directions: str | None = None
+    price: str | None = None
+    press_note: str | None = None
+    image_alt: str | None = None
+    image_credit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,15 @@ class Area:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """An entry of the optional ``tags.yaml``: how a tag is shown."""
+
+    id: str
+    name: str
+    name_en: str | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     """A whole loaded content tree: registries and the valid events."""
 
@@ -211,6 +230,7 @@ class Content:
     categories: tuple[Category, ...] = ()
     areas: tuple[Area, ...] = ()
     events: tuple[Event, ...] = ()
+    tags: tuple[Tag, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def unit(self, unit_id: str) -> Unit | None:
@@ -224,6 +244,9 @@ class Content:
 
     def event(self, event_id: str) -> Event | None:
         return self._lookup("events", event_id)
+
+    def tag(self, tag_id: str) -> Tag | None:
+        return self._lookup("tags", tag_id)
 
     def _lookup(self, kind: str, key: str):
         table = self._index.get(kind)

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import lunar_vn
 
-from .occurrence import LunarDay
+from .occurrence import LunarDay, Occurrence
 
 FIRST_YEAR, LAST_YEAR = lunar_vn.SUPPORTED_YEAR_RANGE
 
@@ -67,6 +67,15 @@ def in_year(day: int, month: int, lunar_year: int) -> dt.date:
     moves a day 30 that the month lacks to the month's last day (day 29).
     """
     return to_solar(min(day, month_length(month, lunar_year)), month, lunar_year)
+
+
+def span(occ: Occurrence) -> tuple[LunarDay, LunarDay] | None:
+    """The lunar first and last day of an occurrence of a lunar-yearly
+    series (None for any other: its lunar date is not what it keeps)."""
+    if occ.lunar is None:
+        return None
+    last = occ.lunar if occ.last_day == occ.first_day else to_lunar(occ.last_day)
+    return occ.lunar, last
 
 
 def is_leap_month(day: dt.date) -> bool:

@@ -20,16 +20,6 @@ class LunarDay:
     year: int
     leap: bool = False
 
-    @property
-    def label_vi(self) -> str:
-        leap = " nhuận" if self.leap else ""
-        return f"Ngày {self.day} tháng {self.month}{leap} âm lịch"
-
-    @property
-    def label_en(self) -> str:
-        leap = " (leap)" if self.leap else ""
-        return f"Day {self.day} of lunar month {self.month}{leap}"
-
 
 @dataclass(frozen=True)
 class Occurrence:

@@ -15,15 +15,17 @@ from ..load.yamlread import Node
 from . import dates, values
 from .filecheck import FileCheck, fields, suggest
 
-LOCATION_KEYS = ("name", "address", "area", "geo", "map_url")
+LOCATION_KEYS = ("name", "address", "area", "geo", "map_url", "directions")
 CONTACT_KEYS = ("name", "phone", "email")
 IMAGE_KEYS = ("src", "alt", "credit")
 PRESS_KEYS = ("invited", "accreditation_deadline", "note", "contact")
 REFERENCE_KEYS = ("number", "date", "url")
 LINK_KEYS = ("title", "url")
-UPDATE_KEYS = ("at", "text")
+UPDATE_KEYS = ("at", "text", "en")
+UPDATE_EN_KEYS = ("text",)
 COVERAGE_KEYS = ("outlet", "title", "url", "date")
-EN_KEYS = ("title", "summary", "description", "location_name", "status_note")
+EN_KEYS = ("title", "summary", "description", "location_name", "status_note",
+           "location_address", "directions", "price", "press_note", "image_alt", "image_credit")
 
 
 def missing(ck: FileCheck, at: Node | None, where: str, name: str, example: str, got=None) -> None:
@@ -58,7 +60,8 @@ def location(ck: FileCheck, key: Node, node: Node) -> model.Location | None:
     area = _area(ck, got["area"][1]) if "area" in got else None
     geo = values.geo(ck, got["geo"][1], "location.geo") if "geo" in got else None
     map_url = values.url(ck, got["map_url"][1], "location.map_url") if "map_url" in got else None
-    return model.Location(name or "", address, area, geo, map_url) if name else None
+    directions = values.field_text(ck, got, "location", "directions")
+    return model.Location(name or "", address, area, geo, map_url, directions) if name else None
 
 
 def _area(ck: FileCheck, node: Node) -> str | None:
@@ -248,8 +251,9 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
         at = date_value(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
         body = values.field_text(ck, got, where, "text")
+        english_texts = nested_english(ck, got, where, UPDATE_EN_KEYS)
         if at is not None and body:
-            result.append(model.Update(as_datetime(at, zone), body))
+            result.append(model.Update(as_datetime(at, zone), body, english_texts.get("text")))
     return tuple(sorted(result, key=lambda u: u.at))
 
 
@@ -278,6 +282,18 @@ def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:
         for name in EN_KEYS if name in got
     }
     return model.English(**parts)
+
+
+def nested_english(ck: FileCheck, got, where: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The texts of an item's own ``en:`` mapping (a schedule item's, an
+    update's), by key; an unknown key in it is reported like anywhere else."""
+    if "en" not in got:
+        return {}
+    found = fields(ck, got["en"][1], keys, f"{where}.en", got["en"][0])
+    if found is None:
+        return {}
+    texts = {name: values.field_text(ck, found, f"{where}.en", name) for name in keys if name in found}
+    return {name: text for name, text in texts.items() if text}
 
 
 def as_datetime(value, zone: str):

@@ -1,4 +1,4 @@
-"""The three registries: units, categories and areas."""
+"""The registries: units, categories and areas, and the optional tags."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from .filecheck import Fields, FileCheck, fields, fold
 UNIT_KEYS = ("id", "name", "name_en", "short", "kind", "website", "contact", "maintainers")
 CATEGORY_KEYS = ("id", "name", "name_en", "color", "icon")
 AREA_KEYS = ("id", "name", "name_en", "region", "region_en", "geo")
+TAG_KEYS = ("id", "name", "name_en")
 
 
-RegistryItem = model.Unit | model.Category | model.Area
+RegistryItem = model.Unit | model.Category | model.Area | model.Tag
 
 
 class _HasId(Protocol):
@@ -36,6 +37,10 @@ def read_categories(ck: FileCheck, root: Node) -> list[model.Category] | None:
 
 def read_areas(ck: FileCheck, root: Node) -> list[model.Area] | None:
     return _entries(ck, root, "areas", AREA_KEYS, ("id", "name"), _area)
+
+
+def read_tags(ck: FileCheck, root: Node) -> list[model.Tag] | None:
+    return _entries(ck, root, "tags", TAG_KEYS, ("id", "name"), _tag)
 
 
 def name_index(items: Iterable[RegistryItem]) -> dict[str, str]:
@@ -127,3 +132,7 @@ def _area(ck: FileCheck, got: Fields, where: str) -> model.Area:
     if "geo" in got:
         found["geo"] = values.geo(ck, got["geo"][1], f"{where}.geo")
     return model.Area(**found)
+
+
+def _tag(ck: FileCheck, got: Fields, where: str) -> model.Tag:
+    return model.Tag(**_named(_texts(ck, got, where, TAG_KEYS)))

@@ -18,7 +18,8 @@ STATUS_ALIASES = {
 }
 
 EXCEPTION_KEYS = ("status", "status_note", "start", "end", "en")
-SCHEDULE_KEYS = ("start", "end", "title", "place")
+SCHEDULE_KEYS = ("start", "end", "title", "place", "en")
+SCHEDULE_EN_KEYS = ("title", "place")
 
 
 def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.ScheduleItem], ...]:
@@ -30,6 +31,7 @@ def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.Sc
         end = _moment(ck, got["end"][1], f"{where}.end", zone) if "end" in got else None
         title = values.field_text(ck, got, where, "title")
         place = values.field_text(ck, got, where, "place")
+        english = parts.nested_english(ck, got, where, SCHEDULE_EN_KEYS)
         if start is not None and title:
             if end is not None and _ordered(start, end) is False:
                 ck.report(
@@ -37,7 +39,7 @@ def schedule(ck: FileCheck, node: Node, zone: str) -> tuple[tuple[Node, model.Sc
                     f"'{where}': giờ kết thúc ({_show(end)}) trước giờ bắt đầu ({_show(start)})",
                     f"'{where}': end ({_show(end)}) is before start ({_show(start)})",
                 )
-            result.append((got["start"][1], model.ScheduleItem(start, title, end, place)))
+            result.append((got["start"][1], model.ScheduleItem(start, title, end, place, english.get("title"), english.get("place"))))
     return tuple(result)
 
 

@@ -7,6 +7,12 @@ zeros, the weekday capitalised); English ones "Saturday, 26 April 2026".
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.occurrence import LunarDay
+
+from ..model.event import DEFAULT_TIMEZONE
 
 LANGS = ("vi", "en")
 
@@ -18,6 +24,7 @@ WEEKDAYS_SHORT = {
     "vi": ("T2", "T3", "T4", "T5", "T6", "T7", "CN"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
+MONTHS_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
@@ -128,7 +135,6 @@ _TEXT = {
     "this_month": ("Tháng này", "This month"),
     "continued": ("tiếp", "continued"),
     "now_on": ("Đang diễn ra", "On now"),
-    "this_week": ("Tuần này", "This week"),
     "coming": ("Sắp tới", "Coming up"),
     "featured": ("Lễ hội nổi bật", "Featured festivals"),
     "categories": ("Chủ đề", "Categories"),
@@ -230,6 +236,25 @@ _TEXT = {
     "search_noscript": ("Tìm kiếm cần JavaScript. Bạn có thể xem", "Search needs JavaScript. You can browse the"),
     "website": ("Trang web", "Website"),
     "region": ("Vùng", "Region"),
+    "all_events": ("Tất cả sự kiện", "All events"),
+    "ended": ("Đã kết thúc", "Ended"),
+    "all_upcoming": ("Xem tất cả sự kiện sắp tới", "See everything coming up"),
+    "upcoming_title": ("Sự kiện sắp tới", "Coming up"),
+    "in_vietnamese": ("(tiếng Việt)", "(in Vietnamese)"),
+    "directions": ("Đường đi", "Getting there"),
+    "share_native": ("Chia sẻ qua Zalo, Messenger…", "Share via Zalo, Messenger…"),
+    "copy_link": ("Sao chép liên kết", "Copy link"),
+    "copied": ("Đã sao chép liên kết", "Link copied"),
+    "unit_kind": ("Loại đơn vị", "Kind of organisation"),
+    "filter_category": ("Chủ đề", "Category"),
+    "filter_area": ("Địa bàn", "Area"),
+    "filter_all": ("Tất cả", "All"),
+    "filter_none": ("Không có sự kiện nào khớp bộ lọc trong tháng này.", "No event this month matches the filters."),
+    "filter_title": ("Lọc sự kiện", "Filter events"),
+    "lunar": ("Âm lịch", "Lunar date"),
+    "full_moon": ("Rằm", "Full moon"),
+    "new_moon": ("Mùng 1", "New moon"),
+    "lunar_short": ("ÂL", "lunar"),
     # what `sukien build` says it is doing (generator/pipeline/progress.py)
     "build_check": ("Kiểm tra nội dung", "Checking the content"),
     "build_read": ("Đọc nội dung và lịch sử git", "Reading the content and its git history"),
@@ -250,12 +275,12 @@ _TEXT = {
 HOWTO = {
     "vi": (
         ("Android (Google Lịch)", (
-            "Bấm nút <b>Thêm vào Google Lịch</b> bên dưới (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
+            "Bấm nút <b>Thêm vào Google Lịch</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
             "Hoặc trên máy tính: vào calendar.google.com, mục <b>Lịch khác</b> → <b>Từ URL</b>, dán địa chỉ lịch (https://…/{calendar}).",
             "Lịch mới sẽ tự đồng bộ sang ứng dụng Google Lịch trên điện thoại (bật lịch đó trong phần Cài đặt của ứng dụng nếu chưa thấy).",
         )),
         ("iPhone, iPad (Lịch)", (
-            "Bấm liên kết <b>webcal://</b> hoặc quét mã QR bằng Camera, rồi chọn <b>Đăng ký</b>.",
+            "Bấm liên kết <b>webcal://</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên hoặc quét mã QR ở đó bằng Camera, rồi chọn <b>Đăng ký</b>.",
             "Hoặc: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → <b>Thêm lịch đã đăng ký</b>, dán địa chỉ lịch.",
         )),
         ("Outlook", (
@@ -272,12 +297,12 @@ HOWTO = {
     ),
     "en": (
         ("Android (Google Calendar)", (
-            "Tap <b>Add to Google Calendar</b> below (opens in the browser, signed in to Google) and choose <b>Add</b>.",
+            "Tap <b>Add to Google Calendar</b> in <a href=\"#main-feeds\">Main feeds</a> above (opens in the browser, signed in to Google) and choose <b>Add</b>.",
             "Or on a computer: open calendar.google.com, <b>Other calendars</b> → <b>From URL</b>, and paste the calendar address (https://…/{calendar}).",
             "The calendar then syncs to the Google Calendar app on the phone (turn it on in the app's settings if it does not show).",
         )),
         ("iPhone, iPad (Calendar)", (
-            "Tap the <b>webcal://</b> link or scan the QR code with the Camera, then choose <b>Subscribe</b>.",
+            "Tap the <b>webcal://</b> link in <a href=\"#main-feeds\">Main feeds</a> above or scan its QR code with the Camera, then choose <b>Subscribe</b>.",
             "Or: Settings → Calendar → Accounts → Add Account → Other → <b>Add Subscribed Calendar</b>, and paste the address.",
         )),
         ("Outlook", (
@@ -293,6 +318,22 @@ HOWTO = {
         )),
     ),
 }
+
+
+UNIT_KINDS = {
+    "people-committee": ("Ủy ban nhân dân tỉnh", "Provincial People's Committee"),
+    "department": ("Sở, ban, ngành của tỉnh", "Provincial department or agency"),
+    "commune": ("Ủy ban nhân dân xã, phường", "Commune or ward People's Committee"),
+    "party": ("Cơ quan Đảng", "Party body"),
+    "organisation": ("Tổ chức chính trị - xã hội", "Mass organisation"),
+    "press": ("Cơ quan báo chí", "Press agency"),
+}
+
+
+def unit_kind(kind: str, lang: str) -> str:
+    """What a unit is, from ``kind`` in units.yaml (as written when unknown)."""
+    vi, en = UNIT_KINDS.get(kind, (kind, kind))
+    return en if lang == "en" else vi
 
 
 def t(lang: str, key: str) -> str:
@@ -337,10 +378,21 @@ def date_label(day: dt.date, lang: str) -> str:
 
 def deadline_label(value: dt.date, lang: str) -> str:
     """An accreditation deadline: 'Thứ Năm, 19/11/2026, 17:00' (dd/mm/yyyy,
-    the form of official letters), 'Thursday, 19/11/2026, 17:00'."""
+    the form of official letters), 'Thursday, 19/11/2026, 17:00'; a time in
+    another zone than Vietnam's names it."""
     day = value.date() if isinstance(value, dt.datetime) else value
     text = f"{WEEKDAYS[lang][day.weekday()]}, {day:%d/%m/%Y}"
-    return f"{text}, {clock(value)}" if isinstance(value, dt.datetime) else text
+    return f"{text}, {clock(value)}{zone_note(value, lang)}" if isinstance(value, dt.datetime) else text
+
+
+def zone_note(value: dt.datetime, lang: str) -> str:
+    """' (giờ Asia/Tokyo, UTC+09:00)' for a time outside Vietnam's zone,
+    which readers (and journalists meeting a deadline) would otherwise take
+    for Vietnam time; '' for a Vietnam time."""
+    key = getattr(value.tzinfo, "key", DEFAULT_TIMEZONE)
+    if key == DEFAULT_TIMEZONE:
+        return ""
+    return t(lang, "zone_note").format(zone=key, offset=offset_label(value)[3:])
 
 
 def month_label(year: int, month: int, lang: str) -> str:
@@ -379,3 +431,36 @@ def when_label(start: dt.date, end: dt.date | None, lang: str) -> str:
     if end.date() == start.date():
         return f"{first}–{clock(end)}"
     return f"{first} – {day_label(end.date(), lang)}, {clock(end)}"
+
+
+def lunar_label(first: LunarDay, last: LunarDay, lang: str) -> str:
+    """'Ngày 14 tháng 2 âm lịch', a range 'Ngày 14–15 tháng 2 âm lịch' or
+    'Ngày 29 tháng 2 – 1 tháng 3 âm lịch'; 'Day 14 of lunar month 2',
+    'Days 14–15 of lunar month 2' ... (a leap month is said so)."""
+    def month(day: LunarDay) -> str:
+        if lang == "en":
+            return f"lunar month {day.month}" + (" (leap)" if day.leap else "")
+        return f"tháng {day.month}" + (" nhuận" if day.leap else "")
+
+    same_month = (first.month, first.leap, first.year) == (last.month, last.leap, last.year)
+    if lang == "en":
+        if first == last:
+            return f"Day {first.day} of {month(first)}"
+        if same_month:
+            return f"Days {first.day}–{last.day} of {month(first)}"
+        return f"Day {first.day} of {month(first)} – day {last.day} of {month(last)}"
+    if first == last:
+        return f"Ngày {first.day} {month(first)} âm lịch"
+    if same_month:
+        return f"Ngày {first.day}–{last.day} {month(first)} âm lịch"
+    return f"Ngày {first.day} {month(first)} – {last.day} {month(last)} âm lịch"
+
+
+def lunar_short(day: LunarDay) -> str:
+    """'14/2', '14/2N' in a leap month: a day cell's or a badge's lunar date."""
+    return f"{day.day}/{day.month}{'N' if day.leap else ''}"
+
+
+def month_short(month: int, lang: str) -> str:
+    """A date badge's month: 'Th4' or 'Apr'."""
+    return MONTHS_SHORT_EN[month - 1] if lang == "en" else f"Th{month}"

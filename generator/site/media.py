@@ -9,7 +9,10 @@ no metadata (no EXIF: no camera, no GPS position), and small enough for a
 phone's first load.  The same file gives the same bytes on every build.
 
 :func:`image_location` is the one place that says where an event's image
-is published: the pages and the feeds both ask it.
+is published: the pages and the feeds both ask it.  Cards show a small
+square thumbnail (:func:`thumbnail_location`): a photo's own, cut from its
+centre at build time and at most 15 KiB; a small SVG drawing is its own
+thumbnail.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ MEDIA_DIR = "media"
 RASTER = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 MAX_SIDE = 1200
 MAX_BYTES = 100 * 1024
+THUMB_DIR = f"{MEDIA_DIR}/thumbs"
+THUMB_SIDE = 144  # pixels: a 72 px square on a phone's 2x screen
+THUMB_MAX_BYTES = 15 * 1024
+_THUMB_QUALITIES = (70, 60, 50, 40)
 # (longest side, JPEG quality), tried in order until the file is small enough
 _STEPS = ((MAX_SIDE, 80), (MAX_SIDE, 70), (1000, 70), (800, 70), (640, 70), (480, 65))
 _SVG_DANGER = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
@@ -62,7 +69,61 @@ def published_media(content: Content) -> dict[str, Picture]:
         picture = _picture(root / event.image.src)
         if picture is not None:
             found[site_path(event)] = picture
+            thumb = _thumbnail_picture(root / event.image.src, picture)
+            if thumb is not None:
+                found[thumb_path(event)] = thumb
     return dict(sorted(found.items()))
+
+
+def thumb_path(event: Event) -> str:
+    """Where the card thumbnail of a local image is published: a photo's
+    under media/thumbs/, an SVG's is the drawing itself."""
+    path = site_path(event)
+    if path.lower().endswith(".svg"):
+        return path
+    return f"{THUMB_DIR}/{path[len(MEDIA_DIR) + 1:]}"
+
+
+def thumbnail_location(event: Event, media) -> str | None:
+    """The site path of the card thumbnail, if the event has one."""
+    if event.image is None or event.image.is_url:
+        return None
+    path = thumb_path(event)
+    picture = media.get(path)
+    if picture is None or (picture.data is None and picture.source.stat().st_size > THUMB_MAX_BYTES):
+        return None  # an SVG too heavy for a card
+    return path
+
+
+def _thumbnail_picture(source: Path, picture: Picture) -> Picture | None:
+    if picture.data is None:  # an SVG: its own thumbnail
+        return None
+    stat = source.stat()
+    thumb = _thumbnail(str(source), stat.st_mtime_ns, stat.st_size)
+    return None if thumb is None else Picture(source, thumb, THUMB_SIDE, THUMB_SIDE)
+
+
+@functools.lru_cache(maxsize=256)
+def _thumbnail(path: str, mtime_ns: int, size: int) -> bytes | None:
+    """A square JPEG cut from the photo's centre, THUMB_SIDE pixels, at
+    most THUMB_MAX_BYTES (None if the photo cannot be read)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as opened:
+                opened.draft("RGB", (THUMB_SIDE * 2, THUMB_SIDE * 2))
+                image = _upright_srgb(opened)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return None
+    square = ImageOps.fit(image, (THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
+    data = b""
+    for quality in _THUMB_QUALITIES:
+        out = io.BytesIO()
+        square.save(out, "JPEG", quality=quality, optimize=True)
+        data = out.getvalue()
+        if len(data) <= THUMB_MAX_BYTES:
+            break
+    return data
 
 
 def site_path(event: Event) -> str:

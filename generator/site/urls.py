@@ -16,12 +16,13 @@ _SECTIONS = {
         "event": "su-kien", "calendar": "lich", "category": "chu-de", "area": "dia-ban",
         "unit": "don-vi", "subscribe": "theo-doi", "search": "tim-kiem", "about": "gioi-thieu",
         "press": "bao-chi",
+        "upcoming": "sap-toi",
     },
     "en": {
         "event": "en/events", "calendar": "en/calendar", "category": "en/categories",
         "area": "en/areas", "unit": "en/units", "subscribe": "en/subscribe",
         "search": "en/search", "about": "en/about",  # about: a hand-written page (docs/)
-        "press": "en/press",
+        "press": "en/press", "upcoming": "en/upcoming",
     },
 }
 # feeds/<kind>/<id>.ics for the kinds of list pages

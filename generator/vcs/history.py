@@ -159,10 +159,14 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
 
 
 def _significant(event: Event) -> tuple:
-    """What a subscriber's calendar must hear about: time, place, status."""
+    """What a subscriber's calendar must hear about: time, place, status,
+    and the press invitation and its deadline (the press calendar dates an
+    entry by the deadline, and calendar apps ignore a moved entry whose
+    SEQUENCE did not rise)."""
     overrides = tuple((o.year, o.status, o.start, o.end) for o in event.exceptions)
+    press = (event.press.invited, event.press.accreditation_deadline) if event.press is not None else None
     return (event.start, event.end, event.timezone, event.repeat, event.status, overrides,
-            _place(event.location))
+            _place(event.location), press)
 
 
 def _changes(old: Event, new: Event, at: dt.datetime, number: int,

@@ -42,6 +42,7 @@ FIELDS = (
     ("Tên địa điểm", "place"),
     ("Địa chỉ", "address"),
     ("Xã, phường", "area"),
+    ("Đường đi", "directions"),
     ("Giới thiệu chi tiết", "description"),
     ("Đường dẫn phát trực tuyến", "online_url"),
     ("Giá vé", "price"),
@@ -56,6 +57,9 @@ FIELDS = (
     ("Tên tiếng Anh", "title_en"),
     ("Tóm tắt tiếng Anh", "summary_en"),
     ("Giới thiệu tiếng Anh", "description_en"),
+    ("Tên địa điểm tiếng Anh", "place_en"),
+    ("Đường đi tiếng Anh", "directions_en"),
+    ("Giá vé tiếng Anh", "price_en"),
     ("Mã sự kiện", "id"),
 )
 LABELS = {key: label for label, key in FIELDS}

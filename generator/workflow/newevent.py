@@ -73,6 +73,8 @@ def questions(reg: RegistryChoices) -> list[Question]:
         Question("address", "Địa chỉ (có thể bỏ trống)", one_line(300)),
         Question("area", "Xã, phường (gõ một phần tên hoặc mã; có thể bỏ trống)",
                  registry_choice(reg.areas, "xã, phường", "content/areas.yaml"), choices=reg.areas),
+        Question("directions", "Đường đi: tuyến đường, cách trung tâm tỉnh bao xa, chỗ đỗ xe, "
+                 "đường mùa mưa (có thể bỏ trống)", one_line(500)),
         Question("price", "Giá vé (ví dụ: Miễn phí, 50.000 đồng; có thể bỏ trống)", one_line(200)),
         Question("contact_name", "Đầu mối liên hệ (đơn vị hoặc người phát ngôn)", one_line(200), True),
         Question("phone", "Số điện thoại liên hệ", parse_phone),
@@ -93,6 +95,12 @@ def questions(reg: RegistryChoices) -> list[Question]:
         Question("title_en", "Tên tiếng Anh (có thể bỏ trống)", one_line(150)),
         Question("summary_en", "Tóm tắt tiếng Anh (có thể bỏ trống)", one_line(300),
                  when=lambda answers: bool(answers.get("title_en"))),
+        Question("place_en", "Tên địa điểm tiếng Anh (có thể bỏ trống)", one_line(200),
+                 when=lambda answers: bool(answers.get("title_en"))),
+        Question("directions_en", "Đường đi bằng tiếng Anh (có thể bỏ trống)", one_line(500),
+                 when=lambda answers: bool(answers.get("title_en") and answers.get("directions"))),
+        Question("price_en", "Giá vé bằng tiếng Anh (có thể bỏ trống)", one_line(200),
+                 when=lambda answers: bool(answers.get("title_en") and answers.get("price"))),
     ]
 
 
@@ -349,6 +357,7 @@ def event_document(answers: dict) -> dict:
     doc["location"] = {"name": answers["place"]}
     _put(doc["location"], "address", answers.get("address"))
     _put(doc["location"], "area", answers.get("area"))
+    _put(doc["location"], "directions", answers.get("directions"))
     _put(doc, "description", answers.get("description"))
     _put(doc, "price", answers.get("price"))
     doc["contact"] = _contact(answers, "")
@@ -359,7 +368,9 @@ def event_document(answers: dict) -> dict:
     if len(press) > 1 or press["invited"]:
         doc["press"] = press
     _put(doc, "repeat", answers.get("repeat"))
-    english = {"title": answers.get("title_en"), "summary": answers.get("summary_en")}
+    english = {"title": answers.get("title_en"), "summary": answers.get("summary_en"),
+               "location_name": answers.get("place_en"), "directions": answers.get("directions_en"),
+               "price": answers.get("price_en")}
     _put(doc, "en", {key: value for key, value in english.items() if value})
     return doc
 

@@ -142,6 +142,12 @@ def event_schema(registries: RegistryChoices | None = None) -> dict:
             "description": _markdown("Nội dung tiếng Anh", "Nội dung chi tiết bằng tiếng Anh (Markdown)."),
             "location_name": _text("Địa điểm tiếng Anh", "Tên địa điểm bằng tiếng Anh."),
             "status_note": _text("Ghi chú trạng thái tiếng Anh", "Lý do hoãn hoặc huỷ, bằng tiếng Anh."),
+            "location_address": _text("Địa chỉ tiếng Anh", "Địa chỉ của địa điểm, viết cho khách nước ngoài."),
+            "directions": _text("Đường đi tiếng Anh", "Cách đi tới địa điểm, bằng tiếng Anh."),
+            "price": _text("Giá vé tiếng Anh", "Giá vé bằng tiếng Anh, ví dụ \"Free\", \"50,000 VND\"."),
+            "press_note": _text("Ghi chú báo chí tiếng Anh", "Hướng dẫn cho phóng viên, bằng tiếng Anh."),
+            "image_alt": _text("Mô tả ảnh tiếng Anh", "Mô tả ngắn nội dung ảnh, bằng tiếng Anh."),
+            "image_credit": _text("Nguồn ảnh tiếng Anh", "Tác giả hoặc nguồn ảnh, bằng tiếng Anh."),
         }),
     }
     return {
@@ -259,6 +265,8 @@ def _location(reg: RegistryChoices) -> dict:
         "area": _choice(reg.areas, "Xã, phường", "Mã xã, phường trong areas.yaml."),
         "geo": _doc(geo, "Toạ độ", "Toạ độ `[vĩ độ, kinh độ]`, ví dụ `[22.50, 103.43]`."),
         "map_url": _url("Bản đồ", "Đường dẫn bản đồ của địa điểm."),
+        "directions": _text("Đường đi", "Cách đi tới địa điểm: tuyến đường, khoảng cách từ trung tâm tỉnh, "
+                            "chỗ đỗ xe, đường mùa mưa."),
     }, required=["name"])
 
 
@@ -314,9 +322,13 @@ def _schedule() -> dict:
         "end": _doc(moment, "Kết thúc", "Giờ `HH:MM` hoặc ngày giờ."),
         "title": _text("Nội dung", "Tên mục chương trình.", required=True),
         "place": _text("Nơi", "Nơi diễn ra mục này."),
+        "en": _mapping("Bản tiếng Anh", "Tên và nơi của mục này bằng tiếng Anh.", {
+            "title": _text("Nội dung tiếng Anh", "Tên mục chương trình bằng tiếng Anh."),
+            "place": _text("Nơi tiếng Anh", "Nơi diễn ra mục này, bằng tiếng Anh."),
+        }),
     }, required=["start", "title"])
     return _doc({"type": "array", "items": item}, "Chương trình",
-                "Danh sách mục chương trình `{start, end, title, place}`.")
+                "Danh sách mục chương trình `{start, end, title, place, en}`.")
 
 
 def _exceptions() -> dict:
@@ -349,6 +361,9 @@ def _updates() -> dict:
     item = _mapping("Tin cập nhật", "Một tin cập nhật.", {
         "at": _date_or_time("Thời điểm", "Thời điểm đăng tin (YYYY-MM-DD HH:MM)."),
         "text": _markdown("Nội dung", "Nội dung tin (Markdown)."),
+        "en": _mapping("Bản tiếng Anh", "Nội dung tin bằng tiếng Anh.", {
+            "text": _markdown("Nội dung tiếng Anh", "Nội dung tin bằng tiếng Anh (Markdown)."),
+        }),
     }, required=["at", "text"])
     return _doc({"type": "array", "items": item}, "Tin cập nhật",
-                "Tin trước, trong và sau sự kiện: danh sách `{at, text}`.")
+                "Tin trước, trong và sau sự kiện: danh sách `{at, text, en}`.")

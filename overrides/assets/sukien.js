@@ -11,19 +11,45 @@
   "use strict";
   var now = Date.now();
 
+  function ended(card) {
+    return Date.parse(card.getAttribute("data-end")) <= now;
+  }
+
+  var STALE = 3 * 86400000;  /* a home page older than this missed its nightly rebuilds */
+
+  function stale(section) {
+    var built = Date.parse(section.getAttribute("data-built") || "");
+    return !isNaN(built) && now - built > STALE;
+  }
+
+  /* Home: a card that ended since the build goes, and a section with none
+     left; on a stale page they stay, marked as ended. */
   function hideEnded() {
     document.querySelectorAll("[data-sk-section]").forEach(function (section) {
+      if (stale(section)) { return; }
       var cards = section.querySelectorAll(".sk-card[data-end]");
       var left = 0;
       cards.forEach(function (card) {
-        if (Date.parse(card.getAttribute("data-end")) <= now) { card.hidden = true; } else { left += 1; }
+        if (ended(card)) { card.hidden = true; } else { left += 1; }
       });
-      var empty = section.querySelector(".sk-empty--js");
-      if (empty && cards.length && !left) {
-        empty.hidden = false;
-        var list = section.querySelector(".sk-cards");
-        if (list) { list.hidden = true; }
-      }
+      if (cards.length && !left) { section.hidden = true; }
+    });
+  }
+
+  /* Other lists (and a stale home page): a card that ended since the build says so. */
+  function markEnded() {
+    document.querySelectorAll("ul.sk-cards[data-ended]").forEach(function (list) {
+      var section = list.closest("[data-sk-section]");
+      if (section && !stale(section)) { return; }
+      list.querySelectorAll(".sk-card[data-end]:not(.sk-card--ended)").forEach(function (card) {
+        if (!ended(card)) { return; }
+        card.classList.add("sk-card--ended");
+        var badge = document.createElement("span");
+        badge.className = "sk-badge sk-badge--ended";
+        badge.textContent = list.getAttribute("data-ended");
+        var head = card.querySelector(".sk-card__head");
+        if (head) { head.appendChild(document.createTextNode(" ")); head.appendChild(badge); }
+      });
     });
   }
 
@@ -68,6 +94,76 @@
         if (isToday) { cell.setAttribute("aria-current", "date"); } else { cell.removeAttribute("aria-current"); }
       });
     });
+  }
+
+  /* ---- sharing ------------------------------------------------------------ */
+
+  /* The phone's share sheet (Zalo, Messenger...) and copying the link: each
+     button is shown only where the browser can do it. */
+  function sharing(box) {
+    var url = box.getAttribute("data-url") || location.href;
+    var meta = document.querySelector("meta[property='og:title']");
+    var title = meta ? meta.getAttribute("content") : document.title;
+    var status = box.querySelector(".sk-share__status");
+    var native = box.querySelector("[data-share=native]");
+    var copy = box.querySelector("[data-share=copy]");
+    if (native && navigator.share) {
+      native.parentNode.hidden = false;
+      native.addEventListener("click", function () {
+        navigator.share({ title: title, url: url }).catch(function () {});
+      });
+    }
+    if (copy && navigator.clipboard && window.isSecureContext) {
+      copy.parentNode.hidden = false;
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(url).then(function () {
+          if (status) { status.textContent = copy.getAttribute("data-done"); }
+        }, function () {});
+      });
+    }
+  }
+
+  /* ---- month filters ---------------------------------------------------- */
+
+  /* Each group of filter links becomes a choice; the grid's events and the
+     list's cards that do not match are hidden, and days left empty. */
+  function monthFilters(box) {
+    var chosen = {};
+    var everything = box.getAttribute("data-all") || "*";
+    function apply() {
+      var shown = 0;
+      document.querySelectorAll(".sk-chip[data-category], .sk-days .sk-card[data-category]").forEach(function (item) {
+        var match = Object.keys(chosen).every(function (kind) {
+          return !chosen[kind] || item.getAttribute("data-" + kind) === chosen[kind];
+        });
+        item.hidden = !match;
+        if (match && item.classList.contains("sk-card")) { shown += 1; }
+      });
+      document.querySelectorAll(".sk-days section").forEach(function (day) {
+        day.hidden = !day.querySelector(".sk-card:not([hidden])");
+      });
+      var none = box.querySelector(".sk-filter__none");
+      if (none) { none.hidden = shown > 0; }
+    }
+    box.querySelectorAll(".sk-filter__group").forEach(function (group) {
+      var kind = group.getAttribute("data-kind");
+      var label = group.querySelector(".sk-filter__label");
+      var select = document.createElement("select");
+      select.id = "sk-filter-" + kind;
+      select.appendChild(new Option(everything, ""));
+      group.querySelectorAll("a[data-id]").forEach(function (a) {
+        select.appendChild(new Option(a.textContent, a.getAttribute("data-id")));
+      });
+      var title = document.createElement("label");
+      title.htmlFor = select.id;
+      title.className = "sk-filter__label";
+      title.textContent = label ? label.textContent : kind;
+      group.textContent = "";
+      group.appendChild(title);
+      group.appendChild(select);
+      select.addEventListener("change", function () { chosen[kind] = select.value; apply(); });
+    });
+    box.classList.add("sk-filter--live");
   }
 
   /* ---- search ---------------------------------------------------------- */
@@ -139,19 +235,34 @@
         if (record.text.indexOf(" " + words[i]) < 0) { return; }
         score += record.title.indexOf(" " + words[i]) >= 0 ? 2 : 1;
       }
-      var last = record.row[8];
-      var upcoming = last >= today;
-      if (!upcoming && !showPast && last.slice(0, 4) < today.slice(0, 4)) { return; }
+      var ends = record.row[10] ? Date.parse(record.row[10]) : NaN;
+      var upcoming = isNaN(ends) ? record.row[8] >= today : ends > now;
+      if (!upcoming && !showPast) { return; }
       found.push({ record: record, score: score, upcoming: upcoming });
     });
     found.sort(function (a, b) {
-      if (a.score !== b.score) { return b.score - a.score; }
       if (a.upcoming !== b.upcoming) { return a.upcoming ? -1 : 1; }
+      if (a.score !== b.score) { return b.score - a.score; }
       var x = a.record.row[3], y = b.record.row[3];
       return a.upcoming ? (x < y ? -1 : x > y ? 1 : 0) : (x < y ? 1 : x > y ? -1 : 0);
     });
     return found.map(function (item) { return item.record.row; });
   };
+
+  /* The card's date badge: day, month and lunar date (cards.badge_parts). */
+  function dateBadge(parts) {
+    var badge = document.createElement("p");
+    badge.className = "sk-date";
+    badge.setAttribute("aria-hidden", "true");
+    ["sk-date__day", "sk-date__month", "sk-date__lunar"].forEach(function (className, i) {
+      if (!parts[i]) { return; }
+      var span = document.createElement("span");
+      span.className = className;
+      span.textContent = parts[i];
+      badge.appendChild(span);
+    });
+    return badge;
+  }
 
   Search.prototype.show = function (query) {
     var self = this;
@@ -167,22 +278,33 @@
       a.href = self.root + row[0];
       a.textContent = row[1];
       head.appendChild(a);
-      if (self.labels[row[7]]) {
+      function addBadge(kind, text) {
         var badge = document.createElement("span");
-        badge.className = "sk-badge sk-badge--" + row[7];
-        badge.textContent = self.labels[row[7]];
+        badge.className = "sk-badge sk-badge--" + kind;
+        badge.textContent = text;
         head.appendChild(document.createTextNode(" "));
         head.appendChild(badge);
       }
-      var meta = document.createElement("p");
-      meta.className = "sk-card__meta";
-      meta.textContent = [row[2], row[4], row[5]].join(" · ");
-      var summary = document.createElement("p");
-      summary.className = "sk-card__summary";
-      summary.textContent = row[6];
-      li.appendChild(head);
-      li.appendChild(meta);
-      li.appendChild(summary);
+      if (self.labels[row[7]]) { addBadge(row[7], self.labels[row[7]]); }
+      var ended = row[10] ? Date.parse(row[10]) <= now : row[8] < self.today;
+      if (ended) {
+        li.className += " sk-card--ended";
+        addBadge("ended", self.form.getAttribute("data-ended"));
+      }
+      var body = document.createElement("div");
+      body.className = "sk-card__body";
+      function line(className, text) {
+        var p = document.createElement("p");
+        p.className = className;
+        p.textContent = text;
+        body.appendChild(p);
+      }
+      body.appendChild(head);
+      line("sk-card__meta", [row[2], row[4], row[5]].join(" · "));
+      if (row[9]) { line("sk-card__lunar sk-lunar", row[9]); }
+      line("sk-card__summary", row[6]);
+      if (row[11]) { li.appendChild(dateBadge(row[11])); }
+      li.appendChild(body);
       self.results.appendChild(li);
     });
     var words = fold(query);
@@ -224,8 +346,11 @@
   };
 
   hideEnded();
+  markEnded();
   sayPast();
   markToday();
+  document.querySelectorAll("[data-sk-filter]").forEach(monthFilters);
+  document.querySelectorAll(".sk-share[data-url]").forEach(sharing);
   var form = document.getElementById("sk-search");
   if (form) { new Search(form).start(); }
 })();

@@ -88,9 +88,9 @@ def test_titles_carry_date_and_place():
     assert titles[SITE + "su-kien/ngay-hoi-van-hoa-ba-ngay/"] == (
         "Ngày hội Văn hoá, Thể thao và Du lịch các dân tộc — 1/5 – 3/5/2026, "
         "Quảng trường Nhân dân tỉnh, Phường Tân Phong")
-    # a series announces its next occurrence
+    # a series announces its next occurrence; its year is in the date, said once
     assert titles[SITE + "su-kien/le-hoi-then-kin-pang/"].startswith(
-        "Lễ hội Then Kin Pang (2026) — 07:30 26/4 – 17:00 27/4/2026, Sân văn hoá")
+        "Lễ hội Then Kin Pang — 07:30 26/4 – 17:00 27/4/2026, Sân văn hoá")
     assert titles[SITE + "su-kien/cho-phien-huy/"].startswith("[ĐÃ HỦY] Chợ phiên vùng cao — ")
 
 
@@ -161,3 +161,20 @@ def test_a_series_item_moves_to_the_next_year_once_this_years_is_over():
         return [item["_sukien"]["start"] for item in json.loads(files["feeds/events.json"])["items"]]
     assert starts(10) == ["2026-04-26T08:00:00+07:00"]
     assert starts(15) == ["2027-04-26T08:00:00+07:00"]
+
+
+def test_a_title_that_ends_with_its_own_day_does_not_say_it_twice():
+    import datetime as dt
+
+    from generator.feeds.common import headline
+    from generator.model.event import Content, Contact, Event, Location
+    from generator.model.occurrence import Occurrence
+
+    def title_of(name: str, day: dt.date) -> str:
+        event = Event(id="ngay-phap-luat", unit="so-tu-phap", path="", title=name, summary="s", category="c",
+                      start=day, location=Location("Các xã, phường"), contact=Contact("x"), repeat="yearly")
+        return headline(Occurrence(event, day.year, day, None, "confirmed"), Content(root=""))
+
+    assert title_of("Ngày Pháp luật Việt Nam (9/11)", dt.date(2027, 11, 9)) == (
+        "Ngày Pháp luật Việt Nam — 9/11/2027, Các xã, phường")
+    assert title_of("Hội thi (9/11)", dt.date(2027, 11, 10)).startswith("Hội thi (9/11) — 10/11/2027")

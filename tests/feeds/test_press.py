@@ -15,7 +15,7 @@ import pytest
 import vobject
 from contenttree import make_tree
 from feedsupport import DATA, HOST, NOW, SITE, ZONE, config, ical_js, load, write
-from presstree import EVENTS
+from presstree import ABROAD, EVENTS
 from icalendar import Calendar
 from lxml import etree
 
@@ -164,3 +164,17 @@ def test_press_atom_is_valid_against_rfc_4287(files):
     assert schema.validate(document), schema.error_log
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert document.find("a:link[@rel='self']", ns).get("href") == SITE + "feeds/bao-chi.atom"
+
+
+
+def test_a_deadline_in_another_zone_names_it_in_every_feed(tmp_path):
+    """Regression: 12:00 in Tokyo is 10:00 in Lai Châu; a reporter reading
+    a bare "12:00" would miss the deadline by two hours."""
+    files = feeds_at(make_tree(tmp_path, ABROAD), NOW)
+    line = "Hạn đăng ký tác nghiệp: Thứ Tư, 25/03/2026, 12:00 (giờ Asia/Tokyo, UTC+09:00)"
+    [entry] = feedparser.parse(files["feeds/bao-chi.rss"]).entries
+    assert line in " ".join(etree.HTML(entry.description).itertext()).replace(":  ", ": ")
+    descriptions = [str(v["DESCRIPTION"]) for v in Calendar.from_ical(files["feeds/bao-chi.ics"]).walk("VEVENT")]
+    assert len(descriptions) == 2 and all(f"- {line}" in text for text in descriptions)
+    [item] = json.loads(files["feeds/events.json"])["items"]
+    assert item["_sukien"]["accreditation_deadline"] == "2026-03-25T12:00:00+09:00"

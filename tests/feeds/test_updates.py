@@ -47,3 +47,13 @@ def test_place_words_use_the_commune_name():
                     Location("Nhà văn hoá", address="Bản Mới; xã Khổng Lào", area="khong-lao"))
     assert describe([change], CONTENT) == (
         "Đổi địa điểm: Nhà văn hoá, Bản Mới; xã Khổng Lào (trước đây: Sân bản Nà Ít, Xã Khổng Lào)")
+
+
+@pytest.mark.parametrize("changes, words", [
+    ([time_change("2026-04-12", "2026-04-19")], "Postponed from 12/4 to 19/4"),
+    ([status_change("confirmed", "cancelled", "Mưa lũ")], "Cancelled: Floods"),  # its English is known
+    ([status_change("confirmed", "postponed", "Chưa rõ")], "Postponed: Chưa rõ"),  # no English: as written
+    ([status_change("postponed", "confirmed")], "Going ahead again"),
+])
+def test_words_in_english_for_the_english_press_page(changes, words):
+    assert describe(changes, CONTENT, "en", {"Mưa lũ": "Floods"}) == words

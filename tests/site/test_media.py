@@ -16,7 +16,7 @@ from generator.site.catalogue import Catalogue
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.feeds import build_feeds
-from generator.site.media import MAX_BYTES, published_media
+from generator.site.media import MAX_BYTES, THUMB_MAX_BYTES, THUMB_SIDE, published_media
 from generator.site.pages import render_site
 
 NOW = dt.datetime(2026, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -78,7 +78,8 @@ def test_a_photo_is_published_small_and_linked_by_pages_and_feeds(tmp_path):
     content, config = tree(tmp_path, noise_png(2400, 1500), "anh.png")
     pictures = published_media(content)
     path = "media/events/so-vhttdl/images/anh-png.jpg"
-    assert list(pictures) == [path]
+    thumb = "media/thumbs/events/so-vhttdl/images/anh-png.jpg"
+    assert list(pictures) == [path, thumb]
     picture = pictures[path]
     assert len(picture.data) <= MAX_BYTES
     with Image.open(io.BytesIO(picture.data)) as derived:
@@ -93,8 +94,22 @@ def test_a_photo_is_published_small_and_linked_by_pages_and_feeds(tmp_path):
     assert site.assets[path] == picture.data and site.media == {}
     page = site.pages["su-kien/le-hoi-a/index.md"]
     assert (f'<img src="../../{path}" alt="Ảnh lễ hội" width="{picture.width}" height="{picture.height}" '
-            'loading="lazy" decoding="async">') in page
+            'fetchpriority="high" decoding="async">') in page  # it heads the page: fetched first, not lazily
+    assert page.index(f'src="../../{path}"') < page.index("<h1")
     assert f"url: {url}" in page  # the page's OpenGraph image
+
+
+def test_cards_show_a_small_square_thumbnail_loaded_lazily(tmp_path):
+    content, config = tree(tmp_path, noise_png(2400, 1500), "anh.png")
+    thumb = published_media(content)["media/thumbs/events/so-vhttdl/images/anh-png.jpg"]
+    assert len(thumb.data) <= THUMB_MAX_BYTES  # even random noise, JPEG's worst case
+    with Image.open(io.BytesIO(thumb.data)) as small:
+        assert (small.format, small.size) == ("JPEG", (THUMB_SIDE, THUMB_SIDE))
+    site = render_site(Catalogue.build(content, config, NOW), config, NOW)
+    assert site.assets["media/thumbs/events/so-vhttdl/images/anh-png.jpg"] == thumb.data
+    for page in ("index.md", "chu-de/le-hoi/index.md", "lich/2026-04/index.md", "en/index.md"):
+        text = site.pages[page]
+        assert 'media/thumbs/events/so-vhttdl/images/anh-png.jpg" alt="" class="sk-card__thumb" loading="lazy"' in text, page
 
 
 def test_the_same_photo_gives_the_same_bytes(tmp_path):
@@ -112,7 +127,7 @@ def test_a_photo_loses_its_metadata_and_stands_upright(tmp_path):
     out = io.BytesIO()
     Image.new("RGB", (400, 200), "#4a8").save(out, "JPEG", exif=exif, comment=b"note")
     content, _ = tree(tmp_path, out.getvalue(), "anh.jpg")
-    [(path, picture)] = published_media(content).items()
+    [(path, picture)] = [(k, v) for k, v in published_media(content).items() if "/thumbs/" not in k]
     assert path == "media/events/so-vhttdl/images/anh-jpg.jpg"
     with Image.open(io.BytesIO(picture.data)) as derived:
         assert derived.size == (200, 400)
@@ -153,7 +168,7 @@ def test_a_transparent_photo_with_a_colour_profile_is_published_on_white(tmp_pat
     out = io.BytesIO()
     logo.save(out, "PNG", icc_profile=profile)
     content, _ = tree(tmp_path, out.getvalue(), "logo.png")
-    [picture] = published_media(content).values()
+    [picture] = [v for k, v in published_media(content).items() if "/thumbs/" not in k]
     with Image.open(io.BytesIO(picture.data)) as derived:
         assert derived.mode == "RGB" and "icc_profile" not in derived.info
         assert min(derived.getpixel((5, 5))) >= 250  # transparent became white

@@ -140,10 +140,12 @@ def test_agenda_sections_at_a_pinned_now():
     content, _ = load_content(SiteConfig(content_dir=SITE_CONTENT))
     agenda = Agenda(every_occurrence(content, 2028), NOW)
     on_now = {x.event.id for x in agenda.on_now()}
-    week = {x.event.id for x in agenda.this_week()}
+    ahead = agenda.upcoming()
     assert on_now == {"hoi-cho-hang-nam"}  # 20-21 April, all day
-    assert {"hostile-markdown", "tuan-van-hoa-2026", "le-hoi-then-kin-pang", "hoi-nghi-xuc-tien"} <= week
-    assert "le-hoi-hoan" not in week  # 2 May is next week
+    assert {"hostile-markdown", "tuan-van-hoa-2026", "le-hoi-then-kin-pang", "hoi-nghi-xuc-tien",
+            "le-hoi-hoan"} <= {x.event.id for x in ahead}
+    assert all(x.begins > NOW for x in ahead) and ahead == sorted(ahead, key=lambda x: x.begins)
+    assert [x.event.id for x in agenda.upcoming(3)] == [x.event.id for x in ahead[:3]]
     assert agenda.featured_of["hoi-cho-hang-nam"].year == 2026
 
 
@@ -336,8 +338,9 @@ def test_a_day_of_the_grid_links_to_its_events_in_the_list(site):
     assert "#d-2026-04-24" in days  # the culture week begins that day
     assert "#d-2026-04-29" not in days and "#d-2026-04-23" in days  # the programme goes on since the 23rd
     assert all(Tags(html).find("h3", id=day[1:]) for day in days)
-    assert ('<a href="#d-2026-04-22" class="sk-daylink"><span class="sk-daynum" aria-hidden="true">22</span>'
-            '<span class="sk-sr">Thứ Tư, 22/4/2026: 1 sự kiện, 1 đã hủy</span></a>') in html
+    assert ('<a href="#d-2026-04-22" class="sk-daylink"><span class="sk-daynum" aria-hidden="true">22'
+            '<span class="sk-moon">6</span></span>'
+            '<span class="sk-sr">Thứ Tư, 22/4/2026 (âm lịch 6/3): 1 sự kiện, 1 đã hủy</span></a>') in html
     _, index = page(site, "lich/")
     assert {a["href"] for a in Tags(index).find("a", **{"class": "sk-daylink"})} == {f"2026-04/{d}" for d in days}
 
@@ -393,7 +396,9 @@ def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
     assert in_2026["su-kien/don-nam-moi/"] == in_2027["su-kien/don-nam-moi/"]
     assert in_2027["su-kien/don-nam-moi/"][3:] == [
         "2026-12-30", "Sân văn hóa trung tâm xã, Xã Khổng Lào", "Lễ hội truyền thống",
-        "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02"]
+        "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02",
+        "", "2027-01-03T00:00:00+07:00",  # no lunar date (not a lunar festival); the instant it ends
+        ["30", "Th12", ""]]  # the date badge
 
 
 def test_robots_and_media(site):

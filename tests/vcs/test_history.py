@@ -126,6 +126,20 @@ def test_sequence_rises_on_time_place_and_status_and_not_on_wording(repo):
     assert "<pubDate>Mon, 05 Jan 2026 03:00:00 +0000</pubDate>" in rss  # first commit
 
 
+def test_moving_the_accreditation_deadline_raises_the_sequence_of_its_entry(repo):
+    """Regression: the press calendar's deadline entry moved with the
+    deadline but kept SEQUENCE 0, and calendar apps ignore such a move."""
+    invited = "press: {{invited: true, accreditation_deadline: {}}}\n"
+    sequences = []
+    for when, title, deadline in (("2026-01-05T10:00:00+07:00", "Giải kéo co", "2026-04-08"),
+                                  ("2026-01-10T10:00:00+07:00", "Giải kéo co mở rộng", "2026-04-08"),
+                                  ("2026-01-20T10:00:00+07:00", "Giải kéo co mở rộng", "2026-04-09 17:00")):
+        save(repo, when, title=title, extra=invited.format(deadline))
+        calendar = Calendar.from_ical(build(repo)["feeds/bao-chi.ics"])
+        entry = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("giai-dau.han-dang-ky@"))
+        sequences.append((entry["SEQUENCE"], str(entry["DTSTART"].to_ical(), "ascii")))
+    assert sequences == [(0, "20260408"), (0, "20260408"), (1, "20260409T170000")]
+
 def test_an_event_first_committed_already_postponed_is_news_once(repo):
     save(repo, "2026-01-05T10:00:00+07:00", extra="status: postponed\nstatus_note: Chờ lịch mới\n")
     save(repo, "2026-01-06T10:00:00+07:00", title="Giải kéo co các bản",

@@ -167,7 +167,8 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
         "van-hoa",
         "07/04/2026",  # Vietnamese day-first form, stored as ISO
         "2026-04-01", "2026-04-09",  # end before start, then valid
-        "Sân vận động xã", "", "tan-phong", "",  # place, address, area, no price
+        "Sân vận động xã", "", "tan-phong",
+        "Đường tỉnh 132, cách trung tâm 20 km", "",  # directions, no price
         "Ban tổ chức", "abc", "", "",  # bad phone, no phone, no e-mail either...
         "bt@laichau.gov.vn",  # ...so the e-mail is asked again
         "có", "", "",  # press invited, no deadline, no press contact
@@ -184,12 +185,13 @@ def test_interactive_flow_asks_in_vietnamese_and_reasks_invalid_answers(content)
     assert (event.start.isoformat(), event.end.isoformat()) == ("2026-04-07", "2026-04-09")
     assert (event.contact.phone, event.contact.email) == (None, "bt@laichau.gov.vn")
     assert (event.repeat, event.press.invited, event.en) == ("lunar-yearly", True, None)
+    assert (event.location.directions, event.price) == ("Đường tỉnh 132, cách trung tâm 20 km", None)
 
 
 def test_interactive_flow_uses_valid_flags_and_offers_a_free_id(content):
     first = run(content)
     assert first.exit_code == 0
-    result = run(content, "--interactive", "--no-press-invited", input="\n" * 8, area="tan-phong")
+    result = run(content, "--interactive", "--no-press-invited", input="\n" * 9, area="tan-phong")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("/le-hoi-then-kin-pang-2026-2.yaml")
     assert loaded(content, "le-hoi-then-kin-pang-2026-2").press is None
@@ -349,9 +351,9 @@ def interactive(content: Path, *lines: str, **flags: str | None):
 
 
 def test_a_phone_number_typed_at_the_email_prompt_is_the_phone(content):
-    # description, address, price, phone, e-mail (required now), the phone at the e-mail prompt,
+    # description, address, directions, price, phone, e-mail (required now), the phone at the e-mail prompt,
     # then press, repeat, English, id
-    result = interactive(content, "", "", "", "", "", "0213 3800 000", "", "", "", "", phone=None)
+    result = interactive(content, "", "", "", "", "", "", "0213 3800 000", "", "", "", "", phone=None)
     assert result.exit_code == 0, result.output
     assert "Cần thư điện tử liên hệ hoặc số điện thoại liên hệ (ít nhất một)" in result.stderr
     assert 'Đã ghi "0213 3800 000" là số điện thoại liên hệ.' in result.stderr
@@ -365,6 +367,17 @@ def test_ctrl_d_cancels_in_vietnamese(content, typed):
     assert result.exit_code == 1
     assert "Đã huỷ, chưa tạo tệp." in result.stderr and "Aborted" not in result.output
     assert not list((content / "events").rglob("*.yaml"))
+
+
+def test_english_place_directions_and_price_are_written_under_en(content):
+    result = run(content, directions="QL4D, 30 km từ trung tâm", price="Miễn phí", title_en="Then Kin Pang Festival",
+                 place_en="Khong Lao commune square", directions_en="Road 4D, 30 km from the centre",
+                 price_en="Free")
+    assert result.exit_code == 0, result.output
+    event = loaded(content, "le-hoi-then-kin-pang-2026")
+    assert (event.location.directions, event.price) == ("QL4D, 30 km từ trung tâm", "Miễn phí")
+    assert (event.en.location_name, event.en.directions, event.en.price) == (
+        "Khong Lao commune square", "Road 4D, 30 km from the centre", "Free")
 
 
 @pytest.mark.parametrize("flag, value", [
@@ -418,7 +431,7 @@ def province(tmp_path: Path) -> Path:
 def test_interactive_flow_asks_press_deadline_press_contact_price_and_description(content):
     lines = [
         "Phần lễ: rước nước, cúng thần suối.", "Phần hội: té nước, ném còn.", "",  # description, 2 paragraphs
-        "", "khong-lao", "Miễn phí", "",  # address, area, price, e-mail
+        "", "khong-lao", "", "Miễn phí", "",  # address, area, directions, price, e-mail
         "có", "20/4/2026 17h", "Bộ phận báo chí Ban tổ chức", "0912 000 135", "",  # press
         "", "", "",  # repeat, English, id
     ]
@@ -459,7 +472,7 @@ def test_a_unit_by_part_of_its_name_without_accents(province):
 
 
 def test_several_matches_give_a_short_numbered_list_not_the_registry(province):
-    result = interactive(province, "Mường", "2", *[""] * 9, unit=None, area=None, category="le-hoi")
+    result = interactive(province, "Mường", "2", *[""] * 10, unit=None, area=None, category="le-hoi")
     assert result.exit_code == 0, result.output
     assert '"Mường" khớp với 5 mục' in result.stderr
     listing = [line for line in result.stderr.splitlines() if line[:4].strip().rstrip(".").isdigit()]
@@ -479,7 +492,7 @@ def test_a_date_in_the_past_is_confirmed_and_can_be_typed_again(content, monkeyp
     monkeypatch.setenv("SUKIEN_NOW", "2026-12-01T09:00:00+07:00")
     lines = ["",  # description; the dates come from the flags, then the confirmation:
              "không", "2027-04-15 07:30", "2027-04-15 17:00",  # wrong: typed again
-             "", "", "", "", "", "", ""]  # address, price, e-mail, press, repeat, English, id
+             "", "", "", "", "", "", "", ""]  # address, directions, price, e-mail, press, repeat, English, id
     result = interactive(content, *lines)
     assert result.exit_code == 0, result.output
     assert "Sự kiện này đã kết thúc: 2026-04-26 07:30 – 2026-04-27 17:00 là trước hôm nay (2026-12-01)." in result.stderr
@@ -488,7 +501,7 @@ def test_a_date_in_the_past_is_confirmed_and_can_be_typed_again(content, monkeyp
 
 def test_a_past_date_kept_on_purpose(content, monkeypatch):
     monkeypatch.setenv("SUKIEN_NOW", "2026-12-01T09:00:00+07:00")
-    result = interactive(content, "", "có", "", "", "", "", "", "", "")
+    result = interactive(content, "", "có", "", "", "", "", "", "", "", "")
     assert result.exit_code == 0, result.output
     assert loaded(content, "le-hoi-then-kin-pang-2026").start.year == 2026
 

@@ -179,17 +179,20 @@ def test_every_field_of_the_spec_is_described_in_spec_order():
     ]
     assert schema["required"] == ["title", "summary", "category", "start", "location", "contact"]
     nested = {
-        "location": ["name", "address", "area", "geo", "map_url"], "image": ["src", "alt", "credit"],
+        "location": ["name", "address", "area", "geo", "map_url", "directions"], "image": ["src", "alt", "credit"],
         "contact": ["name", "phone", "email"], "press": ["invited", "accreditation_deadline", "note", "contact"],
         "reference": ["number", "date", "url"],
-        "en": ["title", "summary", "description", "location_name", "status_note"],
+        "en": ["title", "summary", "description", "location_name", "status_note",
+               "location_address", "directions", "price", "press_note", "image_alt", "image_credit"],
     }
     for key, keys in nested.items():
         assert list(props[key]["properties"]) == keys
     assert list(props["press"]["properties"]["contact"]["properties"]) == ["name", "phone", "email"]
     assert list(props["links"]["items"]["properties"]) == ["title", "url"]
-    assert list(props["schedule"]["items"]["properties"]) == ["start", "end", "title", "place"]
-    assert list(props["updates"]["items"]["properties"]) == ["at", "text"]
+    assert list(props["schedule"]["items"]["properties"]) == ["start", "end", "title", "place", "en"]
+    assert list(props["schedule"]["items"]["properties"]["en"]["properties"]) == ["title", "place"]
+    assert list(props["updates"]["items"]["properties"]) == ["at", "text", "en"]
+    assert list(props["updates"]["items"]["properties"]["en"]["properties"]) == ["text"]
     assert list(props["coverage"]["items"]["properties"]) == ["outlet", "title", "url", "date"]
     year = props["exceptions"]["patternProperties"][r"^[0-9]{4}$"]
     assert list(year["properties"]) == ["status", "status_note", "start", "end", "en"]
@@ -210,7 +213,7 @@ def _objects(node, path="$"):
 
 def test_every_mapping_is_closed_and_every_field_has_vietnamese_help():
     objects = list(_objects(event_schema()))
-    assert len(objects) == 15  # the top level and the 14 nested mappings of the spec
+    assert len(objects) == 17  # the top level and the 16 nested mappings of the spec
     for path, node in objects:
         assert node.get("additionalProperties") is False, path
         for key, prop in node.get("properties", {}).items():

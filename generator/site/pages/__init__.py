@@ -98,6 +98,7 @@ def _makers(ctx: Ctx, months: list[tuple[int, int]], dates: dict[str, tuple[str 
     lang = ctx.lang
     makers: dict[str, Callable[[], Page]] = {
         urls.home(lang): partial(home.home_page, ctx, ctx.config.featured_categories),
+        urls.section(lang, "upcoming"): partial(home.upcoming_page, ctx),
         urls.section(lang, "calendar"): partial(calendar.index_page, ctx, months),
         urls.section(lang, "subscribe"): partial(subscribe.subscribe_page, ctx),
         urls.section(lang, "search"): partial(search.search_page, ctx),

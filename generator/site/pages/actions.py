@@ -48,11 +48,23 @@ def add_to_calendar(ctx: Ctx, item: Occurrence) -> str:
 
 
 def share(ctx: Ctx, item: Occurrence) -> str:
+    """The phone's own share sheet (the Web Share API: Zalo, Messenger and
+    the rest) and a copy-link button, beside plain links to Facebook, X and
+    e-mail.  The two buttons need the page's script and a browser that can
+    do it: they stay hidden otherwise; no other site's script is loaded."""
     url = ctx.absolute(urls.event(ctx.lang, item.event.id))
     title = ctx.title(item.event).text
-    targets = []
+    buttons = [
+        el("button", esc(t(ctx.lang, "share_native")), type="button", class_="sk-button",
+           data_share="native"),
+        el("button", esc(t(ctx.lang, "copy_link")), type="button", class_="sk-button sk-button--quiet",
+           data_share="copy", data_done=t(ctx.lang, "copied")),
+    ]
+    targets = [el("li", button, class_="sk-share__js", hidden=True) for button in buttons]
     for label, href in links.share(url, title):
         name = t(ctx.lang, "share_email") if label == "email" else label
         targets.append(el("li", link(href, esc(name), rel="noopener", class_="sk-button sk-button--quiet")))
     return el("section", el("h2", esc(t(ctx.lang, "share")))
-              + el("ul", "".join(targets), class_="sk-actions"), class_="sk-share")
+              + el("ul", "".join(targets), class_="sk-actions")
+              + el("p", "", class_="sk-muted sk-share__status", role="status"),
+              class_="sk-share", data_url=url)

@@ -2,7 +2,7 @@
 
 The occurrences answer their own questions (days, beginning, exclusive end,
 see :class:`~generator.model.occurrence.Occurrence`); only this module
-decides what "on now", "this week" or "upcoming" mean for the pages.
+decides what "on now", "upcoming" or "featured" mean for the pages.
 """
 
 from __future__ import annotations
@@ -66,21 +66,13 @@ class Agenda:
     def neighbours(self, event_id: str) -> tuple[Occurrence | None, Occurrence | None]:
         return self._neighbours.get(event_id, (None, None))
 
-    @property
-    def _sunday(self) -> dt.date:
-        """The last day of this week (weeks run Monday to Sunday)."""
-        return self.today + dt.timedelta(6 - self.today.weekday())
-
     def on_now(self) -> list[Occurrence]:
         return [x for x in self.occurrences if x.is_on(self.now) and x.is_active]
 
-    def this_week(self) -> list[Occurrence]:
-        """Starting later this week (Monday to Sunday)."""
-        return [x for x in self.occurrences if x.begins > self.now and x.first_day <= self._sunday]
-
-    def coming(self, limit: int) -> list[Occurrence]:
-        """The next ``limit`` occurrences after this week."""
-        return [x for x in self.occurrences if x.first_day > self._sunday][:limit]
+    def upcoming(self, limit: int | None = None) -> list[Occurrence]:
+        """What has not begun yet, soonest first (the first ``limit``)."""
+        ahead = [x for x in self.occurrences if x.begins > self.now]
+        return ahead if limit is None else ahead[:limit]
 
     def featured(self, categories: tuple[str, ...], limit: int) -> list[Occurrence]:
         return [

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import calendar as stdcal
 import datetime as dt
+import functools
 from collections import defaultdict
 
 from .. import urls
-from ...model.occurrence import Occurrence
+from ...model.lunar import to_lunar
+from ...model.occurrence import LunarDay, Occurrence
 from .cards import card_list, color_style
 from .rendering import Ctx
-from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, month_caption, month_label, t
+from .filters import month_filters
+from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, lunar_short, month_caption, month_label, t
 from .markup import attrs, block, el, esc, in_lang, link
 from .page import Page
 
@@ -34,6 +37,7 @@ def month_page(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -
     body = block(
         el("h1", esc(title)),
         month_nav(ctx, year, month, months),
+        month_filters(ctx, items),
         grid(ctx, year, month, items),
         el("h2", esc(t(ctx.lang, "month_events")), id="danh-sach" if ctx.lang == "vi" else "list"),
         day_lists(ctx, year, month, items),
@@ -122,11 +126,13 @@ def _offset_minutes(ctx: Ctx) -> int:
 
 
 def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Occurrence], list_page: str) -> str:
+    moon = lunar_day(day)
+    data = {"data_date": day.isoformat(), "data_lunar": f"{moon.day}/{moon.month}{'L' if moon.leap else ''}"}
     if day.month != month:
-        return el("td", "", class_="sk-out")
+        return f"<td{attrs(class_='sk-out', **data)}></td>"
     today = day == ctx.agenda.today
-    label = day_label(day, ctx.lang)
-    number = el("span", str(day.day), class_="sk-daynum", aria_hidden="true")
+    label = f"{day_label(day, ctx.lang)} ({_lunar_words(ctx, moon)})"
+    number = el("span", str(day.day) + _lunar_mark(ctx, moon), class_="sk-daynum", aria_hidden="true")
     if items:
         section = list_anchor(_list_day(day, items))
         head = link(f"{list_page}#{section}", number + el("span", esc(_day_summary(ctx, label, items)), class_="sk-sr"),
@@ -135,7 +141,30 @@ def _cell(ctx: Ctx, day: dt.date, month: int, items: list[Occurrence], list_page
     else:
         head, chips = number + el("span", esc(label), class_="sk-sr"), ""
     classes = "sk-day" + (" sk-today" if today else "") + (" sk-busy" if items else "")
-    return f"<td{attrs(class_=classes, data_date=day.isoformat(), aria_current='date' if today else None)}>{head}{chips}</td>"
+    classes += " sk-ram" if moon.day == 15 else " sk-mung1" if moon.day == 1 else ""
+    return f"<td{attrs(class_=classes, aria_current='date' if today else None, **data)}>{head}{chips}</td>"
+
+
+@functools.lru_cache(maxsize=4096)
+def lunar_day(day: dt.date) -> LunarDay:
+    return to_lunar(day)
+
+
+def _lunar_mark(ctx: Ctx, moon: LunarDay) -> str:
+    """The lunar day in a cell, as on a Vietnamese wall calendar: the month
+    too on its first day ('1/3'), Rằm (the 15th) and Mùng 1 named."""
+    text = lunar_short(moon) if moon.day == 1 else str(moon.day)
+    named = t(ctx.lang, "full_moon") if moon.day == 15 else t(ctx.lang, "new_moon") if moon.day == 1 else None
+    word = el("span", esc(named), class_="sk-moon__word") if named else ""
+    return el("span", esc(text) + word, class_="sk-moon")
+
+
+def _lunar_words(ctx: Ctx, moon: LunarDay) -> str:
+    """'âm lịch 15/3, Rằm' for screen readers."""
+    words = f"{t(ctx.lang, 'lunar').lower()} {lunar_short(moon)}"
+    if moon.day in (1, 15):
+        words += ", " + t(ctx.lang, "full_moon" if moon.day == 15 else "new_moon")
+    return words
 
 
 def _day_summary(ctx: Ctx, label: str, items: list[Occurrence]) -> str:
@@ -179,7 +208,8 @@ def _chip(ctx: Ctx, day: dt.date, item: Occurrence) -> str:
     inner = text if shown else el("span", text, class_="sk-sr")
     chip = link(ctx.link(urls.event(ctx.lang, item.event.id)), inner, title=title.text)
     classes = f"sk-chip sk-chip--{kind} sk-chip--{item.status}" + ("" if shown else " sk-chip--cont")
-    return f"<li{attrs(class_=classes, style=color_style(ctx, item.event.category))}>{chip}</li>"
+    return (f"<li{attrs(class_=classes, style=color_style(ctx, item.event.category), data_category=item.event.category, data_area=item.event.location.area)}>"
+            f"{chip}</li>")
 
 
 def day_lists(ctx: Ctx, year: int, month: int, items: list[Occurrence]) -> str:

@@ -9,8 +9,8 @@ from ...model.event import Event
 from . import actions, images, jsonld, links
 from .. import urls
 from ...model.occurrence import Occurrence
-from .cards import badge, color_style, dates_element
-from .rendering import Ctx
+from .cards import badge, color_style, dates_element, lunar_text
+from .rendering import Ctx, Localized
 from ..i18n import clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page
@@ -28,13 +28,14 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     title = ctx.title(event)
     past = is_past(ctx, event)  # then nothing offers to add it to a calendar
     body = block(
+        images.figure(ctx, event),
         _header(ctx, item),
         _facts(ctx, item),
         "" if past else actions.add_to_calendar(ctx, item),
         _description(ctx, event),
         _schedule(ctx, item),
         _updates(ctx, event),
-        images.figure(ctx, event),
+        images.remote_link(ctx, event),
         press_box(ctx, item),
         _coverage(ctx, event),
         _series(ctx, event),
@@ -74,8 +75,7 @@ def _header(ctx: Ctx, item: Occurrence) -> str:
     for shown in ctx.agenda.passed_over(item) + [item]:
         if shown.status != "confirmed":
             parts.append(_banner(ctx, shown))
-    summary = ctx.summary(event)
-    parts.append(el("p", in_lang(summary.text, summary.lang, ctx.lang), class_="sk-lead"))
+    parts.append(el("p", ctx.show(ctx.summary(event)), class_="sk-lead"))
     return el("header", "\n".join(parts), class_="sk-event-head")
 
 
@@ -99,12 +99,13 @@ def _facts(ctx: Ctx, item: Occurrence) -> str:
     if event.online_url:
         rows.append((t(ctx.lang, "online"), link(event.online_url, esc(t(ctx.lang, "online_link")),
                                                  rel="noopener")))
-    if event.price:
-        rows.append((t(ctx.lang, "price"), esc(event.price)))
+    price = ctx.price(event)
+    if price:
+        rows.append((t(ctx.lang, "price"), ctx.show(price)))
     rows.append((t(ctx.lang, "organizer"), _organizers(ctx, event)))
     rows.append((t(ctx.lang, "contact"), contact_html(event.contact)))
     if event.tags:
-        tags = " ".join(el("span", esc(tag), class_="sk-tag") for tag in event.tags)
+        tags = " ".join(el("span", esc(ctx.tag_name(tag)), class_="sk-tag", data_tag=tag) for tag in event.tags)
         rows.append((t(ctx.lang, "tags"), tags))
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
@@ -114,18 +115,19 @@ def _dates_in_full(ctx: Ctx, occ: Occurrence) -> str:
     text = dates_element(ctx, occ)
     if isinstance(occ.start, dt.datetime):
         text += " " + el("span", f"({esc(offset_label(occ.start))})", class_="sk-muted")
-    if occ.lunar is not None:
-        label = occ.lunar.label_en if ctx.lang == "en" else occ.lunar.label_vi
-        text += "<br>" + el("span", esc(label), class_="sk-lunar")
+    moon = lunar_text(ctx, occ)
+    if moon:
+        text += "<br>" + el("span", esc(moon), class_="sk-lunar")
     return text
 
 
 def _where(ctx: Ctx, event: Event) -> str:
     where = event.location
     place = ctx.place(event)
-    lines = [el("strong", in_lang(place.text, place.lang, ctx.lang))]
-    if where.address:
-        lines.append(esc(where.address))
+    lines = [el("strong", ctx.show(place))]
+    address = ctx.address(event)
+    if address:
+        lines.append(ctx.show(address))
     if where.area:
         area = link(ctx.link(urls.item(ctx.lang, "area", where.area)), esc(ctx.area_name(where.area)))
         region = ctx.region_name(where.area)
@@ -135,6 +137,9 @@ def _where(ctx: Ctx, event: Event) -> str:
     if where.map_url:
         maps.append(link(where.map_url, esc(t(ctx.lang, "map_other")), rel="noopener"))
     lines.append(" · ".join(maps))
+    directions = ctx.directions(event)
+    if directions:
+        lines.append(el("span", f"{esc(t(ctx.lang, 'directions'))}: {ctx.show(directions)}", class_="sk-directions"))
     geo = links.geo_uri(where)
     if geo and where.geo:
         coordinates = f"{where.geo[0]:.5f}, {where.geo[1]:.5f}"
@@ -159,10 +164,15 @@ def _description(ctx: Ctx, event: Event) -> str:
     text = ctx.description(event)
     if not text.text:
         return ""
+    return el("section", el("h2", esc(t(ctx.lang, "about"))) + _rich(ctx, text), class_="sk-description")
+
+
+def _rich(ctx: Ctx, text: Localized) -> str:
+    """Markdown rendered; an untranslated text marked lang="vi" and said to be in Vietnamese."""
     rendered = richtext.render_markdown(text.text)
-    lang = text.lang if text.lang != ctx.lang else None
-    return el("section", el("h2", esc(t(ctx.lang, "about"))) + el("div", rendered, lang=lang),
-              class_="sk-description")
+    if text.lang == ctx.lang:
+        return el("div", rendered)
+    return el("div", rendered, lang=text.lang) + el("p", esc(t(ctx.lang, "in_vietnamese")), class_="sk-untr")
 
 
 def _schedule(ctx: Ctx, item: Occurrence) -> str:
@@ -174,8 +184,9 @@ def _schedule(ctx: Ctx, item: Occurrence) -> str:
         start = _moment(ctx, entry.start, item)
         end = _moment(ctx, entry.end, item) if entry.end is not None else ""
         span = f"{start}–{end}" if end else start
-        place = f" ({esc(entry.place)})" if entry.place else ""
-        rows.append(el("tr", el("th", span, scope="row") + el("td", esc(entry.title) + place)))
+        where = ctx.item_place(entry)
+        place = f" ({ctx.show(where)})" if where else ""
+        rows.append(el("tr", el("th", span, scope="row") + el("td", ctx.show(ctx.item_title(entry)) + place)))
     head = el("tr", el("th", esc(t(ctx.lang, "time")), scope="col")
               + el("th", esc(t(ctx.lang, "item")), scope="col"))
     table = el("table", el("thead", head) + el("tbody", "".join(rows)), class_="sk-schedule")
@@ -198,7 +209,7 @@ def _updates(ctx: Ctx, event: Event) -> str:
     for update in sorted(event.updates, key=lambda u: u.at, reverse=True):
         stamp = el("time", esc(f"{day_label(update.at.date(), ctx.lang)}, {clock(update.at)}"),
                    datetime=iso(update.at))
-        items.append(el("li", el("p", stamp, class_="sk-muted") + richtext.render_markdown(update.text)))
+        items.append(el("li", el("p", stamp, class_="sk-muted") + _rich(ctx, ctx.update_text(update))))
     return el("section", el("h2", esc(t(ctx.lang, "updates")))
               + el("ol", "".join(items), class_="sk-updates"), class_="sk-updates-box")
 
@@ -227,9 +238,7 @@ def _series(ctx: Ctx, event: Event) -> str:
     rows = []
     for item in items:
         text = dates_element(ctx, item)
-        if item.lunar is not None:
-            label = item.lunar.label_en if ctx.lang == "en" else item.lunar.label_vi
-            text += f" ({esc(label)})"
+        text += _lunar_aside(ctx, item)
         text += " " + badge(ctx, item.status)
         note = ctx.status_note(item)
         if note and item.status != "confirmed":
@@ -257,10 +266,16 @@ def _neighbours(ctx: Ctx, event: Event) -> str:
         label = el("span", esc(t(ctx.lang, key)), class_="sk-muted")
         cells.append(el("li", label + " " + link(ctx.link(urls.event(ctx.lang, item.event.id)),
                                                  in_lang(title.text, title.lang, ctx.lang), rel=rel)
-                        + " " + dates_element(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
+                        + " " + dates_element(ctx, item) + _lunar_aside(ctx, item) + (" " + badge(ctx, item.status)).rstrip()))
     heading = f"{t(ctx.lang, 'neighbours')}: {ctx.category_name(event.category)}"
     return el("nav", el("h2", esc(heading)) + el("ul", "".join(cells)), class_="sk-neighbours",
               aria_label=t(ctx.lang, "neighbours"))
+
+
+def _lunar_aside(ctx: Ctx, item: Occurrence) -> str:
+    """' (Ngày 10 tháng 3 âm lịch)' after the date of a lunar festival."""
+    moon = lunar_text(ctx, item)
+    return f" ({esc(moon)})" if moon else ""
 
 
 def _dates(ctx: Ctx, dates: tuple[str | None, str | None]) -> str:

@@ -1,9 +1,13 @@
-"""The home page: on now, this week, coming up, featured festivals,
-categories and subscribe links.
+"""The home page, events first: on a phone's first screen, the next events
+as cards under a short title; then featured festivals, the calendar and
+subscribe links, the categories.  A section with nothing in it is left
+out; the page links to the full list of what is coming
+(:func:`upcoming_page`).
 
 Every card carries ``data-end`` (the instant it ends); a small script hides
-the cards that ended since the build, and shows a section's empty message
-when nothing is left in it.
+the cards that ended since the build, and a section when nothing is left
+in it.  A page much older than its nightly rebuild (``data-built``) hides
+nothing: it marks what has ended, so that it never looks empty.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from . import links
 from .. import urls
 from .cards import card_list, color_style
 from .rendering import Ctx
-from ..i18n import t
-from .markup import block, el, esc, link
+from ..i18n import count_label, t
+from .markup import block, el, esc, iso, link
 from .page import Page
 
 COMING = 12
@@ -24,12 +28,16 @@ def home_page(ctx: Ctx, featured_categories: tuple[str, ...]) -> Page:
     url = urls.home(ctx.lang)
     ctx = ctx.at(url)
     agenda = ctx.agenda
+    more = el("p", link(ctx.link(urls.section(ctx.lang, "upcoming")), esc(t(ctx.lang, "all_upcoming")) + " →",
+                        class_="sk-button sk-button--quiet"), class_="sk-more-line")
+    coming = agenda.upcoming(COMING)
     body = block(
         _hero(ctx),
-        _section(ctx, "now_on", card_list(ctx, agenda.on_now(), summary=False), "dang-dien-ra"),
-        _section(ctx, "this_week", card_list(ctx, agenda.this_week()), "tuan-nay"),
-        _section(ctx, "coming", card_list(ctx, agenda.coming(COMING)), "sap-toi"),
-        _section(ctx, "featured", card_list(ctx, agenda.featured(featured_categories, FEATURED)), "noi-bat"),
+        _section(ctx, "now_on", agenda.on_now(), "dang-dien-ra", summary=False),
+        _section(ctx, "coming", coming, "sap-toi", after=more),
+        "" if coming else more,
+        _section(ctx, "featured", agenda.featured(featured_categories, FEATURED), "noi-bat"),
+        _actions(ctx),
         _categories(ctx),
         _subscribe(ctx),
     )
@@ -37,22 +45,39 @@ def home_page(ctx: Ctx, featured_categories: tuple[str, ...]) -> Page:
                 body=body, alternate=urls.home(urls.other(ctx.lang)))
 
 
+def upcoming_page(ctx: Ctx) -> Page:
+    """``sap-toi/``: everything that has not begun yet, soonest first."""
+    url = urls.section(ctx.lang, "upcoming")
+    ctx = ctx.at(url)
+    items = ctx.agenda.upcoming()
+    title = t(ctx.lang, "upcoming_title")
+    body = block(el("h1", esc(title)), el("p", esc(count_label(len(items), ctx.lang)), class_="sk-muted"),
+                 card_list(ctx, items, summary=False))
+    return Page(url=url, lang=ctx.lang, title=title, description=f"{title} · {t(ctx.lang, 'tagline')}",
+                body=body, alternate=urls.section(urls.other(ctx.lang), "upcoming"))
+
+
 def _hero(ctx: Ctx) -> str:
+    inner = el("h1", esc(t(ctx.lang, "site"))) + el("p", esc(t(ctx.lang, "tagline")), class_="sk-lead")
+    return el("div", inner, class_="sk-hero")
+
+
+def _actions(ctx: Ctx) -> str:
     today = ctx.agenda.today
     calendar = link(ctx.link(urls.month(ctx.lang, today.year, today.month)),
                     esc(t(ctx.lang, "calendar_title")), class_="sk-button")
     subscribe = link(ctx.link(urls.section(ctx.lang, "subscribe")), esc(t(ctx.lang, "subscribe_title")),
                      class_="sk-button sk-button--quiet")
-    inner = (el("h1", esc(t(ctx.lang, "site")))
-             + el("p", esc(t(ctx.lang, "tagline")), class_="sk-lead")
-             + el("p", calendar + " " + subscribe, class_="sk-actions-line"))
-    return el("div", inner, class_="sk-hero")
+    return el("p", calendar + " " + subscribe, class_="sk-actions-line")
 
 
-def _section(ctx: Ctx, key: str, cards: str, anchor: str) -> str:
-    empty = el("p", esc(t(ctx.lang, "no_events")), class_="sk-empty sk-empty--js", hidden=True)
-    return el("section", el("h2", esc(t(ctx.lang, key)), id=anchor) + cards + empty,
-              class_="sk-home-section", data_sk_section=key)
+def _section(ctx: Ctx, key: str, items, anchor: str, *, summary: bool = True, after: str = "") -> str:
+    """A titled list of cards; nothing at all when there is no card."""
+    if not items:
+        return ""
+    cards = card_list(ctx, items, summary=summary)
+    return el("section", el("h2", esc(t(ctx.lang, key)), id=anchor) + cards + after,
+              class_="sk-home-section", data_sk_section=key, data_built=iso(ctx.agenda.now))
 
 
 def _categories(ctx: Ctx) -> str:

@@ -31,19 +31,36 @@ def social_image(ctx: Ctx, event: Event) -> SocialImage | None:
         return None
     picture = ctx.media.get(location)
     if picture is None:
-        return SocialImage(location, event.image.alt)
-    return SocialImage(ctx.absolute(location), event.image.alt, picture.width, picture.height)
+        return SocialImage(location, _alt(ctx, event))
+    return SocialImage(ctx.absolute(location), _alt(ctx, event), picture.width, picture.height)
+
+
+def _alt(ctx: Ctx, event: Event) -> str:
+    alt = ctx.image_alt(event)
+    return alt.text if alt else ""
 
 
 def figure(ctx: Ctx, event: Event) -> str:
-    image = event.image
-    location = image_url(ctx, event)
-    if image is None or location is None:
+    """The photo that heads the event page: sized, and fetched first (it is
+    the largest thing the first screen shows).  Its description and credit
+    are in the page's language when the file gives them so; otherwise the
+    Vietnamese ones are marked as such.  A remote image is not shown (no
+    request to another host): :func:`remote_link` links to it."""
+    image, location = event.image, image_url(ctx, event)
+    alt, credit = ctx.image_alt(event), ctx.image_credit(event)
+    if image is None or image.is_url or location is None or alt is None:
         return ""
-    credit = el("figcaption", esc(f"{t(ctx.lang, 'photo')}: {image.credit}")) if image.credit else ""
-    if image.is_url:
-        return el("p", link(image.src, esc(f"{t(ctx.lang, 'image_link')}: {image.alt}"), rel="noopener")
-                  + (f" ({esc(image.credit)})" if image.credit else ""), class_="sk-image-link")
     picture = ctx.media[location]
-    img = f"<img{attrs(src=ctx.link(location), alt=image.alt, width=picture.width, height=picture.height, loading='lazy', decoding='async')}>"
-    return el("figure", img + credit, class_="sk-figure")
+    img = (f"<img{attrs(src=ctx.link(location), alt=alt.text, lang=alt.lang if alt.lang != ctx.lang else None, width=picture.width, height=picture.height, fetchpriority='high', decoding='async')}>")
+    caption = el("figcaption", f"{esc(t(ctx.lang, 'photo'))}: {ctx.show(credit)}") if credit else ""
+    return el("figure", img + caption, class_="sk-figure sk-figure--lead")
+
+
+def remote_link(ctx: Ctx, event: Event) -> str:
+    """A link to an image kept on another site, with its description."""
+    image, alt, credit = event.image, ctx.image_alt(event), ctx.image_credit(event)
+    if image is None or not image.is_url or alt is None:
+        return ""
+    text = link(image.src, esc(f"{t(ctx.lang, 'image_link')}: {alt.text}"), rel="noopener",
+                lang=alt.lang if alt.lang != ctx.lang else None)
+    return el("p", text + (f" ({ctx.show(credit)})" if credit else ""), class_="sk-image-link")

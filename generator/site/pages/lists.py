@@ -8,8 +8,10 @@ from collections import defaultdict
 from . import links
 from .. import urls
 from .cards import card_list, color_style
+from .press_box import contact_html
 from .rendering import Ctx
-from ..i18n import count_label, t
+from ...model.event import Unit
+from ..i18n import count_label, t, unit_kind
 from .markup import block, el, esc, link
 from .page import Feed, Page
 
@@ -59,15 +61,16 @@ def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
     past = [x for x in reversed(items) if x.is_over(ctx.agenda.now)]
     parts = [el("h1", esc(name), class_="sk-list-title", style=color_style(ctx, item_id) if kind == "category" else None)]
     parts.append(_about(ctx, kind, item_id))
-    parts.append(feed_box(ctx, kind, item_id, name))
-    parts.append(el("h2", esc(t(ctx.lang, "upcoming"))))
-    parts.append(card_list(ctx, upcoming))
+    lists = [el("h2", esc(t(ctx.lang, "upcoming"))), card_list(ctx, upcoming)]
     if past:
-        parts.append(el("h2", esc(t(ctx.lang, "past"))))
-        parts.append(card_list(ctx, past[:PAST_SHOWN], summary=False))
+        lists.append(el("h2", esc(t(ctx.lang, "past"))))
+        lists.append(card_list(ctx, past[:PAST_SHOWN], summary=False))
         if len(past) > PAST_SHOWN:
             calendar = link(ctx.link(urls.section(ctx.lang, "calendar")), esc(t(ctx.lang, "calendar").lower()))
-            parts.append(el("p", f"{esc(t(ctx.lang, 'more_past'))} {calendar}.", class_="sk-muted"))
+            lists.append(el("p", f"{esc(t(ctx.lang, 'more_past'))} {calendar}.", class_="sk-muted"))
+    # the list first, its subscribe box and QR code after it (beside it on a wide screen)
+    parts.append(el("div", el("div", "\n".join(lists), class_="sk-listpage__main") + "\n"
+                    + feed_box(ctx, kind, item_id, name), class_="sk-listpage"))
     count = len({x.event.id for x in items})
     return Page(
         url=url, lang=ctx.lang, title=name,
@@ -83,10 +86,22 @@ def _about(ctx: Ctx, kind: str, item_id: str) -> str:
         return el("p", f"{esc(t(ctx.lang, 'region'))}: {esc(region)}", class_="sk-muted") if region else ""
     if kind == "unit":
         unit = ctx.content.unit(item_id)
-        if unit is not None and unit.website:
-            return el("p", f"{esc(t(ctx.lang, 'website'))}: " + link(unit.website, esc(unit.website), rel="noopener"),
-                      class_="sk-muted")
+        return _unit_facts(ctx, unit) if unit is not None else ""
     return ""
+
+
+def _unit_facts(ctx: Ctx, unit: Unit) -> str:
+    """What the organiser is, how to reach it and its website."""
+    rows = []
+    if unit.kind:
+        rows.append((t(ctx.lang, "unit_kind"), esc(unit_kind(unit.kind, ctx.lang))))
+    if unit.contact is not None:
+        rows.append((t(ctx.lang, "contact"), contact_html(unit.contact)))
+    if unit.website:
+        rows.append((t(ctx.lang, "website"), link(unit.website, esc(unit.website), rel="noopener")))
+    if not rows:
+        return ""
+    return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts sk-unit-facts")
 
 
 def index_page(ctx: Ctx, kind: str) -> Page:

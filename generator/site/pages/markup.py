@@ -60,6 +60,14 @@ def in_lang(text: str, text_lang: str, page_lang: str) -> str:
     return esc(text) if text_lang == page_lang else el("span", esc(text), lang=text_lang)
 
 
+def marked(text: str, text_lang: str, page_lang: str, note: str) -> str:
+    """Like :func:`in_lang`, and a text left untranslated is followed by
+    ``note`` ('(in Vietnamese)') for the reader."""
+    if text_lang == page_lang:
+        return esc(text)
+    return el("span", esc(text), lang=text_lang) + " " + el("span", esc(note), class_="sk-untr")
+
+
 def json_script(data: object, kind: str = "application/ld+json") -> str:
     """A JSON data block that no string inside can close or break out of."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

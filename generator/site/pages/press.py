@@ -23,7 +23,7 @@ from .. import urls
 from .agenda import chronological
 from .cards import badge
 from .rendering import Ctx
-from ..i18n import clock, day_label, t, when_label
+from ..i18n import clock, day_label, t, when_label, zone_note
 from .markup import block, el, esc, in_lang, iso, link
 from .page import Feed, Page
 from .press_box import contact_html, deadline_html
@@ -101,6 +101,8 @@ def _agenda_row(ctx: Ctx, item: Occurrence) -> str:
     hour = t(ctx.lang, "all_day") if occ.all_day else clock(occ.begins.astimezone(occ.zone))
     if occ.first_day != occ.last_day:
         hour += " · " + when_label(occ.start, occ.end, ctx.lang)
+    if isinstance(occ.start, dt.datetime):  # a time in another zone says so
+        hour += zone_note(occ.start, ctx.lang)
     title = ctx.title(event)
     place = ctx.place(event)
     lines = [
@@ -137,7 +139,8 @@ def _deadlines(ctx: Ctx) -> str:
         title = ctx.title(event)
         rows.append(el("li", deadline_html(ctx, event, deadline.deadline) + " · "
                        + _site_link(ctx, urls.event(ctx.lang, event.id), in_lang(title.text, title.lang, ctx.lang))
-                       + " · " + esc(when_label(item.start, item.end, ctx.lang)),
+                       + " · " + esc(when_label(item.start, item.end, ctx.lang)
+                                     + (zone_note(item.start, ctx.lang) if isinstance(item.start, dt.datetime) else "")),
                        data_sk_until=iso(deadline.closes)))
     return el("ul", "".join(rows), class_="sk-desk-list") + _gone(ctx, "no_deadlines")
 
@@ -156,7 +159,8 @@ def _changes(ctx: Ctx, news: Sequence[News]) -> str:
         when = el("time", esc(f"{day_label(stamp.date(), ctx.lang)}, {clock(stamp)}"), datetime=iso(stamp))
         target = urls.event(ctx.lang, entry.item.event.id)
         rows.append(el("li", el("span", when, class_="sk-muted") + "<br>"
-                       + _site_link(ctx, target, in_lang(entry.title, "vi", ctx.lang))))
+                       + _site_link(ctx, target, esc(entry.title_en) if ctx.lang == "en"
+                                    else in_lang(entry.title, "vi", ctx.lang))))
     more = _site_link(ctx, urls.UPDATES_ATOM, esc(t(ctx.lang, "all_changes")), type="application/atom+xml")
     return el("ul", "".join(rows), class_="sk-desk-list") + el("p", more)
 

@@ -19,7 +19,7 @@ from .. import urls
 from . import links
 from .rendering import Ctx
 from ..i18n import day_label, deadline_label, t
-from .markup import el, esc, in_lang, iso, link
+from .markup import el, esc, iso, link
 
 
 def is_past(ctx: Ctx, event: Event) -> bool:
@@ -29,8 +29,14 @@ def is_past(ctx: Ctx, event: Event) -> bool:
 
 def past_banner(ctx: Ctx, event: Event) -> str:
     """'Sự kiện đã diễn ra', shown when the event is over (the script shows
-    it once the last occurrence ends, if the page was built before)."""
-    ends = max(x.ends for x in ctx.agenda.by_event[event.id])
+    it once the last occurrence ends, if the page was built before).  An
+    event none of whose occurrences takes place (cancelled, or postponed
+    with no new date) never took place: its status banner says what became
+    of it, and it gets no such banner."""
+    occurrences = ctx.agenda.by_event[event.id]
+    if not any(x.is_active for x in occurrences):
+        return ""
+    ends = max(x.ends for x in occurrences)
     return el("p", el("strong", esc(t(ctx.lang, "banner_past"))), class_="sk-banner sk-banner--past",
               role="note", data_sk_ends=iso(ends), hidden=not is_past(ctx, event))
 
@@ -60,12 +66,13 @@ def press_box(ctx: Ctx, item: Occurrence) -> str:
     press = event.press
     if press is not None:
         rows.append((t(ctx.lang, "press_invited"), esc(t(ctx.lang, "yes" if press.invited else "no"))))
-        if press.accreditation_deadline is not None:
+        if press.invited and press.accreditation_deadline is not None:  # no deadline to meet uninvited
             rows.append((t(ctx.lang, "accreditation"), deadline_html(ctx, event, press.accreditation_deadline)))
         if press.contact is not None:
             rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact)))
-        if press.note:
-            rows.append((t(ctx.lang, "press_note"), in_lang(press.note, "vi", ctx.lang)))
+        note = ctx.press_note(event)
+        if note:
+            rows.append((t(ctx.lang, "press_note"), ctx.show(note)))
     reference = event.reference
     if reference is not None and (reference.number or reference.url):
         text = esc(reference.number or "")

@@ -11,7 +11,10 @@ over.  Matching is done in the browser, accent-insensitively ("le hoi"
 finds "Lễ hội"), over title, place, area, category and summary.
 
 A record: [url, title, when, start (ISO), place, category, summary,
-status, last day (ISO)].
+status, last day (ISO), lunar date in words ('' unless a lunar festival),
+end instant (ISO, exclusive), the texts of the card's date badge].  Without "Tìm cả sự kiện đã qua" nothing
+that has ended is shown; with it, what has ended is marked and listed after
+everything that is on or ahead.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from collections import defaultdict
 from .. import urls
 from ...model.event import STATUSES
 from ...model.occurrence import Occurrence
+from ..places import distinct
+from .cards import badge_parts, lunar_text
 from .rendering import Ctx
 from ..i18n import LANGS, t, when_label
 from .markup import attrs, block, el, esc, link
@@ -40,19 +45,22 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
     return files
 
 
-def _record(ctx: Ctx, item: Occurrence) -> list[str]:
+def _record(ctx: Ctx, item: Occurrence) -> list:
     event = item.event
-    area = ctx.area_name(event.location.area) if event.location.area else ""
+    area = ctx.area_name(event.location.area) if event.location.area else None
     return [
         urls.event(ctx.lang, event.id),
         ctx.title(event).text,
         when_label(item.start, item.end, ctx.lang),
         item.start.isoformat(),
-        ", ".join(x for x in (ctx.place(event).text, area) if x),
+        ", ".join(distinct([ctx.place(event).text, area])),
         ctx.category_name(event.category),
         ctx.summary(event).text,
         item.status,
         item.last_day.isoformat(),
+        lunar_text(ctx, item) or "",
+        item.ends.isoformat(),
+        badge_parts(ctx, item),
     ]
 
 
@@ -67,7 +75,7 @@ def search_page(ctx: Ctx) -> Page:
         return t(ctx.lang, f"search_{key}")
     status_words = {s: t(ctx.lang, s) for s in STATUSES if s != "confirmed"}
     form = (
-        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(urls.SEARCH_INDEX), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text('none'), data_count=text('count'), data_count_one=text('count_one'), data_status=json.dumps(status_words, ensure_ascii=False))}>"
+        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(urls.SEARCH_INDEX), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text('none'), data_ended=t(ctx.lang, 'ended'), data_count=text('count'), data_count_one=text('count_one'), data_status=json.dumps(status_words, ensure_ascii=False))}>"
         + el("label", esc(text("label")), for_="sk-q")
         + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
              + el("button", esc(text("button")), type="submit", class_="sk-button"), class_="sk-search-row")

@@ -37,7 +37,7 @@ def subscribe_page(ctx: Ctx) -> Page:
     body = block(
         el("h1", esc(title)),
         el("p", esc(intro), class_="sk-lead"),
-        el("h2", esc(t(ctx.lang, "main_feeds"))),
+        el("h2", esc(t(ctx.lang, "main_feeds")), id="nguon-chinh" if ctx.lang == "vi" else "main-feeds"),
         feed_cards(ctx, MAIN_FEEDS),
         el("h2", esc(t(ctx.lang, "howto_title")), id="huong-dan" if ctx.lang == "vi" else "how-to"),
         "\n".join(el("section", el("h3", esc(name)) + el("ol", "".join(
