@@ -10,6 +10,11 @@ and feeds depend on the time of day, not only on the day (what is on now,
 DTSTAMP), so "now" is part of the key as it is: only a build with a pinned
 clock (``SUKIEN_NOW``) can find its twin; without one nothing is stored.
 
+A stored site shares its files with the site it was built as (hard
+links) instead of copying them, and notes each file's size and time of
+change: a file changed in place since, in the site or in the cache, makes
+the entry a miss, never a stale page.
+
 The cache lives outside the site folder (``SUKIEN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/sukien``, else ``~/.cache/sukien``), holds one site per
 project and site folder, and is safe to delete at any time: a missing,
@@ -78,13 +83,13 @@ def input_key(config: SiteConfig, strict: bool, environ: os._Environ | dict[str,
 
 
 def restore(key: str, slot: Path, target: Path) -> bool:
-    """Copy the stored site of ``key`` to ``target`` (a new folder); False
-    when there is none."""
+    """Put the stored site of ``key`` in ``target`` (a new folder); False
+    when there is none, or when any of its files is not exactly as stored."""
     try:
-        if (slot / "key").read_text(encoding="ascii") != key or not (slot / "site").is_dir():
+        if (slot / "key").read_text(encoding="ascii") != key or not _intact(slot):
             return False
-        shutil.copytree(slot / "site", target, dirs_exist_ok=True)
-    except OSError:
+        shutil.copytree(slot / "site", target, copy_function=_link, dirs_exist_ok=True)
+    except (OSError, ValueError):
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True, exist_ok=True)
         return False
@@ -92,15 +97,20 @@ def restore(key: str, slot: Path, target: Path) -> bool:
 
 
 def store(key: str, slot: Path, site: Path) -> None:
-    """Keep a copy of ``site`` as the one for ``key``, in place of the
-    slot's previous one.  The key is written last: an entry cut short is
-    no entry.  A cache that cannot be written only costs the next build."""
+    """Keep ``site`` as the one for ``key``, in place of the slot's
+    previous one.  Its files are shared with the site (hard links, when the
+    cache is on the same file system) and listed with their size and time
+    of change: a file changed in place since, through either name, makes
+    the entry a miss.  The key is written last: an entry cut short is no
+    entry.  A cache that cannot be written only costs the next build."""
     try:
         slot.parent.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=f".{slot.name}-", dir=slot.parent))
-        shutil.copytree(site, fresh / "site")
+        shutil.copytree(site, fresh / "site", copy_function=_link)
+        (fresh / "files").write_text("".join(f"{size} {mtime} {name}\n" for name, size, mtime in
+                                             _listing(fresh / "site")), encoding="utf-8")
         (fresh / "key").write_text(key, encoding="ascii")
-        old = slot.with_name(slot.name + ".old")
+        old = slot.with_name(f".{slot.name}-old")
         shutil.rmtree(old, ignore_errors=True)
         if slot.exists():
             os.rename(slot, old)
@@ -109,6 +119,29 @@ def store(key: str, slot: Path, site: Path) -> None:
         _prune(slot.parent)
     except OSError:
         return
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link, else a copy (another file system)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _listing(site: Path) -> Iterator[tuple[str, int, int]]:
+    for path in _files(site, ()):
+        found = path.stat()
+        yield path.relative_to(site).as_posix(), found.st_size, found.st_mtime_ns
+
+
+def _intact(slot: Path) -> bool:
+    """Every stored file is there with the size and time of change it was
+    stored with, and no other file."""
+    listed = slot.joinpath("files").read_text(encoding="utf-8").splitlines()
+    expected = {name: (int(size), int(mtime)) for size, mtime, name in (line.split(" ", 2) for line in listed)}
+    found = {name: (size, mtime) for name, size, mtime in _listing(slot / "site")}
+    return found == expected
 
 
 def _prune(root: Path) -> None:

@@ -104,6 +104,27 @@ def test_the_cache_is_safe_to_delete_and_not_in_the_site(project, tmp_path, monk
         (entry / "key").unlink()
     assert not _build(project, site, kept, monkeypatch).reused
     assert _tree(site) == built
+    assert _build(project, site, kept, monkeypatch).reused
+
+
+def test_a_site_file_changed_in_place_is_never_given_again(project, tmp_path, monkeypatch):
+    """The kept site shares its files with the built one: writing into a
+    built file (a deploy step, a dirty MkDocs build) must not leak into
+    the next build."""
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, kept, monkeypatch)
+    built = _tree(site)
+    assert _build(project, site, kept, monkeypatch).reused
+    page = site / "index.html"
+    with page.open("ab") as out:
+        out.write(b"<!-- sua tai cho -->")
+    again = _build(project, site, kept, monkeypatch)
+    assert not again.reused and _tree(site) == built
+    with (site / "robots.txt").open("r+b") as out:  # the same size, other bytes
+        first = out.read(1)
+        out.seek(0)
+        out.write(b"X" if first != b"X" else b"Y")
+    assert not _build(project, site, kept, monkeypatch).reused and _tree(site) == built
 
 
 def test_without_a_pinned_clock_nothing_is_kept(project, tmp_path, monkeypatch):
