@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import cli_i18n
-from .cli_i18n import option, text
+from .cli_i18n import option, os_reason, text
 from .load.config import ConfigError, SiteConfig, load_site_config
 from .model.problems import FORMATTERS, has_errors
 
@@ -235,7 +235,8 @@ def new(config_file, content_dir, event_id, force_id, interactive, **flags) -> N
     except FileExistsError as error:
         raise Refused(text(f"{error.filename} đã có; không ghi đè", f"{error.filename} exists; not overwritten")) from error
     except OSError as error:
-        raise EnvironmentProblem(text(f"không ghi được tệp: {error}", f"cannot write the file: {error}")) from error
+        raise EnvironmentProblem(text(f"không ghi được tệp {error.filename}: {os_reason(error)}",
+                                      f"cannot write {error.filename}: {os_reason(error)}")) from error
     click.echo(path.as_posix())
     click.echo(text(f"Đã tạo tệp sự kiện. Kiểm tra: sukien validate {path.as_posix()}",
                     f"Event file written. Check it: sukien validate {path.as_posix()}"), err=True)
@@ -374,7 +375,8 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
                    err=True)
         sys.exit(1)
     except OSError as error:
-        raise EnvironmentProblem(f"không ghi được tệp: {error}") from error
+        raise EnvironmentProblem(text(f"không ghi được tệp {error.filename}: {os_reason(error)}",
+                                      f"cannot write {error.filename}: {os_reason(error)}")) from error
     click.echo(path.as_posix())
 
 
@@ -431,9 +433,10 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
         from .workflow.schema import read_registries
 
         try:
-            unit = pick_entry(unit, read_registries(config.content_dir).units, "đơn vị", "content/units.yaml")
+            unit = pick_entry(unit, read_registries(config.content_dir).units, "đơn vị", "content/units.yaml",
+                              "units")
         except AnswerError as error:
-            raise EnvironmentProblem(f"--unit: {error}") from error
+            raise EnvironmentProblem(text(f"--unit: {error}", f"--unit: {error.en}")) from error
     broken = sorted({p.path for p in problems if p.is_error})
     if broken:
         click.echo(text(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính (chạy 'sukien validate' để xem)",
@@ -453,8 +456,8 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
         try:
             output.write_bytes(data)
         except OSError as error:
-            raise EnvironmentProblem(text(f"không ghi được tệp {output}: {error.strerror}",
-                                          f"cannot write {output}: {error.strerror}")) from error
+            raise EnvironmentProblem(text(f"không ghi được tệp {output}: {os_reason(error)}",
+                                          f"cannot write {output}: {os_reason(error)}")) from error
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

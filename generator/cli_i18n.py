@@ -11,6 +11,7 @@ compares it with Click's source).
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping, Sequence
 
@@ -110,6 +111,24 @@ def text(vi: str, en: str) -> str:
     return en if lang() == "en" else vi
 
 
+_OS_REASONS = {  # errno: why a file could not be written, in Vietnamese
+    errno.ENOENT: "thư mục chứa tệp không tồn tại",
+    errno.EACCES: "không có quyền ghi vào đây",
+    errno.EPERM: "không có quyền ghi vào đây",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operating-system call failed, in the command line's language
+    (the system's own words are English)."""
+    reason = error.strerror or str(error)
+    return text(_OS_REASONS.get(error.errno or 0, reason), reason)
+
+
 def choose(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
     """``--lang`` on the command line, else the locale (``LC_ALL``, then
     ``LANG``): English for ``en*``, Vietnamese otherwise."""
@@ -162,7 +181,15 @@ class Option(click.Option):
 
     def make_metavar(self, ctx: click.Context) -> str:
         metavar = super().make_metavar(ctx)
-        return text("VĂN_BẢN", "TEXT") if metavar == "TEXT" else metavar.replace(" ", "_")
+        words = _METAVARS.get(metavar)
+        return text(*words) if words else metavar.replace(" ", "_")
+
+
+_METAVARS = {  # Click's names of its types, shown after an option in --help
+    "TEXT": ("VĂN_BẢN", "TEXT"), "FILENAME": ("TỆP", "FILENAME"), "FILE": ("TỆP", "FILE"),
+    "PATH": ("ĐƯỜNG_DẪN", "PATH"), "DIRECTORY": ("THƯ_MỤC", "DIRECTORY"),
+    "INTEGER": ("SỐ", "INTEGER"), "FLOAT": ("SỐ", "FLOAT"),
+}
 
 
 def option(*decls: str, en: str | None = None, **kwargs):

@@ -147,3 +147,14 @@ def test_a_report_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, 
                  "-o", str(tmp_path / "no" / "such" / "bao-cao.docx"))
     assert result.exit_code == 2 and "sukien: lỗi: không ghi được tệp" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_no_english_type_names_left_in_any_vietnamese_help():
+    """Click names an option's type (TEXT, FILENAME, PATH...) after it; in
+    Vietnamese help they are Vietnamese too."""
+    english = {"TEXT", "FILENAME", "FILE", "PATH", "DIRECTORY", "INTEGER", "FLOAT"}
+    for name in main.commands:
+        shown = set(run(name, "--help").stdout.replace("[", " ").replace("]", " ").split())
+        assert not shown & english, (name, shown & english)
+    assert "--body-file TỆP" in run("from-issue", "--help").stdout
+    assert "--body-file FILENAME" in run("from-issue", "--help", "--lang", "en").stdout

@@ -192,7 +192,7 @@ def syntax_issue(text: str, error: yaml.MarkedYAMLError) -> Issue:
             "a Tab is used for indentation: YAML allows spaces only; replace the Tab with spaces",
         )
     problem = (error.problem or error.context or "").strip()
-    located = _unclosed(text, error) or _from_tokens(text, line, problem)
+    located = _unclosed(text, error) or _missing_colon(text, error) or _key_without_colon_above(text, line, column, problem) or _from_tokens(text, line, problem)
     if located is not None:
         return located
     vi = next((v for k, v in _SYNTAX_VI.items() if problem.startswith(k)), None)
@@ -223,12 +223,59 @@ def _unclosed(text: str, error: yaml.MarkedYAMLError) -> Issue | None:
     if context not in _FLOWS:
         return None
     opener, closer, vi, en = _FLOWS[context]
+    lines = text.splitlines()
+    rest = lines[mark.line][mark.column:] if mark.line < len(lines) else ""
+    for quote in ('"', "'"):
+        if rest.count(quote) % 2:  # a quote opened inside the brackets and not closed
+            return _unclosed_quote(mark.line, mark.column + rest.rindex(quote), quote)
     return Issue(
         mark.line, mark.column, "yaml-syntax",
         f"lỗi cú pháp YAML: {vi} mở bằng '{opener}' ở đây chưa được đóng bằng '{closer}' "
         "(hoặc thiếu dấu phẩy giữa các phần tử)",
         f"YAML syntax error: the {en} opened with '{opener}' here is not closed with '{closer}' "
         "(or a comma is missing between its items)",
+    )
+
+
+def _missing_colon(text: str, error: yaml.MarkedYAMLError) -> Issue | None:
+    """A line with no ':' is reported where it starts (libyaml notices
+    only on the next line, which is correct)."""
+    mark = error.context_mark
+    if (error.context or "").strip() != "while scanning a simple key" or mark is None:
+        return None
+    return _no_colon(text.splitlines()[mark.line], mark.line, mark.column)
+
+
+def _key_without_colon_above(text: str, line: int, column: int, problem: str) -> Issue | None:
+    """``name Phòng`` above ``phone: ...`` at the same indentation: libyaml
+    reads both lines as one text and stops at the second line's ':'."""
+    lines = text.splitlines()
+    if not problem.startswith("mapping values are not allowed") or not 0 <= line < len(lines):
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    above = _previous_content(lines, line)
+    if above < 0 or not re.fullmatch(r"[a-z_]+", lines[line][indent:column]) or ":" in lines[above]:
+        return None
+    if len(lines[above]) - len(lines[above].lstrip(" ")) != indent:
+        return None
+    return _no_colon(lines[above], above, indent)
+
+
+def _no_colon(content: str, line: int, column: int) -> Issue:
+    """A key missing its ':', or a line of text that lost its indentation."""
+    word = content[column:].split(" ", 1)[0]
+    if re.fullmatch(r"[a-z_]+", word):
+        return Issue(
+            line, column, "yaml-syntax",
+            f"lỗi cú pháp YAML: thiếu dấu ':' sau tên trường '{word}'; hãy viết '{word}: giá trị'",
+            f"YAML syntax error: the ':' after the key '{word}' is missing; write '{word}: value'",
+        )
+    return Issue(
+        line, column, "yaml-syntax",
+        "lỗi cú pháp YAML: dòng này không có dạng 'tên: giá trị'; nếu đây là phần tiếp theo của "
+        "đoạn văn ở trên, hãy thụt lề cho thẳng với các dòng trên",
+        "YAML syntax error: this line is not 'key: value'; if it continues the text above, indent it "
+        "like the lines above",
     )
 
 
@@ -260,8 +307,50 @@ def _from_tokens(text: str, line: int, problem: str) -> Issue | None:
                 and token.start_mark.line < token.end_mark.line == line):
             return _unclosed_quote(token.start_mark.line, token.start_mark.column, token.style, line)
     if problem.startswith(_INDENT_PROBLEMS):
+        item = _misaligned_item(text, line)
+        if item is not None:
+            return item
+    if problem.startswith("did not find expected '-' indicator"):
+        return _out_of_item(text, line, tokens)
+    if problem.startswith(_INDENT_PROBLEMS):
         return _indentation(text, line, tokens)
     return None
+
+
+def _misaligned_item(text: str, line: int) -> Issue | None:
+    """A list item '- ' not aligned with the items above it."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines) or not lines[line].lstrip(" ").startswith("- "):
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    for number in range(line - 1, -1, -1):
+        above = lines[number]
+        if above.lstrip(" ").startswith("- "):
+            other = len(above) - len(above.lstrip(" "))
+            if other == indent:
+                return None
+            return Issue(
+                line, indent, "yaml-syntax",
+                f"lỗi cú pháp YAML: thụt lề sai ở dòng {line + 1}: mục danh sách '- ' thụt {indent} dấu cách, "
+                f"các mục ở trên (dòng {number + 1}) thụt {other}; các dòng '- ' của một danh sách phải thẳng hàng",
+                f"YAML syntax error: wrong indentation on line {line + 1}: the list item '- ' has {indent} "
+                f"spaces, the items above (line {number + 1}) {other}; the '- ' lines of a list must be aligned",
+            )
+    return None
+
+
+def _out_of_item(text: str, line: int, tokens: list) -> Issue | None:
+    """A key of a list item ('- start: ...') pulled out of the item: less
+    indented than the item's keys above, at the column of the '- '."""
+    lines = text.splitlines()
+    keys = [t for t in tokens if isinstance(t, yaml.KeyToken) and t.start_mark.line < line]
+    if not 0 <= line < len(lines) or not keys or lines[line].lstrip(" ").startswith("- "):
+        return None
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    above = keys[-1].start_mark
+    if indent >= above.column:
+        return None
+    return _wrong_indent(lines, line, indent, "ít hơn", "less than", above.line, above.column, "")
 
 
 def _tokens_until(text: str, line: int) -> list:
@@ -292,6 +381,15 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
     after = tokens[tokens.index(keys[-1]) + 1:]
     valued = any(isinstance(t, yaml.ScalarToken) and t.start_mark.line == above.line for t in after[1:])
     levels = _open_levels(t for t in tokens if t.start_mark.line < line)
+    opener = _previous_content(lines, above.line)
+    if (indent > above.column and valued and opener >= 0 and lines[opener].rstrip().endswith(":")
+            and _indent_of_previous(lines, above.line) == above.column):
+        # 'en:' then 'title:' at the margin, then '  summary:': the title is the one too far out
+        return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than", line, indent, "")
+    if indent > above.column and valued and _indent_of_previous(lines, above.line) == indent:
+        # the lines on either side agree: the key above is the one too far out
+        return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than",
+                             _previous_content(lines, above.line), indent, "")
     if indent > above.column and valued:
         how_vi, how_en = "nhiều hơn", "more than"
         hint = " (nếu dòng này là phần tiếp theo của giá trị ở trên, hãy đặt cả giá trị trong dấu ngoặc kép)"
@@ -303,6 +401,20 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
     else:
         return None
     return _wrong_indent(lines, line, indent, how_vi, how_en, above.line, above.column, hint)
+
+
+def _previous_content(lines: list[str], line: int) -> int:
+    """The number of the last line with content before ``line`` (or -1)."""
+    for number in range(line - 1, -1, -1):
+        if lines[number].strip() and not lines[number].lstrip().startswith("#"):
+            return number
+    return -1
+
+
+def _indent_of_previous(lines: list[str], line: int) -> int | None:
+    """The indentation of the last line with content before ``line``."""
+    number = _previous_content(lines, line)
+    return None if number < 0 else len(lines[number]) - len(lines[number].lstrip(" "))
 
 
 def _indent_of_next(lines: list[str], line: int) -> int | None:

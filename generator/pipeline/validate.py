@@ -61,9 +61,17 @@ def _across_files(events, root: Path, config: SiteConfig, compared: BaseComparis
     def where(event: model.Event) -> str:
         return display(root / event.path)
 
-    problems = duplicate_events(events, where, compared.changed if compared else None)
+    def line_of(event: model.Event, key: str) -> int:
+        """The line of ``key:`` at the margin of the event's file (1 if not found)."""
+        try:
+            lines = (root / event.path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return 1
+        return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+
+    problems = duplicate_events(events, where, compared.changed if compared else None, line_of)
     if compared:
-        problems += new_events_in_past(events, where, compared.new, clock.now(config.timezone))
+        problems += new_events_in_past(events, where, compared.new, clock.now(config.timezone), line_of)
     return problems
 
 

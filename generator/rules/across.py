@@ -1,6 +1,7 @@
 """Rules across event files: an event filed twice, and a new event that is
 already over.  They read valid model events (not YAML), so they run after
-the whole tree is loaded; problems are placed at the file (line 1)."""
+the whole tree is loaded; a problem is placed at the line of the key it
+is about (``title:``, ``start:``), which ``line_of`` finds in the file."""
 
 from __future__ import annotations
 
@@ -16,13 +17,19 @@ from . import severity
 from .filecheck import fold
 
 Where = Callable[[Event], str]  # an event's file as displayed
+LineOf = Callable[[Event, str], int]  # the 1-based line of a top-level key in an event's file
+
+
+def _first_line(event: Event, key: str) -> int:
+    return 1
 
 
 def first_occurrence(event: Event) -> Occurrence:
     return occurrences(event, until_year=event.start.year)[0]
 
 
-def duplicate_events(events: Iterable[Event], where: Where, changed: set[str] | None = None) -> list[Problem]:
+def duplicate_events(events: Iterable[Event], where: Where, changed: set[str] | None = None,
+                     line_of: LineOf = _first_line) -> list[Problem]:
     """``duplicate-event`` for events with the same title (without accents
     and case), first day and area.  Each file of a pair names the other;
     when ``changed`` (paths changed against a base revision) says one side
@@ -44,7 +51,7 @@ def duplicate_events(events: Iterable[Event], where: Where, changed: set[str] | 
             others = ", ".join(where(other) for other in group if other is not event)
             day = first_occurrence(event).first_day.isoformat()
             problems.append(Problem(
-                where(event), 1, 1, "duplicate-event",
+                where(event), line_of(event, "title"), 1, "duplicate-event",
                 f"sự kiện này trùng với {others} (cùng tên, cùng ngày bắt đầu {day} và cùng địa bàn): "
                 "mọi lịch sẽ hiện sự kiện hai lần; nếu là cùng một sự kiện, hãy sửa tệp đã có thay vì tạo tệp mới",
                 f"this event duplicates {others} (same title, first day {day} and area): every calendar "
@@ -63,7 +70,8 @@ def is_over(event: Event, now: dt.datetime) -> bool:
     return all(o.is_over(now) for o in occurrences(event, until_year=last_year))
 
 
-def new_events_in_past(events: Iterable[Event], where: Where, new: set[str], now: dt.datetime) -> list[Problem]:
+def new_events_in_past(events: Iterable[Event], where: Where, new: set[str], now: dt.datetime,
+                       line_of: LineOf = _first_line) -> list[Problem]:
     """``new-event-in-past`` for files new against the base revision whose
     every occurrence has ended (a wrong year, most often)."""
     problems = []
@@ -72,7 +80,7 @@ def new_events_in_past(events: Iterable[Event], where: Where, new: set[str], now
             continue
         day = first_occurrence(event).first_day
         problems.append(Problem(
-            where(event), 1, 1, "new-event-in-past",
+            where(event), line_of(event, "start"), 1, "new-event-in-past",
             f"sự kiện mới này đã kết thúc (bắt đầu {day.isoformat()}, trước hôm nay {now.date().isoformat()}): "
             "hãy kiểm tra lại năm của 'start' và 'end'; nếu đúng là sự kiện đã qua, có thể bỏ qua cảnh báo này",
             f"this new event is already over (it began on {day.isoformat()}, before today "

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from ..load.yamlread import Node, ScalarNode, SequenceNode
+from ..load.yamlread import MappingNode, Node, ScalarNode, SequenceNode
 from ..model import patterns
 from .filecheck import FileCheck, shape_en, shape_vi, suggest
 
@@ -25,8 +25,28 @@ _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
              "false": False, "no": False, "không": False, "khong": False}
 
 
+def _colon_inside(node: Node) -> bool:
+    """A one-line ``Ban tổ chức: Tuần ...`` where text was expected."""
+    if not isinstance(node, MappingNode) or len(node.value) != 1 or node.flow_style:
+        return False
+    key, value = node.value[0]
+    return (isinstance(key, ScalarNode) and isinstance(value, ScalarNode) and not key.style
+            and key.start_mark.line == value.start_mark.line)
+
+
 def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> str | None:
     """A text value, NFC-normalised."""
+    if _colon_inside(node):
+        key, value = node.value[0]
+        quoted = f'"{key.value}: {value.value}"'
+        ck.report(
+            node, "wrong-type",
+            f"'{where}': dấu ':' ở giữa giá trị làm nó bị hiểu thành 'tên: giá trị'; hãy đặt cả giá trị "
+            f"trong dấu ngoặc kép: {quoted}",
+            f"'{where}': the ':' inside the value makes it read as 'key: value'; put the whole value "
+            f"in double quotes: {quoted}",
+        )
+        return None
     if not isinstance(node, ScalarNode):
         ck.report(
             node, "wrong-type",

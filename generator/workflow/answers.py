@@ -22,7 +22,13 @@ Parse = Callable[[str, dict], object]  # text and earlier answers -> value; rais
 
 
 class AnswerError(ValueError):
-    """An answer that cannot be used; the message is for the user (Vietnamese)."""
+    """An answer that cannot be used; the message is for the user
+    (Vietnamese), ``en`` its English where a command line in English may
+    show it."""
+
+    def __init__(self, message: str, en: str | None = None):
+        super().__init__(message)
+        self.en = en or message
 
 
 def clean_line(text: str) -> str:
@@ -49,8 +55,8 @@ SHORT_LIST = 10  # at most this many matches are listed
 class Ambiguous(AnswerError):
     """An answer that names several entries; ``matches`` lists them."""
 
-    def __init__(self, message: str, matches: Entries):
-        super().__init__(message)
+    def __init__(self, message: str, matches: Entries, en: str | None = None):
+        super().__init__(message, en)
         self.matches = matches
 
 
@@ -64,7 +70,7 @@ def registry_choice(entries: Entries, what: str, file: str) -> Parse:
     return parse
 
 
-def pick_entry(text: str, entries: Entries, what: str, file: str) -> str:
+def pick_entry(text: str, entries: Entries, what: str, file: str, what_en: str = "entries") -> str:
     """The id of the one entry ``text`` names; raises ``Ambiguous`` with the
     short list when it names several, AnswerError with the nearest when none."""
     value = clean_line(text)
@@ -74,13 +80,18 @@ def pick_entry(text: str, entries: Entries, what: str, file: str) -> str:
     if matches:
         shown = "; ".join(f"{i} ({_name(label)})" for i, label in matches[:SHORT_LIST])
         more = f" và {len(matches) - SHORT_LIST} mục khác" if len(matches) > SHORT_LIST else ""
+        more_en = f" and {len(matches) - SHORT_LIST} more" if len(matches) > SHORT_LIST else ""
         raise Ambiguous(f"\"{value}\" khớp với {len(matches)} {what}: {shown}{more}; "
-                        "hãy ghi rõ hơn (thêm chữ trong tên) hoặc ghi mã", matches)
+                        "hãy ghi rõ hơn (thêm chữ trong tên) hoặc ghi mã", matches,
+                        f"\"{value}\" matches {len(matches)} {what_en}: {shown}{more_en}; "
+                        "write more of the name, or the id")
     if not entries and patterns.is_id(value):
         return value
     guess = closest_entry(value, entries)
     hint = f"; có phải ý bạn là \"{guess[0]}\" ({_name(guess[1])})?" if guess else ""
-    raise AnswerError(f"không có {what} \"{value}\" trong {file}{hint}")
+    hint_en = f"; did you mean \"{guess[0]}\" ({_name(guess[1])})?" if guess else ""
+    raise AnswerError(f"không có {what} \"{value}\" trong {file}{hint}",
+                      f"there is no {what_en[:-1] if what_en.endswith('s') else what_en} \"{value}\" in {file}{hint_en}")
 
 
 def _name(label: str) -> str:

@@ -20,6 +20,7 @@ from .answers import (SHORT_LIST, Ambiguous, AnswerError, Parse, clean_line, one
     parse_end, parse_phone, parse_repeat, parse_text, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
 from ..model import patterns
+from ..site.i18n import deadline_label
 from .schema import RegistryChoices
 
 
@@ -61,37 +62,35 @@ def questions(reg: RegistryChoices) -> list[Question]:
                  registry_choice(reg.units, "đơn vị", "content/units.yaml"), True, choices=reg.units),
         Question("title", "Tên sự kiện", one_line(150), True),
         Question("summary", "Tóm tắt (một, hai câu)", one_line(300), True),
-        Question("description", "Giới thiệu chi tiết: mỗi dòng là một đoạn; để trống một dòng để kết thúc "
-                 "(bỏ trống ngay nếu không có)", parse_text, multiline=True),
+        Question("description", "Giới thiệu chi tiết (mỗi dòng một đoạn; Enter ở dòng trống là xong)",
+                 parse_text, multiline=True),
         Question("category", "Chủ đề (số thứ tự, tên hoặc mã)",
                  registry_choice(reg.categories, "chủ đề", "content/categories.yaml"), True, choices=reg.categories),
-        Question("start", "Bắt đầu: ngày YYYY-MM-DD (cả ngày) hoặc ngày giờ YYYY-MM-DD HH:MM",
+        Question("start", "Bắt đầu (ngày, có thể thêm giờ; ví dụ 26/04/2027 hoặc 26/04/2027 07:30)",
                  lambda text, _: parse_when(text), True),
-        Question("end", "Kết thúc (cùng kiểu với bắt đầu, hoặc HH:MM nếu cùng ngày; "
-                 "bỏ trống nếu không có)", parse_end),
+        Question("end", "Kết thúc (ngày giờ, hoặc chỉ giờ nếu cùng ngày; có thể bỏ trống)", parse_end),
         Question("place", "Tên địa điểm", one_line(200), True),
         Question("address", "Địa chỉ (có thể bỏ trống)", one_line(300)),
         Question("area", "Xã, phường (gõ một phần tên hoặc mã; có thể bỏ trống)",
                  registry_choice(reg.areas, "xã, phường", "content/areas.yaml"), choices=reg.areas),
-        Question("directions", "Đường đi: tuyến đường, cách trung tâm tỉnh bao xa, chỗ đỗ xe, "
-                 "đường mùa mưa (có thể bỏ trống)", one_line(500)),
+        Question("directions", "Đường đi (tuyến đường, bao xa, chỗ đỗ xe; có thể bỏ trống)", one_line(500)),
         Question("price", "Giá vé (ví dụ: Miễn phí, 50.000 đồng; có thể bỏ trống)", one_line(200)),
         Question("contact_name", "Đầu mối liên hệ (đơn vị hoặc người phát ngôn)", one_line(200), True),
         Question("phone", "Số điện thoại liên hệ", parse_phone),
         Question("email", "Thư điện tử liên hệ (cần nếu không có số điện thoại)", parse_email,
                  required=lambda answers: not answers.get("phone"), alternative="phone"),
         Question("press_invited", "Có mời báo chí không? (có/không)", parse_yes_no, default="không"),
-        Question("accreditation_deadline", "Hạn đăng ký tác nghiệp cho báo chí: ngày hoặc ngày giờ, "
-                 "ví dụ 2026-04-20 17:00 (có thể bỏ trống)", parse_deadline, when=_invited),
-        Question("press_contact_name", "Đầu mối liên hệ báo chí, ví dụ người phát ngôn "
-                 "(bỏ trống nếu là đầu mối liên hệ ở trên)", one_line(200), when=_invited),
+        Question("accreditation_deadline", "Hạn đăng ký tác nghiệp của báo chí (ngày, có thể thêm giờ; "
+                 "có thể bỏ trống)", parse_deadline, when=_invited),
+        Question("press_contact_name", "Người phát ngôn, liên hệ báo chí (bỏ trống: như đầu mối ở trên)",
+                 one_line(200), when=_invited),
         Question("press_phone", "Số điện thoại liên hệ báo chí", parse_phone,
                  when=lambda answers: bool(answers.get("press_contact_name"))),
         Question("press_email", "Thư điện tử liên hệ báo chí (cần nếu không có số điện thoại)", parse_email,
                  required=lambda answers: not answers.get("press_phone"), alternative="press_phone",
                  when=lambda answers: bool(answers.get("press_contact_name"))),
-        Question("repeat", "Lặp lại hằng năm? (không / hằng năm: cùng ngày dương lịch / "
-                 "âm lịch: cùng ngày âm lịch)", parse_repeat, default="không"),
+        Question("repeat", "Lặp lại? (không / hằng năm: cùng ngày dương lịch / âm lịch)", parse_repeat,
+                 default="không"),
         Question("title_en", "Tên tiếng Anh (có thể bỏ trống)", one_line(150)),
         Question("summary_en", "Tóm tắt tiếng Anh (có thể bỏ trống)", one_line(300),
                  when=lambda answers: bool(answers.get("title_en"))),
@@ -216,10 +215,25 @@ def _past_confirmed(answers: dict, now: dt.datetime, ask: Ask, tell: Tell) -> bo
     if message is None:
         return True
     tell(message)
-    confirm = Question("past", "Đúng là sự kiện đã diễn ra, hoặc sự kiện lặp lại hằng năm (chọn ở câu sau)? "
-                       "(có: giữ ngày này / không: nhập lại ngày)",
-                       parse_yes_no, True, default="không")
+    tell("Chỉ giữ ngày này nếu sự kiện đúng là đã diễn ra, hoặc lặp lại hằng năm (chọn ở câu sau).")
+    confirm = Question("past", "Giữ ngày này? (có: giữ / không: nhập lại ngày)", parse_yes_no, True, default="không")
     return bool(_ask_one(confirm, answers, ask, tell))
+
+
+_WHEN_KEYS = ("start", "end", "accreditation_deadline")
+
+
+def said_when(value: str) -> str:
+    """``2027-03-15 07:30`` as staff read it back: 'Thứ Hai, 15/03/2027, 07:30'
+    (a day typed 03/04 is the 3rd of April, and this shows it)."""
+    day, _, time = value.partition(" ")
+    if len(day) == 5:  # HH:MM, the end on the same day
+        return day
+    try:
+        parsed = dt.date.fromisoformat(day)
+    except ValueError:
+        return value
+    return deadline_label(parsed, "vi") + (f", {time}" if time else "")
 
 
 def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Question | None = None):
@@ -251,6 +265,8 @@ def _ask_one(q: Question, answers: dict, ask: Ask, tell: Tell, stand_in: Questio
             label = dict(q.choices).get(str(value)) if q.choices else None
             if label and value != typed:
                 tell(f"  → {value} — {label}")  # what a part of a name or a number stood for
+            elif q.key in _WHEN_KEYS and value:
+                tell(f"  → {said_when(str(value))}")  # 03/04: the 3rd of April, said in words
             return value
         except Ambiguous as error:
             listed = error.matches[:SHORT_LIST]

@@ -25,16 +25,18 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..model.event import Content, Unit
+from ..rules.filecheck import fold
 from .report import STATE_VI, MonthReport, Row, Tally, article_text, articles_count, when_text, yes
 
 FONT = "Times New Roman"
 BODY = 14  # the decree: 13 to 14 pt
 TABLE = 13
 ADDRESSEE = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+HIGHER = "Thường trực Tỉnh ủy"  # to whom the addressee itself reports
 PLACE = "Lai Châu"
 COLUMNS = (  # header, width in cm (the body is 16.5 cm wide)
-    ("STT", 1.2), ("Thời gian", 2.8), ("Sự kiện", 3.0), ("Địa điểm", 2.5), ("Đơn vị phối hợp", 2.0),
-    ("Tình trạng", 1.6), ("Mời báo chí", 1.5), ("Báo chí đưa tin", 1.9),
+    ("STT", 1.1), ("Thời gian", 2.8), ("Sự kiện", 3.2), ("Địa điểm", 2.6), ("Đơn vị phối hợp", 2.2),
+    ("Tình trạng", 1.6), ("Mời báo chí", 1.5), ("Báo chí đưa tin", 1.5),
 )
 
 
@@ -42,14 +44,24 @@ def render_docx(report: MonthReport, content: Content, unit: Unit | None = None)
     """The report as the bytes of a .docx file."""
     doc = Document()
     _page(doc)
-    issuer = unit.name if unit else (report.units[0][0].name if len(report.units) == 1 else None)
+    issuer = unit.name if unit else (report.units[0][0].name if len(report.units) == 1 else _compiler(content))
     _heading(doc, issuer)
-    _title(doc, report)
+    _title(doc, report, HIGHER if _is_addressee(issuer) else ADDRESSEE)
     _body(doc, report, content, issuer)
     _signature(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _is_addressee(name: str) -> bool:
+    return fold(name).startswith(fold(ADDRESSEE))
+
+
+def _compiler(content: Content) -> str:
+    """The issuer of the province-wide report: the body that collects the
+    units' reports compiles them (its name as registered, if it is)."""
+    return next((u.name for u in content.units if _is_addressee(u.name)), ADDRESSEE)
 
 
 # --- Page and text ---------------------------------------------------------------
@@ -125,13 +137,13 @@ def _rule(container, width_cm: float, box_cm: float) -> None:
 
 # --- Heading: unit, number, Quốc hiệu, Tiêu ngữ, place and date ---------------------
 
-def _heading(doc, issuer: str | None) -> None:
+def _heading(doc, issuer: str) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     left, right = table.rows[0].cells
     _widths(table, (6.5, 10.0))
     left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(left.paragraphs[0], (issuer or "TÊN CƠ QUAN, ĐƠN VỊ").upper(), 13, bold=True)
+    _run(left.paragraphs[0], issuer.upper(), 13, bold=True)
     _rule(left, 2.2, 6.5)
     _line(left, "Số: .../BC-...", 13, before=6)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -160,12 +172,12 @@ def _widths(table: Table, widths) -> None:
             cell.width = Cm(width)
 
 
-def _title(doc, report: MonthReport) -> None:
+def _title(doc, report: MonthReport, addressee: str) -> None:
     _line(doc, "BÁO CÁO", BODY, bold=True, before=18)
     _line(doc, "Kết quả cung cấp thông tin, tuyên truyền các sự kiện "
           f"tháng {report.month:02d}/{report.year}", BODY, bold=True)
     _rule(doc, 4.0, 16.5)
-    _line(doc, f"Kính gửi: {ADDRESSEE}.", BODY, before=12, after=12)
+    _line(doc, f"Kính gửi: {addressee}.", BODY, before=12, after=12)
 
 
 # --- Body: the figures in sentences, then the table ---------------------------------
@@ -177,9 +189,9 @@ def _paragraph(doc, text: str = "", bold: bool = False) -> Paragraph:
     return paragraph
 
 
-def _body(doc, report: MonthReport, content: Content, issuer: str | None) -> None:
+def _body(doc, report: MonthReport, content: Content, issuer: str) -> None:
     month = f"{report.month:02d}/{report.year}"
-    who = issuer or "đơn vị"
+    who = issuer
     _paragraph(doc, f"Thực hiện việc cung cấp thông tin về các sự kiện trên Lịch sự kiện tỉnh Lai Châu, "
                     f"{who} báo cáo kết quả tháng {month} như sau:")
     _paragraph(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True)
@@ -189,12 +201,13 @@ def _body(doc, report: MonthReport, content: Content, issuer: str | None) -> Non
     _paragraph(doc, "2. Danh sách sự kiện", bold=True)
     if report.rows:
         _events_table(doc, report, content)
+        _coverage(doc, report)
     else:
         _paragraph(doc, "Trong tháng không có sự kiện nào.")
     _paragraph(doc, "II. ĐỀ XUẤT, KIẾN NGHỊ", bold=True).paragraph_format.space_before = Pt(6)
     _paragraph(doc, "." * 120)
     _paragraph(doc, f"Trên đây là báo cáo kết quả cung cấp thông tin, tuyên truyền các sự kiện tháng "
-                    f"{month} của {who}./.")
+                    f"{month} của {who}./.").paragraph_format.keep_with_next = True  # not alone above the signature
 
 
 def figures(report: MonthReport, content: Content) -> list[str]:
@@ -244,10 +257,22 @@ def _events_table(doc, report: MonthReport, content: Content) -> None:
         _cell_text(cells[4], co_organisers(row, content))
         _cell_text(cells[5], STATE_VI[row.state])
         _cell_text(cells[6], yes(row.press), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[7], articles_count(row))
-        for article in row.articles:
-            _line(cells[7], f"- {article_text(article)}", TABLE, align=WD_ALIGN_PARAGRAPH.LEFT)
+        _cell_text(cells[7], articles_count(row), align=WD_ALIGN_PARAGRAPH.CENTER)
     _widths(table, [width for _, width in COLUMNS])
+
+
+def _coverage(doc, report: MonthReport) -> None:
+    """The articles, event by event, below the table (as in the Markdown
+    report): listed in the table's narrow column they made rows a third
+    of a page tall."""
+    covered = [row for _, rows in report.units for row in rows if row.articles]
+    if not covered:
+        return
+    _paragraph(doc, "3. Báo chí đưa tin", bold=True).paragraph_format.space_before = Pt(6)
+    for row in covered:
+        _paragraph(doc, f"{row.occurrence.event.title} ({articles_count(row)}):").paragraph_format.keep_with_next = True
+        for article in row.articles:
+            _paragraph(doc, f"- {article_text(article)}.")
 
 
 def place(row: Row) -> str:
@@ -299,6 +324,7 @@ def _repeat_header(table: Table) -> None:
 def _signature(doc) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # "Họ và tên" never alone on a page
     left, right = table.rows[0].cells
     _widths(table, (8.0, 8.5))
     first = left.paragraphs[0]

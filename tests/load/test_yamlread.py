@@ -116,3 +116,47 @@ def test_a_required_key_indented_into_the_mapping_above_is_one_problem_at_its_li
     assert (problem.code, problem.line, problem.column) == ("unknown-key", 12, 3)
     assert problem.message.startswith("thụt lề sai ở dòng 12: 'contact' là trường cấp ngoài cùng")
     assert "indented into 'location'" in problem.message_en
+
+
+@pytest.mark.parametrize("line, old, new, where, words", [
+    # a nested key pulled out to the margin: the lines on either side agree, it is the odd one
+    (9, "  address", "address", (9, 1), ["thụt lề sai ở dòng 9: thụt 0 dấu cách, ít hơn dòng 8 ('name', 2"]),
+    (21, "  - start", "- start", (21, 1), ["mục danh sách '- ' thụt 0 dấu cách, các mục ở trên (dòng 18) thụt 2"]),
+    # the first key of 'en:' at the margin: it is the one out, not the key below it
+    (28, "  title: Then", "title: Then", (28, 1), ["thụt lề sai ở dòng 28: thụt 0 dấu cách, ít hơn dòng 29"]),
+    # a key of a list item pulled back to the '- ': named against the item's keys, not the dashes
+    (20, "    title: Lễ rước", "  title: Lễ rước", (20, 3), ["thụt 2 dấu cách, ít hơn dòng 19 ('end', 4"]),
+], ids=["nested-key-out", "list-item-out", "first-nested-key-out", "item-key-out"])
+def test_a_line_too_far_out_is_reported_at_that_line(tmp_path, line, old, new, where, words):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
+    for word in words:
+        assert word in problem.message
+    assert "wrong indentation" in problem.message_en
+
+
+@pytest.mark.parametrize("line, old, new, where, words", [
+    (4, "category: le-hoi", "category le-hoi", (4, 1), ["thiếu dấu ':' sau tên trường 'category'"]),
+    (13, "  name: Phòng", "  name Phòng", (13, 3), ["thiếu dấu ':' sau tên trường 'name'"]),
+    # a line of the description that lost its indentation
+    (26, "  Phần hội", "Phần hội", (26, 1), ["hãy thụt lề cho thẳng với các dòng trên"]),
+], ids=["top-key", "nested-key", "text-line"])
+def test_a_line_without_colon_is_reported_at_that_line_not_the_next(tmp_path, line, old, new, where, words):
+    (problem,) = problems(tmp_path, broken(line, old, new))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", *where)
+    for word in words:
+        assert word in problem.message
+
+
+def test_a_colon_inside_a_list_item_asks_for_quotes(tmp_path):
+    (problem,) = problems(tmp_path, broken(16, "tags: [thai-trang, khong-lao]",
+                                           "co_organizers:\n  - Ban tổ chức: Tuần Văn hóa"))
+    assert (problem.code, problem.line, problem.column) == ("wrong-type", 17, 5)
+    assert "dấu ':' ở giữa giá trị" in problem.message
+    assert '"Ban tổ chức: Tuần Văn hóa"' in problem.message
+
+
+def test_an_unclosed_quote_inside_brackets_is_the_quote_not_the_bracket(tmp_path):
+    (problem,) = problems(tmp_path, broken(16, "[thai-trang, khong-lao]", "['thai-trang, khong-lao]"))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 16, 8)
+    assert "dấu ngoặc đơn ' mở ở đây chưa được đóng" in problem.message

@@ -125,3 +125,13 @@ def test_new_event_in_past_message(repo, monkeypatch):
     assert result.exit_code == 1
     assert "cảnh báo: sự kiện mới này đã kết thúc (bắt đầu 2025-07-01" in result.stdout
     assert "[new-event-in-past]" in result.stdout
+
+
+def test_problems_point_at_the_title_and_start_lines_not_a_comment(repo, monkeypatch):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-03-01")
+    header = "# yaml-language-server: $schema=../../event.schema.json\n# Bản sao\n"
+    write_event(repo, COPY, header + VALID)
+    write_event(repo, "so-vhttdl/hoi-moi.yaml", header + with_fields(title="Hội mới", start="2025-07-01", end=None))
+    lines = {p.code: (p.line, p.column) for p in validate_tree(SiteConfig(content_dir=repo), base="main").problems}
+    start = 1 + (header + with_fields(start="2025-07-01")).splitlines().index("start: 2025-07-01")
+    assert lines == {"duplicate-event": (3, 1), "new-event-in-past": (start, 1)}

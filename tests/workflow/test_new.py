@@ -437,8 +437,9 @@ def test_interactive_flow_asks_press_deadline_press_contact_price_and_descriptio
     ]
     result = interactive(content, *lines, description=None, area=None, press_invited=None)
     assert result.exit_code == 0, result.output
-    for prompt in ("Giới thiệu chi tiết", "Giá vé", "Hạn đăng ký tác nghiệp", "Đầu mối liên hệ báo chí"):
+    for prompt in ("Giới thiệu chi tiết", "Giá vé", "Hạn đăng ký tác nghiệp", "Người phát ngôn, liên hệ báo chí"):
         assert prompt in result.stderr
+    assert "  → Thứ Hai, 20/04/2026, 17:00\n" in result.stderr  # the deadline typed "20/4/2026 17h", read back
     event = loaded(content, "le-hoi-then-kin-pang-2026")
     assert event.description == "Phần lễ: rước nước, cúng thần suối.\n\nPhần hội: té nước, ném còn."
     assert event.price == "Miễn phí"
@@ -510,3 +511,23 @@ def test_a_past_date_from_flags_is_a_warning(content, monkeypatch):
     monkeypatch.setenv("SUKIEN_NOW", "2026-12-01T09:00:00+07:00")
     result = run(content)
     assert result.exit_code == 0 and "cảnh báo: Sự kiện này đã kết thúc" in result.stderr
+
+
+def test_every_prompt_fits_one_terminal_line():
+    """A prompt that wraps in an 80-column terminal is hard to read (the
+    answer starts on the next line); the default shown is counted."""
+    from generator.workflow.newevent import questions
+    from generator.workflow.schema import RegistryChoices
+
+    long = [(q.key, len(q.prompt)) for q in questions(RegistryChoices())
+            if len(q.prompt) + (len(q.default) + 3 if q.default else 0) + 2 > 78]
+    assert long == []
+
+
+@pytest.mark.parametrize("value, said", [
+    ("2027-03-04 07:30", "Thứ Năm, 04/03/2027, 07:30"), ("2027-03-04", "Thứ Năm, 04/03/2027"), ("17:00", "17:00")])
+def test_a_date_is_read_back_with_its_weekday(value, said):
+    """03/04 typed is the 3rd of April: read back in words, staff see it."""
+    from generator.workflow.newevent import said_when
+
+    assert said_when(value) == said

@@ -171,3 +171,22 @@ def test_an_event_abroad_is_held_once_its_own_day_is_over(content):
         [row] = month_report(tree, 2026, 4, dt.datetime(2026, 4, 16, hour, 0, tzinfo=zone)).rows
         return row.state
     assert (state(1), state(5)) == ("upcoming", "held")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--month", "2026-04", "--unit", "khong-co"], 'there is no unit "khong-co" in content/units.yaml'),
+    (["--month", "2026-04", "--unit", "ubnd"], '"ubnd" matches 2 units: ubnd-xa-khong-lao'),
+])
+def test_unit_errors_in_english_with_lang_en(args, message):
+    result = CliRunner().invoke(main, ["--lang", "en", "report", "-f", str(DATA / "mkdocs.yml"), *args])
+    assert result.exit_code == 2
+    assert message in result.output and "không" not in result.output and "khớp" not in result.output
+
+
+@pytest.mark.parametrize("lang, reason", [("vi", "thư mục chứa tệp không tồn tại"),
+                                          ("en", "No such file or directory")])
+def test_an_unwritable_output_is_explained_in_the_users_language(tmp_path, monkeypatch, lang, reason):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-04-15T12:00")
+    result = CliRunner().invoke(main, ["--lang", lang, "report", "-f", str(DATA / "mkdocs.yml"), "--month", "2026-04",
+                                       "-o", str(tmp_path / "khong-co" / "bao-cao.md")])
+    assert result.exit_code == 2 and reason in result.output and "Traceback" not in result.output

@@ -13,6 +13,8 @@ import docx
 import pytest
 from click.testing import CliRunner
 
+from docx.oxml.ns import qn
+
 from contenttree import make_tree, with_fields
 from generator.cli import main
 
@@ -83,6 +85,8 @@ def test_the_administrative_layout(tmp_path):
     signature = document.tables[-1].rows[0].cells
     assert signature[0].text.startswith("Nơi nhận:\n- Như trên;") and "Lưu: VT" in signature[0].text
     assert "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ" in signature[1].text
+    # the signature block is never cut by a page break ("Họ và tên" alone on the next page)
+    assert document.tables[-1].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
 def test_a4_margins_and_times_new_roman_13_to_14(tmp_path):
@@ -130,10 +134,14 @@ def test_press_coverage_counted_and_listed_per_event(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(f"site_name: x\nplugins:\n  - sukien:\n      content: {content}\n")
     document, _ = report(tmp_path, config=tmp_path / "mkdocs.yml")
     rows = events_table(document).rows[1:]
-    assert [r.cells[7].text for r in rows] == [
-        "Không", "2 bài\n- Báo Lai Châu: Rộn ràng Then Kin Pang (27/04/2026)\n- VTV5: Té nước cầu mưa"]
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "1 sự kiện được báo chí đưa tin với tổng số 2 bài" in text
+    assert [r.cells[7].text for r in rows] == ["Không", "2 bài"]
+    texts = [p.text for p in document.paragraphs]
+    assert "1 sự kiện được báo chí đưa tin với tổng số 2 bài" in "\n".join(texts)
+    # the articles listed below the table, event by event (a narrow column made rows a third of a page)
+    listed = texts.index("3. Báo chí đưa tin")
+    assert texts[listed + 1:listed + 4] == [
+        "Lễ hội Then Kin Pang (2 bài):", "- Báo Lai Châu: Rộn ràng Then Kin Pang (27/04/2026).",
+        "- VTV5: Té nước cầu mưa."]
 
 
 def test_libreoffice_reads_it_as_an_official_report(tmp_path):
@@ -147,6 +155,18 @@ def test_libreoffice_reads_it_as_an_official_report(tmp_path):
                           capture_output=True, text=True).stdout
     first = text.split("\f")[0]
     assert re.search(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", first) and "Độc lập - Tự do - Hạnh phúc" in first
-    assert "BÁO CÁO" in first and "Kính gửi: Ban Tuyên giáo và Dân vận Tỉnh ủy." in first
+    assert "BÁO CÁO" in first and "Kính gửi: Thường trực Tỉnh ủy." in first  # the province-wide report
     assert "Nơi nhận:" in text and text.count("\f") >= 2  # the table runs onto a second page
     assert re.search(r"^\s*2\s*$", text.split("\f")[1].splitlines()[0])  # page number from page 2
+
+
+def test_the_province_report_is_issued_by_the_body_that_collects_the_reports(tmp_path):
+    """No placeholder issuer: the province-wide report is the compilation of
+    the Propaganda Commission, which sends it up rather than to itself."""
+    document, _ = report(tmp_path)
+    left = document.tables[0].rows[0].cells[0].text
+    assert left.splitlines()[0] == "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY" and "TÊN CƠ QUAN" not in left
+    texts = [p.text for p in document.paragraphs]
+    assert "Kính gửi: Thường trực Tỉnh ủy." in texts
+    assert any(t.endswith("của Ban Tuyên giáo và Dân vận Tỉnh ủy./.") for t in texts)
+    assert not any("của đơn vị./." in t for t in texts)
