@@ -533,13 +533,15 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     Ví dụ: sukien build -d public --content tests/data/site/content
     """
     from .pipeline.build import build as build_site
+    from .pipeline.progress import Progress
     from .pipeline.target import UnsafeTarget
     from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
     need_config_file(config_file)
+    progress = Progress(lang=cli_i18n.lang())
     try:
-        result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
+        result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict, progress=progress)
     except (GitError, OSError, UnsafeTarget) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS["text"](result.problems, cli_i18n.lang()))
@@ -549,7 +551,7 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     if not result.built:
         raise EnvironmentProblem(text(f"tạo trang thất bại (mkdocs trả về mã {result.returncode})",
                                       f"the build failed (mkdocs returned {result.returncode})"))
-    click.echo(text(f"Đã tạo trang tại {result.site_dir}", f"Site built in {result.site_dir}"), err=True)
+    progress.built(result.site_dir, result.files, result.seconds)
 
 
 @main.command(help_en="""Live preview, reloading when an event file or a registry changes.

@@ -6,12 +6,19 @@ file to MkDocs as virtual files (event pages stay out of the navigation),
 writes the feeds after the build, and makes ``mkdocs serve`` watch the
 content.  Everything it hands over comes from ``generator.pipeline.prepare.prepare``,
 which ``sukien export`` writes to disk for other builders.
+
+A generated page is HTML already (raw HTML blocks, which Markdown passes
+through unchanged): :class:`GeneratedPage` gives it to the theme without a
+Markdown pass, renders it only when MkDocs reads it, and parks its HTML in
+a :class:`~generator.pipeline.spool.Spool` until MkDocs writes it, so that
+the pages are never all in memory at once.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import base
@@ -21,12 +28,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .model import clock
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
+from .pipeline.progress import Progress, Stage
+from .pipeline.spool import Spool
+from .site.pages import Pages
+from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
 from .model.problems import format_text
 
@@ -53,15 +65,49 @@ SukienConfig: type[base.Config] = type("SukienConfig", (base.Config,), {
 })
 
 
+class GeneratedPage(Page):
+    """A page of :class:`~generator.site.pages.Pages`: its metadata and
+    HTML come from the core, not from Markdown."""
+
+    def __init__(self, file: File, config: MkDocsConfig, pages: Pages, spool: Spool) -> None:
+        super().__init__(None, file, config)
+        self._pages, self._spool = pages, spool
+        self._anchors: set[str] = set()
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        made = self._pages.page(self.file.src_uri)
+        self.meta, self.markdown = made.meta(), ""
+        html = made.body.strip()  # what Markdown makes of raw HTML blocks
+        self._anchors = anchor_ids(html)
+        self._spool.put(self.file.src_uri, html)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = "", get_toc([])  # the HTML waits in the spool
+        self.present_anchor_ids = self._anchors
+
+    def take_content(self) -> None:
+        """Bring the HTML back just before the theme writes the page."""
+        if self.file.src_uri in self._spool:
+            self.content = self._spool.take(self.file.src_uri)
+
+
 class SukienPlugin(BasePlugin):
     config_class = SukienConfig
 
     def __init__(self) -> None:
         self.prepared: Prepared | None = None
+        self.spool: Spool | None = None
         self.content_dir: Path | None = None
         self.today = ""
+        self.progress = Progress.from_env()  # under `sukien build`: say what is being done
+        self.stage: Stage | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.progress:
+            # MkDocs' own English lines (and its temporary site folder) say
+            # nothing to unit staff; its warnings still show
+            logging.getLogger("mkdocs.commands.build").setLevel(logging.WARNING)
+        self._begin("build_read", "unit_events")
         try:
             site = site_config(self.config, config, config.config_file_path).with_content(
                 os.environ.get(CONTENT_ENV))
@@ -76,6 +122,7 @@ class SukienPlugin(BasePlugin):
         if not prepared.ok:
             raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
+        self._end(len(prepared.content.events))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -84,16 +131,39 @@ class SukienPlugin(BasePlugin):
             if file.src_uri.startswith(_UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
                 files.remove(file)
         site = self.prepared.site
-        for path, text in site.pages.items():
-            files.append(File.generated(config, path, content=text))
+        self.spool = Spool()
+        for path in site.pages:
+            page = GeneratedPage(File.generated(config, path, content=""), config, site.pages, self.spool)
+            files.append(page.file)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
+        self._begin("build_pages", "unit_pages", len(files.documentation_pages()))
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # the sitemap's dates: the build's (pinned) day, not the wall clock
         page.update_date = self.today
         return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._step()
+        return markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self._end()
+        self._begin("build_write", "unit_pages", len(files.documentation_pages()))
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if isinstance(page, GeneratedPage):
+            page.take_content()
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if isinstance(page, GeneratedPage):
+            page.content = None  # written: let it go
+        self._step()
+        return output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.content_dir is not None:
@@ -102,4 +172,35 @@ class SukienPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
-        write_feeds(config.site_dir, self.prepared.feeds)
+        self._close_spool()
+        self._end()
+        self._begin("build_feeds", "unit_files")
+        write_feeds(config.site_dir, self._counted(self.prepared.feed_files()))
+        self._end()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_spool()
+
+    def _close_spool(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
+    # -- progress (only under `sukien build`) ---------------------------------
+
+    def _begin(self, key: str, unit: str, total: int | None = None) -> None:
+        self.stage = self.progress.stage(key, unit, total) if self.progress else None
+
+    def _step(self) -> None:
+        if self.stage:
+            self.stage.step()
+
+    def _counted(self, files: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+        for pair in files:
+            self._step()
+            yield pair
+
+    def _end(self, count: int | None = None) -> None:
+        if self.stage:
+            self.stage.done(count)
+            self.stage = None

@@ -11,6 +11,15 @@ SITE_CONTENT = ROOT / "tests" / "data" / "site" / "content"
 SITE_NOW = "2026-04-20T10:00:00+07:00"  # a Monday
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _site_cache(tmp_path_factory):
+    """Builds keep their sites in a folder of the test session, not in the
+    user's cache (the builds' children inherit it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SUKIEN_CACHE_DIR", str(tmp_path_factory.mktemp("site-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site of tests/data/site/content, built once by `sukien build`

@@ -15,6 +15,7 @@ them): ``.ics`` ``text/calendar; charset=utf-8``, ``.rss``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -44,16 +45,24 @@ def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | Non
                 now: dt.datetime, items: list[Item] | None = None) -> dict[str, bytes]:
     """All feed files: ``{"feeds/events.ics": b"...", ...}``; ``items``
     when the caller has made them already (:func:`feed_items`)."""
+    return dict(sorted(dict(feed_files(catalogue, config, history, now, items)).items()))
+
+
+def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None,
+               now: dt.datetime, items: list[Item] | None = None) -> Iterator[tuple[str, bytes]]:
+    """The files of :func:`build_feeds`, each made only when the one before
+    has been taken: a builder that writes them as they come never holds
+    them all (at 10,000 events they weigh about 150 MB).  Should two share
+    a path, the later one is the file."""
     content = catalogue.content
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     if items is None:
         items = feed_items(catalogue, config, history, now)
-    files = calendars(items, content, config, today)
+    yield from calendars(items, content, config, today)
     announced = [item for item in items if item.history.published <= now]  # none before its date
-    files.update(announcement_feeds(announced, content, config, now))
-    files[urls.UPDATES_ATOM] = updates_feed(items, content, config, now)
-    files[urls.OPEN_DATA] = open_data(items, content, config)
-    return dict(sorted(files.items()))
+    yield from announcement_feeds(announced, content, config, now).items()
+    yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)
+    yield urls.OPEN_DATA, open_data(items, content, config)
 
 
 def _absolute(config: SiteConfig, location: str | None) -> str | None:
@@ -62,11 +71,12 @@ def _absolute(config: SiteConfig, location: str | None) -> str | None:
     return site_root(config) + location
 
 
-def write_feeds(out_dir: str | Path, files: dict[str, bytes]) -> list[Path]:
-    """Write the files under ``out_dir`` (folders made as needed); only
-    rewrite a file whose bytes changed, so that live preview stays calm."""
+def write_feeds(out_dir: str | Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> list[Path]:
+    """Write the files (a mapping, or pairs as :func:`feed_files` makes
+    them) under ``out_dir`` (folders made as needed); only rewrite a file
+    whose bytes changed, so that live preview stays calm."""
     written = []
-    for relative, data in files.items():
+    for relative, data in (files.items() if isinstance(files, Mapping) else files):
         target = Path(out_dir, relative)
         if target.exists() and target.read_bytes() == data:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from icalendar import Calendar, vText
@@ -51,8 +51,10 @@ class _SerialisedEvent:
 
 
 def calendars(items: list[Item], content: Content, config: SiteConfig,
-              today: dt.date) -> dict[str, bytes]:
-    """Every .ics file of the site, by site-relative path."""
+              today: dt.date) -> Iterator[tuple[str, bytes]]:
+    """Every .ics file of the site (site-relative path, bytes), one at a
+    time: each event's VEVENT is serialised once, each calendar made when
+    the one before has been taken."""
     every = sorted((_serialised(item, occ, content, config) for item in items for occ in item.occurrences),
                    key=lambda shared: (shared.first, shared.key))
     oldest = today - dt.timedelta(days=config.past_days)
@@ -65,36 +67,32 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         return path, _calendar(path, name, about, chosen, config, years).encode("utf-8")
 
     site = config.site_name
-    files = dict([calendar(urls.EVENTS_ICS, site,
-                           common.word("calendar_about_all").format(site=site), lambda e: True)])
+    yield calendar(urls.EVENTS_ICS, site, common.word("calendar_about_all").format(site=site), lambda e: True)
     for category in content.categories:
-        files.update([calendar(urls.feed("category", category.id), f"{site}: {category.name}",
-                               common.word("calendar_about_category").format(name=category.name),
-                               _matching(category.id, lambda e: e.category))])
+        yield calendar(urls.feed("category", category.id), f"{site}: {category.name}",
+                       common.word("calendar_about_category").format(name=category.name),
+                       _matching(category.id, lambda e: e.category))
     for area in content.areas:
-        files.update([calendar(urls.feed("area", area.id), f"{site}: {area.name}",
-                               common.word("calendar_about_area").format(name=area.name),
-                               _matching(area.id, lambda e: e.location.area))])
+        yield calendar(urls.feed("area", area.id), f"{site}: {area.name}",
+                       common.word("calendar_about_area").format(name=area.name),
+                       _matching(area.id, lambda e: e.location.area))
     for unit in content.units:
-        files.update([calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
-                               common.word("calendar_about_unit").format(name=unit.name),
-                               _matching(unit.id, lambda e: e.unit))])
+        yield calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
+                       common.word("calendar_about_unit").format(name=unit.name),
+                       _matching(unit.id, lambda e: e.unit))
     deadlines = [_serialised_vevent(vev, found.occurrence) for item in items
                  if (found := accreditation(item.occurrences)) is not None
                  and (vev := deadline_vevent(item, found.occurrence, content, config)) is not None]
-    files.update([calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}",
-                           common.word("calendar_about_press"), invited,
-                           sorted(current + [d for d in deadlines if d.last >= oldest],
-                                  key=lambda shared: (shared.first, shared.key)))])
+    yield calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}", common.word("calendar_about_press"), invited,
+                   sorted(current + [d for d in deadlines if d.last >= oldest],
+                          key=lambda shared: (shared.first, shared.key)))
     by_event: dict[str, list[_SerialisedEvent]] = {}
     for shared in every:
         by_event.setdefault(shared.event.id, []).append(shared)
     for item in items:
         event = item.event
-        files.update([calendar(urls.event_ics(event.id), common.text(event.title),
-                               common.text(event.summary), lambda e: True,
-                               by_event.get(event.id, []))])
-    return files
+        yield calendar(urls.event_ics(event.id), common.text(event.title), common.text(event.summary),
+                       lambda e: True, by_event.get(event.id, []))
 
 
 def _matching(key: str, value: Callable[[Event], str | None]) -> Callable[[Event], bool]:

@@ -148,6 +148,15 @@ def parse_mkdocs_yml(text: str, source: str) -> dict:
     return data
 
 
+def project_folders(data: Mapping, config_file: str | Path) -> tuple[Path, Path | None]:
+    """The hand-written pages' folder and the theme overrides' folder (None
+    when there is none) of ``mkdocs.yml`` read as data."""
+    base = Path(config_file).parent
+    theme = data.get("theme") or {}
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return base / str(data.get("docs_dir", "docs")), (base / str(custom) if custom else None)
+
+
 def load_site_config(config_file: str | Path = "mkdocs.yml") -> SiteConfig:
     """Read the site's configuration; a missing file gives the defaults."""
     path = Path(config_file)

@@ -4,7 +4,11 @@ folder and swap it in.
 The site builder runs in its own process (``python -m mkdocs build``), so
 the core never imports MkDocs; the content folder reaches the plugin
 through ``SUKIEN_CONTENT``.  Invalid content builds nothing, and a failed
-build leaves the previous site as it was.
+build leaves the previous site as it was.  When no input has changed since
+the last build (:mod:`generator.pipeline.cache`), its site is given again
+instead of being rebuilt.  Given a
+:class:`~generator.pipeline.progress.Progress`, the build says what it is
+doing, stage by stage, the site builder's stages included.
 """
 
 from __future__ import annotations
@@ -14,12 +18,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..load.config import SiteConfig
+from ..load.config import ConfigError, SiteConfig
 from ..model.problems import Problem, has_errors
 from .target import check_target
+from . import cache
+from .progress import PROGRESS_ENV, Progress
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -32,6 +39,9 @@ class BuildResult:
     built: bool = False
     site_dir: Path | None = None
     returncode: int = 0  # the site builder's, when it ran
+    files: int = 0  # in the built site
+    seconds: float = 0.0  # the whole build, validation included
+    reused: bool = False  # nothing had changed: the previous site, given again
 
 
 def site_dir_of(config: SiteConfig) -> Path:
@@ -43,34 +53,64 @@ def site_dir_of(config: SiteConfig) -> Path:
 def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the theme's banner says nothing to unit staff
+    env.pop(PROGRESS_ENV, None)  # only `sukien build` asks for it, when it reports progress
     if content_dir is not None:
         env[CONTENT_ENV] = str(Path(content_dir).resolve())
     return env
 
 
 def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path | None = None,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, progress: Progress | None = None) -> BuildResult:
     """Validate the content, then build; see the module's docstring.
     Raises UnsafeTarget, before anything else, for a target that could
     cost the project (:mod:`generator.pipeline.target`)."""
+    began = time.monotonic()
     target = Path(site_dir) if site_dir is not None else site_dir_of(config)
     check_target(target, config, replaces=True)
-    problems = list(validate_tree(config).problems)
+    checking = progress.stage("build_check", "unit_events") if progress else None
+    validated = validate_tree(config)
+    problems = list(validated.problems)
+    if checking:
+        checking.done(len(validated.content.events))
     if has_errors(problems, strict):
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    key, slot = _cache_entry(config, target, strict)
+    reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
+    if key and cache.restore(key, slot, temporary):
+        _swap(temporary, target)
+        files = sum(len(names) for _, _, names in os.walk(target))
+        if reusing:
+            reusing.done(files)
+        return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
                "-d", str(temporary)]
     if strict:
         command.append("--strict")
     env = {**builder_env(config, content_dir), REPORTED_ENV: "1"}
+    if progress:
+        env[PROGRESS_ENV] = progress.lang
     done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)
+    if key and _cache_entry(config, target, strict)[0] == key:  # no input changed while it built
+        cache.store(key, slot, temporary)
     _swap(temporary, target)
-    return BuildResult(problems, True, target, 0)
+    files = sum(len(names) for _, _, names in os.walk(target))
+    return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
+
+
+def _cache_entry(config: SiteConfig, target: Path, strict: bool) -> tuple[str | None, Path]:
+    """The key of this build's inputs (None: not to be cached) and where
+    its site is kept (:mod:`generator.pipeline.cache`)."""
+    root = cache.cache_root()
+    try:
+        key = cache.input_key(config, strict)
+    except (ConfigError, OSError):
+        key = None
+    return key, cache.slot_of(config, target, root)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..load.config import ConfigError, MkDocsDumper, SiteConfig, read_mkdocs_yml
+from ..load.config import ConfigError, MkDocsDumper, SiteConfig, project_folders, read_mkdocs_yml
 from .prepare import Prepared, prepare
 from .target import EXPORT_HEADER, check_target
 
@@ -34,10 +34,9 @@ def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
         shutil.copytree(source_docs, docs, dirs_exist_ok=True)
     if project["custom_dir"] is not None and project["custom_dir"].is_dir():
         shutil.copytree(project["custom_dir"], out_dir / "overrides", dirs_exist_ok=True)
-    files: dict[str, bytes] = {path: text.encode("utf-8") for path, text in prepared.site.pages.items()}
-    files.update(prepared.site.assets)
-    files.update(prepared.feeds)
-    for path, data in files.items():
+    for path, text in prepared.site.pages.items():  # rendered one at a time
+        _write(docs / path, text.encode("utf-8"))
+    for path, data in {**prepared.site.assets, **prepared.feeds}.items():
         _write(docs / path, data)
     _write(out_dir / "mkdocs.yml", _plain_config(project["data"]).encode("utf-8"))
     return prepared
@@ -54,11 +53,8 @@ def _project_settings(config: SiteConfig) -> dict:
     if path is None or not Path(path).is_file():
         raise ConfigError("sukien export cần tệp cấu hình mkdocs.yml của trang (tùy chọn -f)")
     data = read_mkdocs_yml(path)
-    base = Path(path).parent
-    theme = data.get("theme") or {}
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return {"data": data, "docs_dir": base / str(data.get("docs_dir", "docs")),
-            "custom_dir": base / str(custom) if custom else None}
+    docs, custom = project_folders(data, path)
+    return {"data": data, "docs_dir": docs, "custom_dir": custom}
 
 
 def _plain_config(data: dict) -> str:

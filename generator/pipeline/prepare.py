@@ -4,17 +4,20 @@
 occurrences and resolves its image once (:class:`~generator.site.catalogue.Catalogue`),
 and renders every generated page, asset and feed from that one catalogue.
 The MkDocs plugin hands the result to MkDocs; ``sukien export`` writes it
-to disk.
+to disk.  Pages are rendered when they are read and the feeds when asked
+for, after the pages, one file at a time: a build never holds them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
-from ..feeds import build_feeds, feed_items
+from ..feeds import feed_files, feed_items
 from ..feeds.updates import update_notices
 from ..load.config import SiteConfig
 from ..load.content import load_content, parse_event_text
@@ -33,7 +36,17 @@ class Prepared:
     content: Content
     problems: list[Problem]
     site: Site = field(default_factory=Site)
-    feeds: dict[str, bytes] = field(default_factory=dict)
+    make_feeds: Callable[[], Iterator[tuple[str, bytes]]] = lambda: iter(())
+
+    @cached_property
+    def feeds(self) -> dict[str, bytes]:
+        """Every feed file by site path, made on first use and kept."""
+        return dict(sorted(dict(self.make_feeds()).items()))
+
+    def feed_files(self) -> Iterator[tuple[str, bytes]]:
+        """The feed files one at a time, kept by no one: to write them as
+        they come (the same files as :attr:`feeds`, in another order)."""
+        return self.make_feeds()
 
     @property
     def ok(self) -> bool:
@@ -55,7 +68,7 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
     dates = {event.id: _dates(event, history, now, config) for event in content.events}
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
-    return Prepared(content, problems, site, build_feeds(catalogue, config, history, now, items))
+    return Prepared(content, problems, site, partial(feed_files, catalogue, config, history, now, items))
 
 
 def _dates(event: Event, history: History, now: dt.datetime,

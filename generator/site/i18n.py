@@ -257,6 +257,18 @@ _TEXT = {
     "full_moon": ("Rằm", "Full moon"),
     "new_moon": ("Mùng 1", "New moon"),
     "lunar_short": ("ÂL", "lunar"),
+    # what `sukien build` says it is doing (generator/pipeline/progress.py)
+    "build_check": ("Kiểm tra nội dung", "Checking the content"),
+    "build_read": ("Đọc nội dung và lịch sử git", "Reading the content and its git history"),
+    "build_pages": ("Dựng trang", "Rendering pages"),
+    "build_write": ("Ghi trang", "Writing pages"),
+    "build_feeds": ("Ghi lịch và nguồn tin", "Writing calendars and feeds"),
+    "build_reuse": ("Không có gì thay đổi, dùng lại bản dựng trước", "Nothing changed: the previous build, reused"),
+    "build_done": ("Đã tạo trang tại {path}: {count} tệp trong {time}",
+                   "Site built in {path}: {count} files in {time}"),
+    "unit_events": ("sự kiện", "events"),
+    "unit_pages": ("trang", "pages"),
+    "unit_files": ("tệp", "files"),
 }
 
 
@@ -337,6 +349,18 @@ def count_label(count: int, lang: str) -> str:
     if lang == "en":
         return f"{count} event" if count == 1 else f"{count} events"
     return f"{count} sự kiện"
+
+
+def number_label(value: int, lang: str) -> str:
+    """'1.234' (Vietnamese groups thousands with dots); '1,234'."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def seconds_label(seconds: float, lang: str) -> str:
+    """'2,5 giây'; '2.5 s'."""
+    text = f"{seconds:.1f}"
+    return f"{text.replace('.', ',')} giây" if lang == "vi" else f"{text} s"
 
 
 def day_label(day: dt.date, lang: str) -> str:

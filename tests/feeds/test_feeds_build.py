@@ -6,7 +6,7 @@ from feedsupport import CONTENT, NOW, built, config, load
 from icalendar import Calendar
 
 from generator.site.catalogue import Catalogue
-from generator.feeds import build_feeds, write_feeds
+from generator.feeds import build_feeds, feed_files, write_feeds
 from generator.vcs.history import History
 
 
@@ -14,6 +14,18 @@ def test_two_builds_are_byte_identical():
     first = build_feeds(Catalogue.build(load(), config(), NOW), config(), History(), NOW)
     second = build_feeds(Catalogue.build(load(), config(), NOW), config(), History(), NOW)
     assert first == second
+
+
+def test_the_files_one_at_a_time_are_the_whole_set(tmp_path):
+    catalogue = Catalogue.build(load(), config(), NOW)
+    stream = feed_files(catalogue, config(), History(), NOW)
+    path, data = next(stream)  # made before the others
+    rest = list(stream)
+    assert dict([(path, data)] + rest) == built()
+    assert len(rest) + 1 == len(built())  # no path twice
+    written = write_feeds(tmp_path, iter([(path, data)] + rest))
+    assert {p.relative_to(tmp_path).as_posix() for p in written} == set(built())
+    assert (tmp_path / path).read_bytes() == data
 
 
 def test_the_time_of_day_of_the_build_changes_nothing():

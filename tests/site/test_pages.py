@@ -17,6 +17,7 @@ from generator.site import richtext
 from generator.load.config import SiteConfig
 from generator.load.content import load_content
 from generator.site.pages import links, render_site
+from generator.site.pages.markup import anchor_ids
 from generator.site import urls
 from generator.site.pages.agenda import Agenda
 from generator.model.repeats import occurrences
@@ -405,3 +406,33 @@ def test_robots_and_media(site):
     assert b"Sitemap: https://sukien.laichau.gov.vn/sitemap.xml" in site.assets["robots.txt"]
     assert {path for path in site.assets if path.startswith("media/")} == {
         "media/events/so-vhttdl/images/then-kin-pang-png.jpg", "media/thumbs/events/so-vhttdl/images/then-kin-pang-png.jpg"}
+
+
+# -- what the MkDocs plugin relies on -------------------------------------------
+
+
+class _Targets(HTMLParser):
+    """What a link can aim at, as an HTML parser (and MkDocs) finds it."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.found: set[str] = set()
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.update(v for k, v in attrs if k == "id" or (k == "name" and tag == "a"))
+
+
+def test_link_targets_are_found_without_an_html_parser(site):
+    for source in site.pages:
+        body = site.pages.page(source).body
+        assert anchor_ids(body) == _Targets(body).found, source
+    assert anchor_ids('<a name="x"></a><p data-id="y" id="a&amp;b"><span name="z">') == {"x", "a&b"}
+
+
+def test_pages_render_when_read_under_their_own_source(site):
+    sources = list(site.pages)
+    assert len(sources) == len(set(sources)) == len(site.pages)
+    for source in sources:
+        assert site.pages.page(source).source == source
+    assert site.pages[sources[0]].startswith("---\n")

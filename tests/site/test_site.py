@@ -180,9 +180,14 @@ def test_export_builds_without_the_plugin(built_site, tmp_path):
     site = tmp_path / "exported-site"
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / "mkdocs.yml"),
                     "-d", str(site)], env=_env(), check=True)
-    for page in ("su-kien/le-hoi-then-kin-pang/index.html", "en/calendar/2026-04/index.html",
-                 "feeds/events.ics", "theo-doi/qr/events.svg"):
-        assert (site / page).read_bytes() == (built_site / page).read_bytes(), page
+    # The plugin hands its pages to the theme without a Markdown pass; plain
+    # MkDocs renders the exported Markdown into the very same bytes.  Only
+    # the sitemap's dates (the plugin pins them to the build's day) and the
+    # theme files the plugin leaves out differ.
+    exported, built = _tree(site), _tree(built_site)
+    assert set(built) <= set(exported)
+    assert len([p for p in built if p.endswith(".html")]) > 2 * len(EVENTS)
+    assert [p for p in built if built[p] != exported[p] and not p.startswith("sitemap.xml")] == []
 
 
 def test_invalid_content_builds_nothing_and_keeps_the_old_site(tmp_path):

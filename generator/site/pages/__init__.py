@@ -1,8 +1,9 @@
 """The website's pages, rendered from the content as plain data.
 
-:func:`render_site` returns every generated page as Markdown (raw HTML
-blocks under YAML front matter), the generated assets (search data, QR
-codes, robots.txt, the event photos' derivatives).  Nothing here knows
+:func:`render_site` returns every generated page (rendered when it is
+read; as Markdown, raw HTML blocks under YAML front matter) and the
+generated assets (search data, QR codes, robots.txt, the event photos'
+derivatives).  Nothing here knows
 MkDocs: the plugin (``generator.mkdocs_plugin``) hands these to MkDocs as
 virtual files, and ``sukien export`` writes them to disk for any
 MkDocs-compatible builder.
@@ -11,8 +12,9 @@ MkDocs-compatible builder.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ...load.config import SiteConfig
 from ..catalogue import Catalogue
@@ -25,16 +27,45 @@ from ..i18n import LANGS
 from .page import Page
 
 
+class Pages(Mapping[str, str]):
+    """The generated pages by Markdown source path, each rendered only when
+    it is asked for and never kept: a builder takes them one at a time, so
+    a large archive is never all in memory at once.
+
+    ``pages[source]`` is the page as Markdown (what ``sukien export``
+    writes); :meth:`page` is the same page as data (metadata and HTML body).
+    """
+
+    def __init__(self, makers: dict[str, Callable[[], Page]] | None = None) -> None:
+        self._makers = dict(makers or {})
+
+    def page(self, source: str) -> Page:
+        made = self._makers[source]()
+        if made.source != source:
+            raise RuntimeError(f"the page registered as {source} renders {made.source}")
+        return made
+
+    def __getitem__(self, source: str) -> str:
+        return self.page(source).markdown()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
 @dataclass
 class Site:
-    pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
+    pages: Pages = field(default_factory=Pages)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
                 dates: dict[str, tuple[str | None, str | None]] | None = None,
                 news: Sequence[Notice] = ()) -> Site:
-    """Every generated page and file of the site, as seen at ``now``.
+    """Every generated page and file of the site, as seen at ``now``; the
+    pages are rendered when they are read (:class:`Pages`).
 
     ``dates`` maps an event id to the days (ISO) it was published and last
     modified, when the caller knows them (from version control); ``news``
@@ -44,18 +75,12 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     content, pictures = catalogue.content, catalogue.media
     agenda = Agenda(catalogue.every_occurrence(), now)
     site = Site(assets={path: p.data for path, p in pictures.items()})
-    featured = config.featured_categories
     months = agenda.months()
+    makers: dict[str, Callable[[], Page]] = {}
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
-        pages = [home.home_page(ctx, featured), home.upcoming_page(ctx), calendar.index_page(ctx, months),
-                 subscribe.subscribe_page(ctx), search.search_page(ctx), press.press_page(ctx, news)]
-        pages += [calendar.month_page(ctx, y, m, months) for y, m in months]
-        pages += [event.event_page(ctx, e, (dates or {}).get(e.id, (None, None))) for e in content.events]
-        for kind in lists.KINDS:
-            pages.append(lists.index_page(ctx, kind))
-            pages += [lists.list_page(ctx, kind, entry.id) for entry in lists.registry(ctx, kind)]
-        site.pages.update(_markdown(pages))
+        makers.update(_makers(ctx, months, dates or {}, news))
+    site.pages = Pages(makers)
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
     site.assets.update(subscribe.qr_files(ctx))
@@ -64,8 +89,27 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     return site
 
 
-def _markdown(pages: list[Page]) -> dict[str, str]:
-    return {page.source: page.markdown() for page in pages}
+def _makers(ctx: Ctx, months: list[tuple[int, int]], dates: dict[str, tuple[str | None, str | None]],
+            news: Sequence[Notice]) -> dict[str, Callable[[], Page]]:
+    """The pages of one language, by source path: each URL here is the one
+    its renderer gives the page (:meth:`Pages.page` checks it)."""
+    lang = ctx.lang
+    makers: dict[str, Callable[[], Page]] = {
+        urls.home(lang): partial(home.home_page, ctx, ctx.config.featured_categories),
+        urls.section(lang, "upcoming"): partial(home.upcoming_page, ctx),
+        urls.section(lang, "calendar"): partial(calendar.index_page, ctx, months),
+        urls.section(lang, "subscribe"): partial(subscribe.subscribe_page, ctx),
+        urls.section(lang, "search"): partial(search.search_page, ctx),
+        urls.section(lang, "press"): partial(press.press_page, ctx, news),
+    }
+    makers.update({urls.month(lang, y, m): partial(calendar.month_page, ctx, y, m, months) for y, m in months})
+    makers.update({urls.event(lang, e.id): partial(event.event_page, ctx, e, dates.get(e.id, (None, None)))
+                   for e in ctx.content.events})
+    for kind in lists.KINDS:
+        makers[urls.section(lang, kind)] = partial(lists.index_page, ctx, kind)
+        makers.update({urls.item(lang, kind, entry.id): partial(lists.list_page, ctx, kind, entry.id)
+                       for entry in lists.registry(ctx, kind)})
+    return {urls.source(url): make for url, make in makers.items()}
 
 
 def robots(config: SiteConfig) -> str:

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
+
 from ..jsontext import json_text
 
 Attr = str | int | bool | None
+
+# A start tag as :func:`attrs` writes it (values double-quoted, never
+# holding a quote or ">"), and the attributes a link can aim at.
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
+_TARGET = re.compile(r'(?<=\s)(id|name)="([^"]*)"')
 
 
 def esc(text: object) -> str:
@@ -71,3 +78,14 @@ def block(*parts: str) -> str:
     """Join HTML blocks for a Markdown page: each block starts a line and is
     followed by a blank line, which ends it for the Markdown parser."""
     return "\n\n".join(p.strip() for p in parts if p and p.strip()) + "\n"
+
+
+def anchor_ids(page_html: str) -> set[str]:
+    """The ids a link can point to in HTML written with these helpers
+    (``id`` attributes and ``<a name>``), without an HTML parser."""
+    found = set()
+    for tag in _START_TAG.finditer(page_html):
+        for name, value in _TARGET.findall(tag.group(2) or ""):
+            if name == "id" or tag.group(1).lower() == "a":
+                found.add(html.unescape(value))
+    return found

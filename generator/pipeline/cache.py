@@ -1,0 +1,195 @@
+"""The last built site, kept to be given again when nothing has changed.
+
+The built site is a function of its inputs: the content tree (events,
+registries, images), its git history, the hand-written pages and the
+theme overrides, ``mkdocs.yml``, the code (this package and every
+installed distribution, with the Python that runs them) and the build's
+"now".  :func:`input_key` hashes all of them; a build whose key equals the
+one stored is served from the copy, any other builds afresh.  The pages
+and feeds depend on the time of day, not only on the day (what is on now,
+DTSTAMP), so "now" is part of the key as it is: only a build with a pinned
+clock (``SUKIEN_NOW``) can find its twin; without one nothing is stored.
+
+A stored site shares its files with the site it was built as (hard
+links) instead of copying them, and notes each file's size and time of
+change: a file changed in place since, in the site or in the cache, makes
+the entry a miss, never a stale page.
+
+The cache lives outside the site folder (``SUKIEN_CACHE_DIR``, else
+``$XDG_CACHE_HOME/sukien``, else ``~/.cache/sukien``), holds one site per
+project and site folder, and is safe to delete at any time: a missing,
+partial or foreign entry is simply a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+from ..load.config import SiteConfig, project_folders, read_mkdocs_yml
+from ..vcs import git
+
+CACHE_ENV = "SUKIEN_CACHE_DIR"
+NOW_ENV = "SUKIEN_NOW"
+_VERSION = b"sukien-site-cache 1\n"
+_PACKAGE = Path(__file__).resolve().parents[1]  # generator/
+# anything else in the environment that may change what is built
+_ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "PYTHONHASHSEED")
+KEEP = 2  # sites kept (the most recently stored), one per project and site folder
+
+
+def cache_root(environ: os._Environ | dict[str, str] = os.environ) -> Path:
+    if environ.get(CACHE_ENV):
+        return Path(environ[CACHE_ENV])
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sukien"
+
+
+def input_key(config: SiteConfig, strict: bool, environ: os._Environ | dict[str, str] = os.environ) -> str | None:
+    """The hash of everything the built site depends on, or None when it
+    cannot be known (clock not pinned, no mkdocs.yml, a configuration that
+    pulls in files this does not follow: INHERIT, hooks)."""
+    now = environ.get(NOW_ENV)
+    if not now or config.config_file is None or not Path(config.config_file).is_file():
+        return None
+    config_file = Path(config.config_file)
+    data = read_mkdocs_yml(config_file)
+    if "INHERIT" in data or data.get("hooks"):
+        return None
+    digest = hashlib.sha256(_VERSION)
+    _add(digest, "now", now.encode())
+    _add(digest, "strict", str(strict).encode())
+    for name in _ENVIRONMENT:
+        _add(digest, f"env {name}", environ.get(name, "").encode())
+    _add(digest, "python", sys.version.encode())
+    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in metadata.distributions()}):
+        _add(digest, "distribution", f"{name}=={version}".encode())
+    _add_tree(digest, "code", _PACKAGE, skip=("__pycache__",))
+    _add(digest, "mkdocs.yml", config_file.read_bytes())
+    docs, custom = project_folders(data, config_file)
+    _add_tree(digest, "docs", docs)
+    if custom is not None:
+        _add_tree(digest, "overrides", custom)
+    content = Path(config.content_dir)
+    _add_tree(digest, "content", content)
+    _add(digest, "history", _history_state(content))
+    return digest.hexdigest()
+
+
+def restore(key: str, slot: Path, target: Path) -> bool:
+    """Put the stored site of ``key`` in ``target`` (a new folder); False
+    when there is none, or when any of its files is not exactly as stored."""
+    try:
+        if (slot / "key").read_text(encoding="ascii") != key or not _intact(slot):
+            return False
+        shutil.copytree(slot / "site", target, copy_function=_link, dirs_exist_ok=True)
+    except (OSError, ValueError):
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True, exist_ok=True)
+        return False
+    return True
+
+
+def store(key: str, slot: Path, site: Path) -> None:
+    """Keep ``site`` as the one for ``key``, in place of the slot's
+    previous one.  Its files are shared with the site (hard links, when the
+    cache is on the same file system) and listed with their size and time
+    of change: a file changed in place since, through either name, makes
+    the entry a miss.  The key is written last: an entry cut short is no
+    entry.  A cache that cannot be written only costs the next build."""
+    try:
+        slot.parent.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{slot.name}-", dir=slot.parent))
+        shutil.copytree(site, fresh / "site", copy_function=_link)
+        (fresh / "files").write_text("".join(f"{size} {mtime} {name}\n" for name, size, mtime in
+                                             _listing(fresh / "site")), encoding="utf-8")
+        (fresh / "key").write_text(key, encoding="ascii")
+        old = slot.with_name(f".{slot.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if slot.exists():
+            os.rename(slot, old)
+        os.rename(fresh, slot)
+        shutil.rmtree(old, ignore_errors=True)
+        _prune(slot.parent)
+    except OSError:
+        return
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link, else a copy (another file system)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _listing(site: Path) -> Iterator[tuple[str, int, int]]:
+    for path in _files(site, ()):
+        found = path.stat()
+        yield path.relative_to(site).as_posix(), found.st_size, found.st_mtime_ns
+
+
+def _intact(slot: Path) -> bool:
+    """Every stored file is there with the size and time of change it was
+    stored with, and no other file."""
+    listed = slot.joinpath("files").read_text(encoding="utf-8").splitlines()
+    expected = {name: (int(size), int(mtime)) for size, mtime, name in (line.split(" ", 2) for line in listed)}
+    found = {name: (size, mtime) for name, size, mtime in _listing(slot / "site")}
+    return found == expected
+
+
+def _prune(root: Path) -> None:
+    """Keep the :data:`KEEP` most recent sites: a site weighs as much as
+    the archive, and benchmarks build into ever new folders."""
+    slots = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                   key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in slots[KEEP:]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def slot_of(config: SiteConfig, target: Path, root: Path) -> Path:
+    """Where the site built from ``config`` into ``target`` is kept."""
+    place = f"{Path(config.config_file or '.').resolve()}\n{Path(target).resolve()}"
+    return root / hashlib.sha256(place.encode()).hexdigest()[:20]
+
+
+def _add(digest: hashlib._Hash, label: str, data: bytes) -> None:
+    digest.update(f"{label}\0{len(data)}\0".encode())
+    digest.update(data)
+
+
+def _add_tree(digest: hashlib._Hash, label: str, root: Path, skip: tuple[str, ...] = ()) -> None:
+    """Every file under ``root``: its path, its bytes (and that there is none)."""
+    if not root.is_dir():
+        _add(digest, f"{label} missing", b"")
+        return
+    for path in _files(root, skip):
+        _add(digest, f"{label} {path.relative_to(root).as_posix()}", path.read_bytes())
+
+
+def _files(root: Path, skip: tuple[str, ...]) -> Iterator[Path]:
+    for folder, names, files in os.walk(root):
+        names[:] = sorted(n for n in names if n not in skip)
+        for name in sorted(files):
+            yield Path(folder, name)
+
+
+def _history_state(content: Path) -> bytes:
+    """What the git history of the content can differ by: the commit, how
+    deep the clone is, and which files are changed or not yet tracked."""
+    try:
+        top = git.toplevel(content)
+        return b"\0".join((
+            git.run(top, "rev-parse", "HEAD"),
+            git.run(top, "rev-parse", "--is-shallow-repository"),
+            git.run(top, "rev-list", "--count", "HEAD"),
+            git.run(top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", str(content.resolve())),
+        ))
+    except git.GitError:
+        return b"no git"

@@ -1,0 +1,146 @@
+"""The previous site is given again only when nothing it depends on has
+changed: each input is changed in turn, and the build is compared with a
+clean build of the same inputs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.load.config import load_site_config
+from generator.pipeline import cache
+from generator.pipeline.build import build
+
+from conftest import ROOT, SITE_CONTENT, SITE_NOW
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Sở VHTTDL", "-c", "user.email=so@example.vn", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture()
+def project(tmp_path, monkeypatch):
+    """A project of its own (mkdocs.yml, docs, overrides, content) in git."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(SITE_CONTENT, root / "content")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Nội dung ban đầu", "--date", "2026-03-01T08:00:00+07:00")
+    monkeypatch.setenv("SUKIEN_NOW", SITE_NOW)
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-03-02T08:00:00+07:00")
+    return root
+
+
+def _build(root: Path, site: Path, cache_dir: Path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(cache_dir))
+    config = load_site_config(root / "mkdocs.yml")
+    result = build(config, site_dir=site, content_dir=config.content_dir)
+    assert result.built, result.problems
+    return result
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_rebuild_reuses_only_what_no_input_changed(project, tmp_path, monkeypatch):
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    first = _build(project, site, kept, monkeypatch)
+    assert not first.reused
+    built = _tree(site)
+    again = _build(project, site, kept, monkeypatch)
+    assert again.reused and _tree(site) == built
+
+    event = next((project / "content" / "events").rglob("*.yaml"))
+    changes = {
+        "an event": lambda: _edit(event, "title: ", "title: Đã sửa "),
+        "its history": lambda: (_git(project, "add", "-A"), _git(project, "commit", "-q", "-m", "Sửa tên")),
+        "a registry": lambda: _edit(project / "content" / "categories.yaml", "name: ", "name: Mới "),
+        "a hand-written page": lambda: _append(project / "docs" / "gioi-thieu.md", "\nĐoạn mới.\n"),
+        "a template": lambda: _edit(project / "overrides" / "main.html", "{% block styles %}",
+                                    "{% block styles %}<!-- mẫu mới -->"),
+        "the configuration": lambda: _edit(project / "mkdocs.yml", "years_ahead: 2", "years_ahead: 1"),
+        "the build's hour": lambda: monkeypatch.setenv("SUKIEN_NOW", "2026-04-20T18:00:00+07:00"),
+        "the build's day": lambda: monkeypatch.setenv("SUKIEN_NOW", "2026-04-21T10:00:00+07:00"),
+    }
+    for n, (name, change) in enumerate(changes.items()):
+        before = _tree(site)
+        change()
+        rebuilt = _build(project, site, kept, monkeypatch)
+        clean = _build(project, tmp_path / f"clean-{n}", tmp_path / f"empty-{n}", monkeypatch)
+        assert not rebuilt.reused and not clean.reused, name
+        a, b = _tree(site), _tree(tmp_path / f"clean-{n}")
+        assert sorted(a) == sorted(b) and [p for p in a if a[p] != b[p]] == [], name
+        assert _tree(site) != before, name  # the change shows: a reused site would have been stale
+    assert _build(project, site, kept, monkeypatch).reused
+
+
+def test_the_cache_is_safe_to_delete_and_not_in_the_site(project, tmp_path, monkeypatch):
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, kept, monkeypatch)
+    built = _tree(site)
+    assert kept.is_dir() and not any(p.name == "key" for p in site.rglob("*"))
+    shutil.rmtree(kept)
+    assert not _build(project, site, kept, monkeypatch).reused
+    for entry in kept.iterdir():  # an entry cut short (no key) is no entry
+        (entry / "key").unlink()
+    assert not _build(project, site, kept, monkeypatch).reused
+    assert _tree(site) == built
+    assert _build(project, site, kept, monkeypatch).reused
+
+
+def test_a_site_file_changed_in_place_is_never_given_again(project, tmp_path, monkeypatch):
+    """The kept site shares its files with the built one: writing into a
+    built file (a deploy step, a dirty MkDocs build) must not leak into
+    the next build."""
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, kept, monkeypatch)
+    built = _tree(site)
+    assert _build(project, site, kept, monkeypatch).reused
+    page = site / "index.html"
+    with page.open("ab") as out:
+        out.write(b"<!-- sua tai cho -->")
+    again = _build(project, site, kept, monkeypatch)
+    assert not again.reused and _tree(site) == built
+    with (site / "robots.txt").open("r+b") as out:  # the same size, other bytes
+        first = out.read(1)
+        out.seek(0)
+        out.write(b"X" if first != b"X" else b"Y")
+    assert not _build(project, site, kept, monkeypatch).reused and _tree(site) == built
+
+
+def test_without_a_pinned_clock_nothing_is_kept(project, tmp_path, monkeypatch):
+    monkeypatch.delenv("SUKIEN_NOW")
+    config = load_site_config(project / "mkdocs.yml")
+    assert cache.input_key(config, False) is None
+
+
+def test_the_code_is_an_input(project, tmp_path, monkeypatch):
+    config = load_site_config(project / "mkdocs.yml")
+    key = cache.input_key(config, False)
+    assert key == cache.input_key(config, False)
+    code = tmp_path / "generator"
+    shutil.copytree(cache._PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", code)
+    assert cache.input_key(config, False) == key
+    _edit(code / "site" / "pages" / "home.py", '"""', '"""Changed. ')
+    assert cache.input_key(config, False) != key
+    assert cache.input_key(config, True) != cache.input_key(config, False)  # --strict
