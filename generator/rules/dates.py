@@ -16,11 +16,14 @@ from ..load.yamlread import Node
 from ..model import clock
 from .filecheck import FileCheck
 
-# Every date of an event lies within this many years of the build's year
-# (SUKIEN_NOW or the clock, in the site's zone): a mistyped year (2206,
-# 1026) is refused instead of making the site a page per month of the
-# centuries in between, and no date is near the ends of Python's calendar.
-PAST_YEARS = 30
+# Every date of an event lies between a fixed first year and this many years
+# after the build's year (SUKIEN_NOW or the clock, in the site's zone): a
+# mistyped year (2206, 1026) is refused instead of making the site a page
+# per month of the centuries in between, and no date is near the ends of
+# Python's calendar.  The first year is fixed, not counted back from now,
+# because events are never deleted: an archived event must stay valid for
+# ever, and a window that moved with the clock would one day refuse it.
+FIRST_YEAR = 1945
 FUTURE_YEARS = 20
 
 _ISO = re.compile(
@@ -98,7 +101,7 @@ def year_window(ck: FileCheck) -> tuple[int, int]:
 def window(timezone: str) -> tuple[int, int]:
     """:func:`year_window` for the site's zone ``timezone``."""
     year = clock.today(timezone).year
-    return year - PAST_YEARS, year + FUTURE_YEARS
+    return FIRST_YEAR, year + FUTURE_YEARS
 
 
 def year_in_window(ck: FileCheck, node: Node, where: str, year: int) -> bool:
@@ -109,7 +112,7 @@ def year_in_window(ck: FileCheck, node: Node, where: str, year: int) -> bool:
     ck.report(
         node, "date-out-of-range",
         f"'{where}': năm {year} quá xa hiện tại; chỉ nhận các năm từ {low} đến {high} "
-        f"({PAST_YEARS} năm trước đến {FUTURE_YEARS} năm sau năm nay); hãy kiểm tra lại năm",
+        f"(từ năm {FIRST_YEAR} đến {FUTURE_YEARS} năm sau năm nay); hãy kiểm tra lại năm",
         f"'{where}': the year {year} is too far from now; years {low} to {high} are accepted",
     )
     return False

@@ -9,7 +9,7 @@ import pytest
 
 from contenttree import check, with_fields
 
-NOW = "2026-04-20T10:00:00+07:00"  # the window is 1996..2046
+NOW = "2026-04-20T10:00:00+07:00"  # the window is 1945..2046
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +19,7 @@ def pinned_clock(monkeypatch):
 
 @pytest.mark.parametrize("start, end", [
     ("0001-01-01", "0001-01-02"), ("9999-12-30", "9999-12-31"), ("2926-04-26", "2926-04-27"),
-    ("1026-04-26", "1026-04-27"), ("1995-12-31", "1996-01-01"), ("0001-01-01 00:00", "0001-01-01 08:00"),
+    ("1026-04-26", "1026-04-27"), ("1944-12-31", "1945-01-01"), ("0001-01-01 00:00", "0001-01-01 08:00"),
     ("9999-12-31 23:00", "9999-12-31 23:59"),
 ])
 def test_a_year_far_from_now_is_refused_at_its_line(tmp_path, start, end):
@@ -33,8 +33,14 @@ def test_an_end_far_away_is_refused_at_the_end(tmp_path):
 
 
 def test_the_edges_of_the_window_are_accepted(tmp_path):
-    assert check(tmp_path, with_fields(start="1996-01-01", end="1996-01-02")) == []
+    assert check(tmp_path, with_fields(start="1945-01-01", end="1945-01-02")) == []
     assert check(tmp_path / "b", with_fields(start="2046-12-30", end="2046-12-31")) == []
+
+
+def test_an_archived_event_stays_valid_as_the_years_pass(tmp_path, monkeypatch):
+    """Events are never deleted: one held in 2026 is still valid in 2090."""
+    monkeypatch.setenv("SUKIEN_NOW", "2090-01-01T10:00:00+07:00")
+    assert check(tmp_path, with_fields(start="2026-04-26", end="2026-04-27")) == []
 
 
 @pytest.mark.parametrize("field, value, line", [
