@@ -312,6 +312,9 @@ def _from_tokens(text: str, line: int, problem: str) -> Issue | None:
             return item
     if problem.startswith("did not find expected '-' indicator"):
         return _out_of_item(text, line, tokens)
+    after = _text_after_quote(text, line, tokens)
+    if after is not None:
+        return after
     if problem.startswith(_INDENT_PROBLEMS):
         return _indentation(text, line, tokens)
     return None
@@ -337,6 +340,27 @@ def _misaligned_item(text: str, line: int) -> Issue | None:
                 f"spaces, the items above (line {number + 1}) {other}; the '- ' lines of a list must be aligned",
             )
     return None
+
+
+def _text_after_quote(text: str, line: int, tokens: list) -> Issue | None:
+    """``title: "Giải Marathon" Lai Châu``: words after the closing quote."""
+    quoted = [t for t in tokens if isinstance(t, yaml.ScalarToken) and t.style in ('"', "'")
+              and t.end_mark.line == line]
+    lines = text.splitlines()
+    if not quoted or not 0 <= line < len(lines):
+        return None
+    end = quoted[-1].end_mark.column
+    rest = lines[line][end:].strip()
+    if not rest or rest.startswith(("#", ",", "]", "}", ":")):
+        return None
+    return Issue(
+        line, lines[line].index(rest, end), "yaml-syntax",
+        f"lỗi cú pháp YAML: có chữ sau dấu {quoted[-1].style} đóng ({rest[:30]}); dấu ngoặc chỉ được bao cả "
+        "giá trị: hãy đặt cả giá trị trong một cặp ngoặc, hoặc bỏ ngoặc (ngoặc bên trong giá trị thì dùng "
+        "loại ngoặc kia, ví dụ 'Giải \"Marathon\" Lai Châu')",
+        f"YAML syntax error: there is text after the closing {quoted[-1].style} ({rest[:30]}); quotes must "
+        "enclose the whole value: quote all of it, or none (for quotes inside a value use the other kind)",
+    )
 
 
 def _out_of_item(text: str, line: int, tokens: list) -> Issue | None:

@@ -160,3 +160,10 @@ def test_an_unclosed_quote_inside_brackets_is_the_quote_not_the_bracket(tmp_path
     (problem,) = problems(tmp_path, broken(16, "[thai-trang, khong-lao]", "['thai-trang, khong-lao]"))
     assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 16, 8)
     assert "dấu ngoặc đơn ' mở ở đây chưa được đóng" in problem.message
+
+
+def test_words_after_a_closing_quote_are_named_as_such(tmp_path):
+    (problem,) = problems(tmp_path, broken(2, "title: Lễ hội Then Kin Pang", 'title: "Lễ hội" Then Kin Pang'))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 2, 17)
+    assert problem.message.startswith('lỗi cú pháp YAML: có chữ sau dấu " đóng (Then Kin Pang)')
+    assert "thụt lề" not in problem.message
