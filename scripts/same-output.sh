@@ -30,6 +30,7 @@ fi
 if diff -r "$work/out-base" "$work/out-head" >"$work/diff.txt"; then
   echo "identical: $(find "$work/out-head" -type f | wc -l) files"
 else
-  cat "$work/diff.txt" | head -200
+  diff -rq "$work/out-base" "$work/out-head" | sed "s|$work/||g"  # every file that differs
+  head -200 "$work/diff.txt"
   exit 1
 fi

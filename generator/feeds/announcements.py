@@ -37,14 +37,14 @@ class Channel:
     """What tells one announcement feed from another: its path and words."""
 
     path: str
-    subtitle: str = "Các sự kiện tại tỉnh Lai Châu"
+    subtitle: str = common.word("feed_about")
     title_suffix: str = ""  # after the site's name
 
 
 EVENTS_RSS, EVENTS_ATOM = Channel(urls.EVENTS_RSS), Channel(urls.EVENTS_ATOM)
-PRESS_ABOUT = "Các sự kiện tại tỉnh Lai Châu mời báo chí tác nghiệp, kèm hạn đăng ký và đầu mối liên hệ"
-PRESS_RSS = Channel(urls.PRESS_RSS, PRESS_ABOUT, ": dành cho báo chí")
-PRESS_ATOM = Channel(urls.PRESS_ATOM, PRESS_ABOUT, ": dành cho báo chí")
+PRESS_ABOUT, PRESS_SUFFIX = common.word("feed_press_about"), common.word("feed_press_suffix")
+PRESS_RSS = Channel(urls.PRESS_RSS, PRESS_ABOUT, PRESS_SUFFIX)
+PRESS_ATOM = Channel(urls.PRESS_ATOM, PRESS_ABOUT, PRESS_SUFFIX)
 
 
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,

@@ -14,11 +14,11 @@ import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
-from ..model.event import Contact, Content, Event, Location, When
+from ..model.event import Contact, Content, Event, Location
 from ..model import lunar
 from ..model.occurrence import Occurrence
 from ..site import places, urls
-from ..site.i18n import lunar_label, t, zone_note
+from ..site.i18n import lunar_label, numeric_when, t
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -113,7 +113,7 @@ def headline(occ: Occurrence, content: Content) -> str:
     found = _DAY_IN_TITLE.search(name)
     if found and (int(found.group(1)), int(found.group(2))) == (occ.first_day.day, occ.first_day.month):
         name = name[:found.start()]
-    when = when_label(occ.start, occ.end)
+    when = numeric_when(occ.start, occ.end, LANG)
     return f"{mark(occ)}{name} — {when}, {place(occ.event.location, content, short=True)}"
 
 
@@ -149,31 +149,10 @@ def place(location: Location, content: Content, *, short: bool = False, lang: st
     return ", ".join(places.distinct(text(p) for p in parts))  # an address often names its commune
 
 
-def when_label(start: When, end: When | None, *, year: bool = True) -> str:
-    """'7/4/2025', '7/4 – 9/4/2025', '07:30 7/4/2025', '07:30 – 17:00 7/4/2025'."""
-    if not isinstance(start, dt.datetime):
-        if end is None or end == start:
-            return day_label(start, year=year)
-        same_year = end.year == start.year
-        return f"{day_label(start, year=year and not same_year)} – {day_label(end, year=year)}"
-    zone = zone_note(start, LANG)
-    if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
-        return f"{start:%H:%M} {day_label(start, year=year)}{zone}"
-    if end.date() == start.date():
-        return f"{start:%H:%M} – {end:%H:%M} {day_label(start, year=year)}{zone}"
-    same_year = end.year == start.year
-    first = f"{start:%H:%M} {day_label(start, year=year and not same_year)}"
-    return f"{first} – {end:%H:%M} {day_label(end, year=year)}{zone}"
-
-
 def dates_and_lunar(occ: Occurrence) -> str:
     """The occurrence's dates, with its lunar dates for a lunar series
     ('14/3 – 15/3/2026 (ngày 14–15 tháng 2 âm lịch)')."""
-    return when_label(occ.start, occ.end) + _lunar_note(occ)
-
-
-def day_label(day: dt.date, *, year: bool = True) -> str:
-    return f"{day.day}/{day.month}/{day.year}" if year else f"{day.day}/{day.month}"
+    return numeric_when(occ.start, occ.end, LANG) + _lunar_note(occ)
 
 
 def contact_line(event: Event) -> str:

@@ -22,7 +22,7 @@ from icalendar import Event as VEvent
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
-from ..model.press import accreditation, invited
+from ..model.press import accreditation, closes, invited
 from ..site import urls
 from ..site.i18n import t
 from . import common, press
@@ -82,7 +82,7 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
                  if (found := accreditation(item.occurrences)) is not None
                  and (vev := deadline_vevent(item, found.occurrence, content, config)) is not None]
     files.update([calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}",
-                           "Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp", invited,
+                           common.word("calendar_about_press"), invited,
                            sorted(current + [d for d in deadlines if d.last >= oldest],
                                   key=lambda shared: (shared.first, shared.key)))])
     by_event: dict[str, list[_SerialisedEvent]] = {}
@@ -199,7 +199,7 @@ def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteC
         vev.add("dtstart", deadline.astimezone(occ.zone))
     else:
         vev.add("dtstart", deadline)
-        vev.add("dtend", deadline + dt.timedelta(days=1))
+        vev.add("dtend", closes(deadline, occ.event.timezone).date())  # the day after, when it closes
     prefix = common.mark(occ)
     title = common.title(occ).removeprefix(prefix)
     vev.add("summary", vText(prefix + t("vi", "deadline_entry").format(title=title)))

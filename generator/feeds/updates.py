@@ -22,7 +22,7 @@ from ..model.event import INACTIVE, Content, Event, Location, Update, When, day_
 from . import common
 from .announcements import EPOCH, GENERATOR, add_entry_links
 from .common import Item
-from ..site.i18n import t
+from ..site.i18n import numeric_date, numeric_when, t
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def _time_words(old_start: When, old_end: When | None, new_start: When, new_end:
     same_clock = (isinstance(old_start, dt.datetime) and isinstance(new_start, dt.datetime)
                   and old_start.timetz() == new_start.timetz())
     if same_clock and old_day != new_day:  # "Hoãn từ 2/12 sang 9/12": the time of day did not change
-        old, new = common.day_label(old_day, year=with_year), common.day_label(new_day, year=with_year)
+        old, new = numeric_date(old_day, year=with_year), numeric_date(new_day, year=with_year)
     else:
         old, new = _moment(old_start, with_year), _moment(new_start, with_year)
     if new_day > old_day:
@@ -138,8 +138,8 @@ def _time_words(old_start: When, old_end: When | None, new_start: When, new_end:
         return t(lang, "change_earlier").format(old=old, new=new)
     if old_start != new_start:
         return t(lang, "change_clock").format(old=old, new=new)
-    return t(lang, "change_end").format(new=common.when_label(new_start, new_end),
-                                        old=common.when_label(old_start, old_end))
+    return t(lang, "change_end").format(new=numeric_when(new_start, new_end, common.LANG),
+                                        old=numeric_when(old_start, old_end, common.LANG))
 
 
 def _place_words(old: Location, new: Location, content: Content, lang: str) -> str:
@@ -170,7 +170,7 @@ def _notes_en(event: Event) -> dict[str, str]:
 
 
 def _moment(value: When, with_year: bool) -> str:
-    day = common.day_label(day_of(value), year=with_year)
+    day = numeric_date(day_of(value), year=with_year)
     return day if is_all_day(value) else f"{value:%H:%M} {day}"
 
 

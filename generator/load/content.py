@@ -225,7 +225,7 @@ def check_loose_file(file: Path, config: SiteConfig, loaded: Loaded) -> list[Pro
     stands for its unit."""
     problems: list[Problem] = []
     root = Path(config.content_dir)
-    _load_event(file, file.parent.name, f"events/{file.parent.name}/{file.name}", root, config,
+    _load_event(file, file.parent.name, f"{EVENTS}/{file.parent.name}/{file.name}", root, config,
                 loaded.registries, problems)
     return problems
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from ..model import lunar, event as model, repeats
+from ..model.event import day_of
 from ..load.yamlread import Node, ScalarNode
 from . import dates, parts, values
 from .filecheck import Fields, FileCheck, fields
@@ -146,10 +147,10 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
 
 
 def _check_schedule(ck: FileCheck, items, start, end) -> None:
-    low = start.date() if isinstance(start, dt.datetime) else start
-    high = (end.date() if isinstance(end, dt.datetime) else end) if end is not None else low
+    low = day_of(start)
+    high = day_of(end) if end is not None else low
     for node, item in items:
-        if isinstance(item.start, dt.datetime) and not (low <= item.start.date() <= high):
+        if isinstance(item.start, dt.datetime) and not (low <= day_of(item.start) <= high):
             ck.report(
                 node, "schedule-outside-event",
                 f"mục chương trình lúc {dates.show(item.start)} nằm ngoài thời gian sự kiện "
@@ -179,7 +180,7 @@ def _lunar_start_ok(ck: FileCheck, got: dict, series: repeats.Series) -> bool:
                   f"'start': {error}")
         return False
     if leap:
-        moon = lunar.to_lunar(start.date() if isinstance(start, dt.datetime) else start)
+        moon = lunar.to_lunar(day_of(start))
         ck.report(
             got["start"][1], "lunar-leap-month",
             f"'start' ({dates.show(start)}) rơi vào tháng {moon.month} nhuận âm lịch: chuỗi 'lunar-yearly' "

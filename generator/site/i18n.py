@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model.occurrence import LunarDay
 
-from ..model.event import DEFAULT_TIMEZONE
+from ..model.event import DEFAULT_TIMEZONE, When
 
 LANGS = ("vi", "en")
 
@@ -29,6 +29,8 @@ MONTHS_EN = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )
+
+PROVINCE = "Lai Châu"  # the province, in both languages (maps' queries, structured data)
 
 _TEXT = {
     "site": ("Sự kiện Lai Châu", "Lai Châu Events"),
@@ -155,7 +157,7 @@ _TEXT = {
     "feed_atom": ("Sự kiện mới công bố (Atom)", "Newly announced events (Atom)"),
     "feed_updates": ("Thay đổi: hoãn, hủy, đổi giờ, đổi địa điểm (Atom)",
                      "Changes: postponed, cancelled, new times and places (Atom)"),
-    "feed_json": ("JSON Feed", "JSON Feed"),
+    "feed_json": ("Sự kiện mới công bố (JSON Feed)", "Newly announced events (JSON Feed)"),
     "feeds_by_category": ("Theo chủ đề", "By category"),
     "feeds_by_area": ("Theo địa bàn", "By area"),
     "feeds_by_unit": ("Theo đơn vị", "By organiser"),
@@ -169,12 +171,6 @@ _TEXT = {
     "frame_quick_search": ("Tìm nhanh", "Quick search"),
     "frame_switch": ("English", "Tiếng Việt"),
     "frame_switch_label": ("Xem bằng tiếng Anh", "Xem bằng tiếng Việt"),
-    "frame_feed_ics": ("Lịch tất cả sự kiện (iCalendar)", "All events (iCalendar)"),
-    "frame_feed_rss": ("Sự kiện mới (RSS)", "New events (RSS)"),
-    "frame_feed_atom": ("Sự kiện mới (Atom)", "New events (Atom)"),
-    "frame_feed_updates": ("Thay đổi: hoãn, hủy, đổi giờ, đổi địa điểm (Atom)",
-                           "Changes: postponed, cancelled, moved (Atom)"),
-    "frame_feed_json": ("Sự kiện mới (JSON Feed)", "New events (JSON Feed)"),
     "frame_open_data": ("Dữ liệu mở", "Open data"),
     "frame_press": ("Báo chí", "Press"),
     "frame_press_desk": ("Dành cho báo chí", "For the press"),
@@ -203,6 +199,12 @@ _TEXT = {
     "calendar_about_category": ("Sự kiện thuộc chủ đề {name}", "Events in the category {name}"),
     "calendar_about_area": ("Sự kiện tại {name}", "Events in {name}"),
     "calendar_about_unit": ("Sự kiện do {name} tổ chức", "Events organised by {name}"),
+    "calendar_about_press": ("Sự kiện mời báo chí tác nghiệp và hạn đăng ký tác nghiệp",
+                             "Events the press is invited to, and their accreditation deadlines"),
+    "feed_press_about": ("Các sự kiện tại tỉnh Lai Châu mời báo chí tác nghiệp, kèm hạn đăng ký và đầu mối liên hệ",
+                         "Events in Lai Châu province the press is invited to, with accreditation deadlines "
+                         "and contacts"),
+    "feed_press_suffix": (": dành cho báo chí", ": for the press"),
     "updates_title": ("{site}: thay đổi và tin cập nhật", "{site}: changes and news"),
     "updates_subtitle": ("Hoãn, hủy, đổi thời gian, đổi địa điểm và tin mới về các sự kiện",
                          "Postponements, cancellations, new times and places, and news of the events"),
@@ -259,16 +261,16 @@ _TEXT = {
 
 
 # Subscribing on each device: (device, steps); a step is HTML, {calendar} the
-# site-wide calendar's path.
+# site-wide calendar's path, {main_feeds} a link to the page's main feeds.
 HOWTO = {
     "vi": (
         ("Android (Google Lịch)", (
-            "Bấm nút <b>Thêm vào Google Lịch</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
+            "Bấm nút <b>Thêm vào Google Lịch</b> ở mục {main_feeds} phía trên (mở bằng trình duyệt, đăng nhập tài khoản Google) rồi chọn <b>Thêm</b>.",
             "Hoặc trên máy tính: vào calendar.google.com, mục <b>Lịch khác</b> → <b>Từ URL</b>, dán địa chỉ lịch (https://…/{calendar}).",
             "Lịch mới sẽ tự đồng bộ sang ứng dụng Google Lịch trên điện thoại (bật lịch đó trong phần Cài đặt của ứng dụng nếu chưa thấy).",
         )),
         ("iPhone, iPad (Lịch)", (
-            "Bấm liên kết <b>webcal://</b> ở mục <a href=\"#nguon-chinh\">Các nguồn chính</a> phía trên hoặc quét mã QR ở đó bằng Camera, rồi chọn <b>Đăng ký</b>.",
+            "Bấm liên kết <b>webcal://</b> ở mục {main_feeds} phía trên hoặc quét mã QR ở đó bằng Camera, rồi chọn <b>Đăng ký</b>.",
             "Hoặc: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → <b>Thêm lịch đã đăng ký</b>, dán địa chỉ lịch.",
         )),
         ("Outlook", (
@@ -285,12 +287,12 @@ HOWTO = {
     ),
     "en": (
         ("Android (Google Calendar)", (
-            "Tap <b>Add to Google Calendar</b> in <a href=\"#main-feeds\">Main feeds</a> above (opens in the browser, signed in to Google) and choose <b>Add</b>.",
+            "Tap <b>Add to Google Calendar</b> in {main_feeds} above (opens in the browser, signed in to Google) and choose <b>Add</b>.",
             "Or on a computer: open calendar.google.com, <b>Other calendars</b> → <b>From URL</b>, and paste the calendar address (https://…/{calendar}).",
             "The calendar then syncs to the Google Calendar app on the phone (turn it on in the app's settings if it does not show).",
         )),
         ("iPhone, iPad (Calendar)", (
-            "Tap the <b>webcal://</b> link in <a href=\"#main-feeds\">Main feeds</a> above or scan its QR code with the Camera, then choose <b>Subscribe</b>.",
+            "Tap the <b>webcal://</b> link in {main_feeds} above or scan its QR code with the Camera, then choose <b>Subscribe</b>.",
             "Or: Settings → Calendar → Accounts → Add Account → Other → <b>Add Subscribed Calendar</b>, and paste the address.",
         )),
         ("Outlook", (
@@ -349,7 +351,32 @@ def date_label(day: dt.date, lang: str) -> str:
     """'26/4/2026' or '26 April 2026'."""
     if lang == "en":
         return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.day}/{day.month}/{day.year}"
+    return numeric_date(day)
+
+
+def numeric_date(day: dt.date, *, year: bool = True) -> str:
+    """'7/4/2025', or '7/4' without the year: the feeds' dates, in digits
+    whatever the language."""
+    return f"{day.day}/{day.month}/{day.year}" if year else f"{day.day}/{day.month}"
+
+
+def numeric_when(start: When, end: When | None, lang: str, *, year: bool = True) -> str:
+    """A date range in digits, as the feeds say it: '7/4/2025',
+    '7/4 – 9/4/2025', '07:30 7/4/2025', '07:30 – 17:00 7/4/2025' (a time
+    in another zone than Vietnam's names it, in ``lang``)."""
+    if not isinstance(start, dt.datetime):
+        if end is None or end == start:
+            return numeric_date(start, year=year)
+        same_year = end.year == start.year
+        return f"{numeric_date(start, year=year and not same_year)} – {numeric_date(end, year=year)}"
+    zone = zone_note(start, lang)
+    if not isinstance(end, dt.datetime):  # no end (a timed start never has a date end)
+        return f"{start:%H:%M} {numeric_date(start, year=year)}{zone}"
+    if end.date() == start.date():
+        return f"{start:%H:%M} – {end:%H:%M} {numeric_date(start, year=year)}{zone}"
+    same_year = end.year == start.year
+    first = f"{start:%H:%M} {numeric_date(start, year=year and not same_year)}"
+    return f"{first} – {end:%H:%M} {numeric_date(end, year=year)}{zone}"
 
 
 def deadline_label(value: dt.date, lang: str) -> str:

@@ -25,6 +25,11 @@ _SECTIONS = {
         "press": "en/press", "upcoming": "en/upcoming",
     },
 }
+# anchors inside pages that links and words point to (public too)
+_ANCHORS = {
+    "vi": {"main_feeds": "nguon-chinh", "howto": "huong-dan", "month_list": "danh-sach"},
+    "en": {"main_feeds": "main-feeds", "howto": "how-to", "month_list": "list"},
+}
 # feeds/<kind>/<id>.ics for the kinds of list pages
 FEED_KIND = {"category": "category", "area": "area", "unit": "unit"}
 SEARCH_DIR = "search"
@@ -50,6 +55,11 @@ def home(lang: str) -> str:
 def section(lang: str, kind: str) -> str:
     """The index page of a kind: 'chu-de/', 'en/calendar/' ..."""
     return _SECTIONS[lang][kind] + "/"
+
+
+def anchor(lang: str, name: str) -> str:
+    """The id of a part of a page: 'nguon-chinh', 'main-feeds' ..."""
+    return _ANCHORS[lang][name]
 
 
 def item(lang: str, kind: str, item_id: str) -> str:

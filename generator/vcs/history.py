@@ -22,10 +22,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from ..load.eventfiles import is_event_path
-from ..model.event import Event, Location, When
+from ..load.eventfiles import EVENTS, is_event_path
+from ..model.event import Event, Location, When, day_of
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
 from . import git
@@ -103,7 +102,7 @@ def read_history(content_root: str | Path, parse: Parse) -> History:
     root = Path(content_root)
     log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw",
                "--no-renames", "--no-abbrev", "-z", "--format=%x01%H %ct", "--relative",
-               "--", "events")
+               "--", EVENTS)
     if log is None:
         return History()
     entries = list(_parse_log(log))
@@ -204,15 +203,14 @@ def _place(location: Location) -> tuple:
 
 
 def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
-    """Without history: the declared ``published``, else the start of the
-    event's first day, but never later than ``stamp`` (an announcement
-    cannot lie in the future)."""
+    """Without history: the declared ``published``, else the instant the
+    event as written begins (its start, or the local midnight of its first
+    day), but never later than ``stamp`` (an announcement cannot lie in the
+    future)."""
     if event.published:
         return min(event.published.astimezone(UTC), stamp)
-    start = event.start
-    if not isinstance(start, dt.datetime):
-        start = dt.datetime.combine(start, dt.time(), ZoneInfo(event.timezone))
-    return min(start.astimezone(UTC), stamp)
+    written = Occurrence(event, day_of(event.start).year, event.start, event.end, event.status)
+    return min(written.begins.astimezone(UTC), stamp)
 
 
 def _day_start(now: dt.datetime) -> dt.datetime:

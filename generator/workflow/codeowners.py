@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..load.config import SiteConfig
+from ..load.eventfiles import EVENTS
 
 CODEOWNERS_PATH = Path(".github") / "CODEOWNERS"
 
@@ -99,7 +100,7 @@ def render(maintainers: Mapping[str, tuple[str, ...]], editors: Iterable[str],
     lines += ["", "# Thư mục của từng đơn vị / each unit's folder"]
     for unit in sorted(maintainers):
         owners = dict.fromkeys([*maintainers[unit], *editors])
-        lines.append(f"/{content}/events/{unit}/ " + " ".join(f"@{o}" for o in owners))
+        lines.append(f"/{content}/{EVENTS}/{unit}/ " + " ".join(f"@{o}" for o in owners))
     return "\n".join(lines) + "\n"
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..vcs import git
+from ..load.eventfiles import EVENTS
 from .codeowners import OwnersError, is_team, normalise_owner, project_root, read_maintainers
 from ..load.config import ConfigError, SiteConfig, config_from_mapping, parse_mkdocs_yml
 from ..model.problems import ERROR, WARNING, Problem
@@ -53,7 +54,7 @@ def check_changes(author: str, changes: Iterable[ChangedFile], maintainers: Mapp
     who = normalise_owner(author).casefold()
     if who in {normalise_owner(e).casefold() for e in editors} | set(TRUSTED_BOTS):
         return []
-    events = PurePosixPath(content, "events")
+    events = PurePosixPath(content, EVENTS)
     problems = []
     for change in changes:
         parts = PurePosixPath(change.path).parts

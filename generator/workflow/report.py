@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from ..model.event import Content, Coverage, Unit, When
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
+from ..site import i18n
 
 STATES = ("held", "upcoming", "postponed", "cancelled")
-STATE_VI = {"held": "Đã diễn ra", "upcoming": "Sắp diễn ra", "postponed": "Hoãn", "cancelled": "Đã hủy"}
+# a state in the site's words (i18n): 'Đã diễn ra', 'Sắp diễn ra', 'Hoãn', 'Đã hủy'
+STATE_VI = {state: i18n.t("vi", key) for state, key in
+            (("held", "past"), ("upcoming", "upcoming"), ("postponed", "postponed"), ("cancelled", "cancelled"))}
 NO_AREA = "Chưa ghi xã, phường"
 
 
@@ -220,7 +223,7 @@ def _numbers(t: Tally) -> tuple[int, ...]:
 
 
 def yes(value: bool) -> str:
-    return "Có" if value else "Không"
+    return i18n.t("vi", "yes" if value else "no")
 
 
 def when_text(occ: Occurrence) -> str:

@@ -39,7 +39,7 @@ def month_page(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -
         month_nav(ctx, year, month, months),
         month_filters(ctx, items),
         grid(ctx, year, month, items),
-        el("h2", esc(t(ctx.lang, "month_events")), id="danh-sach" if ctx.lang == "vi" else "list"),
+        el("h2", esc(t(ctx.lang, "month_events")), id=urls.anchor(ctx.lang, "month_list")),
         day_lists(ctx, year, month, items),
         month_nav(ctx, year, month, months, landmark=False),
     )

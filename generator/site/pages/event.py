@@ -11,7 +11,7 @@ from .. import urls
 from ...model.occurrence import Occurrence
 from .cards import badge, color_style, dates_element, lunar_text
 from .rendering import Ctx, Localized
-from ..i18n import clock, date_label, day_label, offset_label, t, when_label
+from ..i18n import PROVINCE, clock, date_label, day_label, offset_label, t, when_label
 from .markup import block, el, esc, in_lang, iso, json_script, link
 from .page import Feed, Page
 from .press_box import contact_html, is_past, past_banner, press_box
@@ -132,7 +132,7 @@ def _where(ctx: Ctx, event: Event) -> str:
         area = link(ctx.link(urls.item(ctx.lang, "area", where.area)), esc(ctx.area_name(where.area)))
         region = ctx.region_name(where.area)
         lines.append(area + (f" ({esc(region)})" if region else ""))
-    query = ", ".join(x for x in (where.name, where.address, ctx.area_name(where.area) if where.area else None, "Lai Châu") if x)
+    query = ", ".join(x for x in (where.name, where.address, ctx.area_name(where.area) if where.area else None, PROVINCE) if x)
     maps = [link(links.osm(where, query), esc(t(ctx.lang, "map")), rel="noopener")]
     if where.map_url:
         maps.append(link(where.map_url, esc(t(ctx.lang, "map_other")), rel="noopener"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .. import urls
+from ..i18n import PROVINCE
 from ...model.occurrence import Occurrence
 from .rendering import Ctx
 from .markup import iso
@@ -22,7 +23,6 @@ STATUS = {
 }
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 MIXED = "https://schema.org/MixedEventAttendanceMode"
-REGION = "Lai Châu"
 
 _FREE = re.compile(r"miễn phí|mien phi|free|0\s*(đ|vnd|vnđ)", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,\s]\d{3})+|\d+")
@@ -55,7 +55,7 @@ def event_data(ctx: Ctx, occ: Occurrence, image: str | None) -> dict:
 
 def _location(ctx: Ctx, item: Occurrence) -> dict | list:
     where = item.event.location
-    address = {"@type": "PostalAddress", "addressRegion": REGION, "addressCountry": "VN"}
+    address = {"@type": "PostalAddress", "addressRegion": PROVINCE, "addressCountry": "VN"}
     if where.address:
         address["streetAddress"] = where.address
     if where.area:

@@ -34,14 +34,16 @@ def subscribe_page(ctx: Ctx) -> Page:
     url = urls.section(ctx.lang, "subscribe")
     ctx = ctx.at(url)
     title, intro = t(ctx.lang, "subscribe_title"), t(ctx.lang, "subscribe_intro")
+    main_feeds = link("#" + urls.anchor(ctx.lang, "main_feeds"), esc(t(ctx.lang, "main_feeds")))
     body = block(
         el("h1", esc(title)),
         el("p", esc(intro), class_="sk-lead"),
-        el("h2", esc(t(ctx.lang, "main_feeds")), id="nguon-chinh" if ctx.lang == "vi" else "main-feeds"),
+        el("h2", esc(t(ctx.lang, "main_feeds")), id=urls.anchor(ctx.lang, "main_feeds")),
         feed_cards(ctx, MAIN_FEEDS),
-        el("h2", esc(t(ctx.lang, "howto_title")), id="huong-dan" if ctx.lang == "vi" else "how-to"),
+        el("h2", esc(t(ctx.lang, "howto_title")), id=urls.anchor(ctx.lang, "howto")),
         "\n".join(el("section", el("h3", esc(name)) + el("ol", "".join(
-            el("li", step.format(calendar=urls.EVENTS_ICS)) for step in steps))) for name, steps in HOWTO[ctx.lang]),
+            el("li", step.format(calendar=urls.EVENTS_ICS, main_feeds=main_feeds)) for step in steps)))
+            for name, steps in HOWTO[ctx.lang]),
         *[_kind_table(ctx, kind) for kind in KINDS],
         el("p", f"{esc(t(ctx.lang, 'open_data'))} "
            + link(ctx.link(urls.OPEN_DATA), urls.OPEN_DATA, type="application/json")),
@@ -76,7 +78,7 @@ def _kind_table(ctx: Ctx, kind: str) -> str:
         path = urls.feed(kind, entry.id)
         name = name_of(ctx, kind, entry.id)
         webcal = urls.webcal(ctx.config.site_url, path)
-        qr = el("details", el("summary", "QR") + qr_img(ctx, qr_path(kind, entry.id), f"QR: {name}"), class_="sk-more")
+        qr = el("details", el("summary", "QR") + qr_img(ctx, qr_path(kind, entry.id), f"{t(ctx.lang, 'qr_code')}: {name}"), class_="sk-more")
         cells = (el("th", link(ctx.link(urls.item(ctx.lang, kind, entry.id)), esc(name)), scope="row")
                  + el("td", link(webcal, "webcal") + " · " + link(ctx.link(path), ".ics", type="text/calendar"))
                  + el("td", qr))
