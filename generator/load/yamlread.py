@@ -411,6 +411,8 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
         # 'en:' then 'title:' at the margin, then '  summary:': the title is the one too far out
         return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than", line, indent, "")
     if indent > above.column and valued and _indent_of_previous(lines, above.line) == indent:
+        if _keys_at(lines, above.line, indent, -1) & _keys_at(lines, line, indent, 1):
+            return _value_and_block(lines, above.line, above.column)  # 'contact: X' over its own name/phone
         # the lines on either side agree: the key above is the one too far out
         return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than",
                              _previous_content(lines, above.line), indent, "")
@@ -425,6 +427,34 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
     else:
         return None
     return _wrong_indent(lines, line, indent, how_vi, how_en, above.line, above.column, hint)
+
+
+def _keys_at(lines: list[str], start: int, indent: int, step: int) -> set[str]:
+    """The keys at ``indent`` from ``start`` on (up or down) until a line
+    less indented: the keys of one block."""
+    keys: set[str] = set()
+    number = start + (step if step < 0 else 0)
+    while 0 <= number < len(lines):
+        content = lines[number]
+        if content.strip() and not content.lstrip().startswith("#"):
+            depth = len(content) - len(content.lstrip(" "))
+            if depth < indent:
+                break
+            if depth == indent and ":" in content:
+                keys.add(content.strip().split(":", 1)[0])
+        number += step
+    return keys
+
+
+def _value_and_block(lines: list[str], line: int, column: int) -> Issue:
+    key = lines[line][column:].split(":", 1)[0]
+    return Issue(
+        line, column, "yaml-syntax",
+        f"lỗi cú pháp YAML: '{key}' đã có giá trị trên cùng dòng nên không chứa được các trường thụt lề "
+        f"bên dưới; hãy xoá phần sau '{key}:' (để các dòng dưới là nội dung của '{key}')",
+        f"YAML syntax error: '{key}' has a value on its own line, so it cannot hold the indented keys "
+        f"below; delete what follows '{key}:' (so that the lines below belong to '{key}')",
+    )
 
 
 def _previous_content(lines: list[str], line: int) -> int:
