@@ -50,6 +50,15 @@ class EnvironmentProblem(click.ClickException):
         click.echo(f"{error_prefix()}{self.format_message()}", err=True, file=file)
 
 
+def need_config_file(config_file: Path) -> None:
+    """build and serve hand mkdocs.yml to MkDocs: it must be there."""
+    if not config_file.is_file():
+        raise EnvironmentProblem(text(f"không tìm thấy tệp cấu hình trang '{config_file.as_posix()}' "
+                                      "(chạy lệnh trong thư mục dự án, hoặc dùng -f mkdocs.yml)",
+                                      f"no site configuration '{config_file.as_posix()}' "
+                                      "(run in the project's folder, or use -f mkdocs.yml)"))
+
+
 def site_config(config_file: Path, content_dir: Path | None) -> SiteConfig:
     try:
         return load_site_config(config_file).with_content(content_dir)
@@ -66,6 +75,25 @@ def main() -> None:
     """Lịch sự kiện tỉnh Lai Châu: kiểm tra nội dung, tạo trang web và lịch.
 
     Thông báo bằng tiếng Việt; tiếng Anh với --lang en hoặc khi LANG là tiếng Anh."""
+    from .model.clock import ClockError, pinned
+
+    for stream in (sys.stdout, sys.stderr):
+        _never_fail_on_encoding(stream)
+    try:
+        pinned()
+    except ClockError as error:
+        raise EnvironmentProblem(str(error)) from error
+
+
+def _never_fail_on_encoding(stream) -> None:
+    """Vietnamese text on a stream that is not UTF-8 (a Windows console
+    redirected to a file, LANG=C) is written as UTF-8, never refused."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (ValueError, OSError):  # a stream already written to in another encoding
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command(help_en="""Validate the content tree (or PATHS in it).
@@ -292,11 +320,15 @@ def codeowners(config_file, check) -> None:
 
     The files changed since BASE (git diff BASE...HEAD) against the author's
     units: a unit's folder may be changed by its maintainers and the editors
-    only.  Rights are read from BASE.
+    only; anything else needs an editor.  Rights are read from BASE.  The git
+    repository is the one holding the content (--content): the pull-request
+    workflow runs the base branch's sukien, with its mkdocs.yml, over the
+    pull request's checkout.
 
     Example: sukien check-owners --author nguyenvana --base origin/main
     """)
 @CONFIG_OPTION
+@CONTENT_OPTION
 @option("--author", required=True, help="Người tạo pull request (tài khoản GitHub).",
         en="The pull request's author (GitHub login).")
 @option("--base", required=True, help="Nhánh git mà pull request so sánh với (origin/main).",
@@ -304,12 +336,15 @@ def codeowners(config_file, check) -> None:
 @option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
         help=FORMAT_HELP[0], en=FORMAT_HELP[1])
 @option("--lang", type=click.Choice(["vi", "en"]), default=None, help=LANG_HELP[0], en=LANG_HELP[1])
-def check_owners(config_file, author, base, fmt, lang) -> None:
+def check_owners(config_file, content_dir, author, base, fmt, lang) -> None:
     """Kiểm tra quyền sửa thư mục của từng đơn vị trong một pull request.
 
     So các tệp thay đổi kể từ BASE (git diff BASE...HEAD) với các đơn vị của
     người gửi: thư mục của một đơn vị chỉ người quản lý của đơn vị đó và biên
-    tập viên được sửa.  Quyền được đọc từ BASE.
+    tập viên được sửa; mọi tệp khác cần biên tập viên.  Quyền được đọc từ
+    BASE.  Kho git là kho chứa thư mục nội dung (--content): quy trình kiểm
+    tra pull request chạy sukien của nhánh đích, với mkdocs.yml của nhánh
+    đích, trên bản lấy về của pull request.
 
     Ví dụ: sukien check-owners --author nguyenvana --base origin/main
     """
@@ -317,7 +352,7 @@ def check_owners(config_file, author, base, fmt, lang) -> None:
     from .workflow.ownership import check_pull_request
     from .vcs.git import GitError
 
-    config = site_config(config_file, None)
+    config = site_config(config_file, content_dir)
     try:
         problems = check_pull_request(config, author, base)
     except (OwnersError, GitError) as error:
@@ -338,7 +373,7 @@ def check_owners(config_file, author, base, fmt, lang) -> None:
     """)
 @CONFIG_OPTION
 @CONTENT_OPTION
-@option("--body-file", type=click.File("r", encoding="utf-8-sig"), default="-", show_default=True,
+@option("--body-file", type=click.File("rb"), default="-", show_default=True,
         help="Nội dung phiếu (Markdown của issue); - là đọc từ đầu vào chuẩn.",
         en="The issue's body (Markdown of the issue form); - reads standard input.")
 @option("--write", is_flag=True, help="Ghi tệp sự kiện (nếu không thì chỉ in ra).",
@@ -356,7 +391,15 @@ def from_issue(config_file, content_dir, body_file, write) -> None:
 
     config = site_config(config_file, content_dir)
     try:
-        draft = fi.draft_from_body(body_file.read(), config.content_dir)
+        body = body_file.read().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        click.echo(text(f"Phiếu đăng ký không phải văn bản UTF-8 (byte {error.start + 1}); "
+                        "hãy dán lại nội dung dạng văn bản thường.",
+                        f"The issue body is not UTF-8 text (byte {error.start + 1}); paste it again as plain text."),
+                   err=True)
+        sys.exit(1)
+    try:
+        draft = fi.draft_from_body(body, config.content_dir)
     except fi.FormProblems as error:
         click.echo("Phiếu đăng ký chưa hợp lệ, xin sửa các mục sau:", err=True)
         click.echo("".join(f"- {line}\n" for line in error.problems), err=True, nl=False)
@@ -447,6 +490,13 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
         click.echo(text(f"sukien: cảnh báo: {len(broken)} tệp có lỗi không được tính (chạy 'sukien validate' để xem)",
                         f"sukien: warning: {len(broken)} files with errors are not counted (run 'sukien validate')"),
                    err=True)
+    if output:
+        from .pipeline.target import UnsafeTarget, check_output_file
+
+        try:
+            check_output_file(output, config)
+        except UnsafeTarget as error:
+            raise EnvironmentProblem(str(error)) from error
     result = month_report(content, first.year, first.month, now(config.timezone), unit)
     if fmt == "docx":
         from .workflow.report_docx import render_docx
@@ -488,12 +538,14 @@ def build(config_file, site_dir, content_dir, strict) -> None:
     Ví dụ: sukien build -d public --content tests/data/site/content
     """
     from .pipeline.build import build as build_site
+    from .pipeline.target import UnsafeTarget
     from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
+    need_config_file(config_file)
     try:
         result = build_site(config, site_dir=site_dir, content_dir=content_dir, strict=strict)
-    except (GitError, OSError) as error:
+    except (GitError, OSError, UnsafeTarget) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS["text"](result.problems, cli_i18n.lang()))
     if has_errors(result.problems, strict):
@@ -520,7 +572,9 @@ def serve(config_file, address, content_dir) -> None:
     """
     from .pipeline.serve import serve as run_preview
 
-    sys.exit(run_preview(site_config(config_file, content_dir), address, content_dir))
+    config = site_config(config_file, content_dir)
+    need_config_file(config_file)
+    sys.exit(run_preview(config, address, content_dir))
 
 
 @main.command(help_en="""Write the generated pages and feeds.
@@ -543,11 +597,12 @@ def export(out_dir, config_file, content_dir) -> None:
     """
     from .model.clock import now
     from .pipeline.export import export as export_site
+    from .pipeline.target import UnsafeTarget
 
     config = site_config(config_file, content_dir)
     try:
         result = export_site(config, out_dir, now(config.timezone))
-    except (ConfigError, OSError) as error:
+    except (ConfigError, OSError, UnsafeTarget) as error:
         raise EnvironmentProblem(str(error)) from error
     sys.stdout.write(FORMATTERS["text"](result.problems, cli_i18n.lang()))
     if not result.ok:

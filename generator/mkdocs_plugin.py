@@ -26,6 +26,7 @@ from .model import clock
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
+from .pipeline.target import UnsafeTarget, check_target
 from .feeds import write_feeds
 from .model.problems import format_text
 
@@ -64,9 +65,10 @@ class SukienPlugin(BasePlugin):
         try:
             site = site_config(self.config, config, config.config_file_path).with_content(
                 os.environ.get(CONTENT_ENV))
-        except ConfigError as error:
+            check_target(Path(config.site_dir), site, replaces=True)  # MkDocs empties site_dir
+            now = clock.now(site.timezone)
+        except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
-        now = clock.now(site.timezone)
         prepared = prepare(site, now)
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
@@ -86,8 +88,6 @@ class SukienPlugin(BasePlugin):
             files.append(File.generated(config, path, content=text))
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
-        for path, source in site.media.items():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:

@@ -92,3 +92,14 @@ def check(tmp_path: Path, text: str | bytes, name: str = "so-vhttdl/le-hoi-thu.y
 def problems(tmp_path: Path, text: str | bytes, name: str = "so-vhttdl/le-hoi-thu.yaml", **config):
     content = make_tree(tmp_path, {name: text})
     return validate_tree(SiteConfig(content_dir=content, **config)).problems
+
+
+def photo_bytes(fmt: str = "PNG", size: tuple[int, int] = (40, 20)) -> bytes:
+    """A small real photo file, as an event's image."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, "#4a8").save(out, fmt)
+    return out.getvalue()

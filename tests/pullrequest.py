@@ -29,9 +29,9 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-def pull_request_repo(root: Path) -> Path:
+def pull_request_repo(root: Path, name: str = "repo") -> Path:
     """A repository whose ``pr`` branch starts equal to ``main``."""
-    repo = root / "repo"
+    repo = root / name
     shutil.copytree(DATA, repo)
     units = (repo / "content" / "units.yaml").read_text(encoding="utf-8")
     codeowners = repo / ".github" / "CODEOWNERS"

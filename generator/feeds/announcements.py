@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -118,7 +117,7 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
         "authors": [{"name": common.text(config.site_name), "url": root}],
         "items": [_json_item(item, occ, content, config) for item, occ in entries],
     }
-    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return common.json_bytes(feed)
 
 
 def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> dict:

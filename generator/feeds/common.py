@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
-
-import nh3
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
@@ -19,6 +16,7 @@ from ..model import lunar
 from ..model.occurrence import Occurrence
 from ..site import places, urls
 from ..site.i18n import lunar_label, numeric_when, t
+from ..site.jsontext import json_text
 from ..site.richtext import plain_text, render_markdown
 
 UTC = dt.UTC
@@ -64,6 +62,15 @@ def markdown_text(source: str | None) -> str:
     return text(plain_text(source))
 
 
+def sequence(item: Item, occ: Occurrence) -> int:
+    """An occurrence's SEQUENCE, for the calendars and open data alike: from
+    history; an event git never saw whose occurrence is already cancelled
+    or postponed has necessarily changed once since it was announced."""
+    if item.history.tracked:
+        return item.history.sequence
+    return 0 if occ.is_active else 1
+
+
 def site_root(config: SiteConfig) -> str:
     url = config.site_url
     return url if url.endswith("/") else url + "/"
@@ -79,18 +86,20 @@ def event_ics_url(config: SiteConfig, event_id: str) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def text(value: str | None) -> str:
-    """Plain text for feeds: no markup at all (defence in depth for fields
-    that the format calls plain: many readers render RSS titles as HTML),
-    NFC, single-line whitespace kept."""
+    """Plain text for feeds, exactly as written (NFC, trimmed): a title such
+    as '<<Lai Châu – Điểm hẹn>>' or 'A&amp;B' is text, never markup, and
+    each feed's writer escapes it for its format (XML, iCalendar, JSON).
+    Nothing is parsed as HTML here: that would eat the text's '<' and '&'."""
     if not value:
         return ""
-    cleaned = value
-    for _ in range(3):  # entities may hide a second layer of markup
-        stripped = html.unescape(nh3.clean(cleaned, tags=set()))
-        if stripped == cleaned:
-            break
-        cleaned = stripped
-    return unicodedata.normalize("NFC", cleaned).strip()
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def json_bytes(data: object) -> bytes:
+    """JSON for a feed file, with '<', '>' and '&' written as \\u escapes:
+    the same text once decoded, and no markup in the file's bytes for a
+    client that sniffs them as HTML."""
+    return (json_text(data, indent=2) + "\n").encode("utf-8")
 
 
 def title(occ: Occurrence) -> str:

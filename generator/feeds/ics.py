@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from icalendar import Calendar, Timezone, vText
+from icalendar import Calendar, vText
 from icalendar import Event as VEvent
 
 from ..load.config import SiteConfig
@@ -27,6 +27,7 @@ from ..site import urls
 from ..site.i18n import t
 from . import common, press
 from .common import Item
+from .vtimezone import vtimezone
 
 PRODID = "-//sukien//Lich su kien Lai Chau//VI"
 DEADLINE_UID = "han-dang-ky"  # <key>.han-dang-ky@<host>: no event id holds a dot
@@ -56,12 +57,12 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
                    key=lambda shared: (shared.first, shared.key))
     oldest = today - dt.timedelta(days=config.past_days)
     current = [shared for shared in every if shared.last >= oldest]
-    zones: dict[str, str] = {}
+    years = _years(every)
 
     def calendar(path: str, name: str, about: str, keep: Callable[[Event], bool],
                  pool: list[_SerialisedEvent] = current) -> tuple[str, bytes]:
         chosen = [shared for shared in pool if keep(shared.event)]
-        return path, _calendar(path, name, about, chosen, config, zones).encode("utf-8")
+        return path, _calendar(path, name, about, chosen, config, years).encode("utf-8")
 
     site = config.site_name
     files = dict([calendar(urls.EVENTS_ICS, site,
@@ -124,7 +125,7 @@ def _calendar_zone(entries: list[_SerialisedEvent], config: SiteConfig) -> str:
 
 
 def _calendar(path: str, name: str, about: str, entries: list[_SerialisedEvent],
-              config: SiteConfig, zones: dict[str, str]) -> str:
+              config: SiteConfig, years: tuple[int, int]) -> str:
     """The VCALENDAR: its own properties from icalendar, then the shared,
     already serialised VTIMEZONEs and VEVENTs."""
     cal = Calendar()
@@ -144,10 +145,18 @@ def _calendar(path: str, name: str, about: str, entries: list[_SerialisedEvent],
     cal.add("x-published-ttl", REFRESH)
     head, end = serialise(cal).rsplit("END:VCALENDAR", 1)
     tzids = sorted({config.timezone}.union(*(shared.tzids for shared in entries)))
-    for tzid in tzids:
-        if tzid not in zones:
-            zones[tzid] = serialise(Timezone.from_tzid(tzid))
-    return "".join([head, *(zones[t] for t in tzids), *(e.text for e in entries), "END:VCALENDAR", end])
+    return "".join([head, *(vtimezone(t, *years) for t in tzids), *(e.text for e in entries), "END:VCALENDAR", end])
+
+
+def _years(entries: list[_SerialisedEvent]) -> tuple[int, int]:
+    """The years every VTIMEZONE of the site covers: those of all its
+    events, a year either side (a date-time near New Year is in another
+    year in UTC); a site without events takes the year 2000.  A zone's
+    VTIMEZONE is the same text in every file: some clients (vobject) keep
+    the first one they read for a TZID."""
+    if not entries:
+        return 2000, 2000
+    return min(e.first.year for e in entries) - 1, max(e.last.year for e in entries) + 1
 
 
 def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent:
@@ -181,7 +190,7 @@ def _stamped(item: Item, occ: Occurrence, uid: str) -> VEvent:
     vev.add("dtstamp", common.utc(history.last_modified))
     vev.add("created", common.utc(history.created))
     vev.add("last-modified", common.utc(history.last_modified))
-    vev.add("sequence", _sequence(item, occ))
+    vev.add("sequence", common.sequence(item, occ))
     return vev
 
 
@@ -196,7 +205,7 @@ def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteC
     deadline = found.deadline
     vev = _stamped(item, occ, f"{occ.key}.{DEADLINE_UID}@{config.host}")
     if isinstance(deadline, dt.datetime):
-        vev.add("dtstart", deadline.astimezone(occ.zone))
+        vev.add("dtstart", _local(deadline, occ.zone))
     else:
         vev.add("dtstart", deadline)
         vev.add("dtend", closes(deadline, occ.event.timezone).date())  # the day after, when it closes
@@ -215,14 +224,6 @@ def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteC
     return vev
 
 
-def _sequence(item: Item, occ: Occurrence) -> int:
-    """From history; an event git never saw that is already cancelled or
-    postponed has necessarily changed once since it was announced."""
-    if item.history.tracked:
-        return item.history.sequence
-    return 0 if occ.is_active else 1
-
-
 def _add_times(vev: VEvent, occ: Occurrence) -> None:
     """All-day: DATE values and an exclusive DTEND.  Timed: the event's zone
     (so a VTIMEZONE is written); no end: no DTEND (RFC 5545 §3.6.1)."""
@@ -230,9 +231,20 @@ def _add_times(vev: VEvent, occ: Occurrence) -> None:
         vev.add("dtstart", occ.first_day)
         vev.add("dtend", occ.exclusive_end_day)
         return
-    vev.add("dtstart", occ.begins.astimezone(occ.zone))
+    vev.add("dtstart", _local(occ.begins, occ.zone))
     if isinstance(occ.end, dt.datetime) and occ.ends > occ.begins:
-        vev.add("dtend", occ.ends.astimezone(occ.zone))
+        vev.add("dtend", _local(occ.ends, occ.zone))
+
+
+def _local(moment: dt.datetime, zone) -> dt.datetime:
+    """The moment in its zone's wall time, or in UTC when that wall time
+    happens twice (the hour the clocks go back): clients disagree on which
+    of the two a TZID time means, and none on a UTC one."""
+    local = moment.astimezone(zone)
+    plain = local.replace(tzinfo=None)
+    if plain.replace(tzinfo=zone, fold=0).utcoffset() != plain.replace(tzinfo=zone, fold=1).utcoffset():
+        return moment.astimezone(dt.UTC)
+    return local
 
 
 def _description(item: Item, occ: Occurrence, content: Content) -> str:

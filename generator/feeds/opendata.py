@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
@@ -37,7 +36,7 @@ def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
         "tags": [_plain(tag) for tag in content.tags],
         "events": [_event(item, config) for item in sorted(items, key=lambda i: i.event.id)],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return common.json_bytes(data)
 
 
 def _event(item: Item, config: SiteConfig) -> dict:
@@ -48,17 +47,18 @@ def _event(item: Item, config: SiteConfig) -> dict:
         "ics_url": common.event_ics_url(config, item.event.id),
         "published": common.rfc3339(history.published),
         "last_modified": common.rfc3339(history.last_modified),
-        "sequence": history.sequence,
+        "sequence": max((common.sequence(item, occ) for occ in item.occurrences), default=history.sequence),
         "image_url": item.image,
-        "occurrences": [_occurrence(occ, config) for occ in item.occurrences],
+        "occurrences": [_occurrence(item, occ, config) for occ in item.occurrences],
     })
     return record
 
 
-def _occurrence(occ: Occurrence, config: SiteConfig) -> dict:
+def _occurrence(item: Item, occ: Occurrence, config: SiteConfig) -> dict:
     return {
         "key": occ.key,
         "uid": f"{occ.key}@{config.host}",
+        "sequence": common.sequence(item, occ),
         "year": occ.year,
         "all_day": occ.all_day,
         "start": _value(occ.start),

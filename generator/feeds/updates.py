@@ -79,7 +79,7 @@ def _notices(item: Item, content: Content, config: SiteConfig, now: dt.datetime)
     known = item.history.changes
     if not item.history.tracked:  # git never saw it: what it says now is what was announced
         history = item.history
-        known = (*announced_inactive(item.occurrences, max(history.created, history.published)), *known)
+        known = (*announced_inactive(item.occurrences, history.published), *known)
     by_revision = groupby(known, key=lambda c: (c.revision, c.key))
     for (revision, key), group in by_revision:
         changes = list(group)

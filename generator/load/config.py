@@ -31,7 +31,8 @@ from urllib.parse import urlsplit
 import yaml
 import yaml_env_tag  # type: ignore[import-untyped]
 
-from ..model.event import DEFAULT_TIMEZONE
+from ..model import patterns
+from ..model.event import DEFAULT_TIMEZONE, is_place_zone
 
 DEFAULT_BOUNDS = (21.6, 102.2, 22.9, 103.9)  # south, west, north, east
 
@@ -173,11 +174,11 @@ def site_config(options: Mapping, site: Mapping, path: str | Path | None) -> Sit
             content_dir=base / _text(given["content"]),
             site_url=_folder(_text(site.get("site_url") or defaults.site_url)),
             site_name=_text(site.get("site_name") or defaults.site_name),
-            timezone=_text(given["timezone"]),
+            timezone=_zone(_text(given["timezone"])),
             geo_bounds=_bounds(given["geo_bounds"]),
-            years_ahead=int(given["years_ahead"]),
-            past_days=int(given["past_days"]),
-            max_file_size=int(given["max_file_size"]),
+            years_ahead=_within(given["years_ahead"], "years_ahead", 0, 20),
+            past_days=_within(given["past_days"], "past_days", 0, 3660),
+            max_file_size=_within(given["max_file_size"], "max_file_size", 1024, 16 * 1024 * 1024),
             editors=tuple(_text(e) for e in given["editors"]),
             featured_categories=tuple(_text(c) for c in given["featured_categories"]),
             config_file=Path(path) if path else None,
@@ -187,10 +188,30 @@ def site_config(options: Mapping, site: Mapping, path: str | Path | None) -> Sit
         raise ConfigError(f"tuỳ chọn của plugin sukien không hợp lệ: {error}") from error
 
 
+def _within(value: Any, name: str, low: int, high: int) -> int:
+    """A whole number option within its bounds: the build's cost stays
+    bounded by the number of events (years of a series, days kept)."""
+    number = int(value)
+    if not low <= number <= high:
+        raise ValueError(f"{name} phải từ {low} đến {high}, không phải {number}")
+    return number
+
+
+def _zone(value) -> str:
+    """The site's zone: a place, as for an event (see ``is_place_zone``)."""
+    if not isinstance(value, str) or not is_place_zone(value):
+        raise ValueError(f"timezone '{value}' không phải tên múi giờ của một nơi (ví dụ Asia/Ho_Chi_Minh)")
+    return value
+
+
 def _text(value: Any) -> str:
     if isinstance(value, Tagged | dict | list):
         raise TypeError(f"cần một chuỗi, không phải {value!r}")
-    return str(value)
+    text = str(value)
+    if patterns.CONTROL_OR_BREAK.search(text):  # it reaches every feed: XML cannot carry these
+        raise ValueError(f"{text!r} chứa ký tự điều khiển hoặc ký tự không in được")
+    return text
+
 
 
 def _folder(url: str) -> str:
@@ -210,11 +231,15 @@ def _bounds(value) -> tuple[float, float, float, float]:
 
 def _plugin_section(plugins) -> dict:
     """The options of the ``sukien`` entry, in list or mapping form."""
-    items = plugins.items() if isinstance(plugins, dict) else (
-        (next(iter(p)), next(iter(p.values()))) if isinstance(p, dict) else (p, None)
-        for p in plugins
-    )
+    if isinstance(plugins, dict):
+        items = list(plugins.items())
+    elif isinstance(plugins, list):  # entries: a name, or {name: options} (an empty {} names nothing)
+        items = [next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in plugins if p != {}]
+    else:
+        raise ConfigError(f"'plugins' phải là một danh sách, không phải {plugins!r}")
     for name, options in items:
         if name == "sukien":
+            if options is not None and not isinstance(options, dict):
+                raise ConfigError("tuỳ chọn của plugin sukien phải là một bảng (tên: giá trị)")
             return dict(options or {})
     return {}

@@ -66,6 +66,15 @@ def load_tree(config: SiteConfig) -> Loaded:
     return Loaded(content, problems, [file for file, _, _ in files], known)
 
 
+def load_registries(config: SiteConfig) -> tuple[dict[str, tuple[registry_rules.RegistryItem, ...]], list[Problem]]:
+    """The registries as the validator reads them ({'units': ..., ...})
+    and their problems: what writes files from registry values reads them
+    here, so that only validated values reach those files."""
+    problems: list[Problem] = []
+    found, _ = _registries(Path(config.content_dir), config, problems)
+    return found, sorted(problems)
+
+
 def display(path: Path) -> str:
     """The path as the user sees it: relative to the working directory."""
     text = os.path.abspath(path)

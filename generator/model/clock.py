@@ -14,12 +14,30 @@ from zoneinfo import ZoneInfo
 from .event import DEFAULT_TIMEZONE
 
 
+class ClockError(ValueError):
+    """``SUKIEN_NOW`` is not an ISO date or date-time (exit code 2)."""
+
+
+def pinned() -> dt.datetime | None:
+    """The moment ``SUKIEN_NOW`` pins (naive when it gives no offset), or None."""
+    text = os.environ.get("SUKIEN_NOW", "").strip()
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+        if not 1900 <= value.year <= 2200:  # far from the ends of the calendar: zone arithmetic cannot overflow
+            raise ValueError(text)
+    except ValueError:
+        raise ClockError(f"SUKIEN_NOW='{text[:40]}' không phải ngày hoặc ngày giờ ISO hợp lệ "
+                         "(ví dụ 2026-04-20 hoặc 2026-04-20T10:00:00+07:00)") from None
+    return value
+
+
 def now(timezone: str = DEFAULT_TIMEZONE) -> dt.datetime:
-    """The current time in the site's zone (aware)."""
+    """The current time in the site's zone (aware); raises ClockError."""
     zone = ZoneInfo(timezone)
-    pinned = os.environ.get("SUKIEN_NOW")
-    if pinned:
-        value = dt.datetime.fromisoformat(pinned)
+    value = pinned()
+    if value is not None:
         return value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
     return dt.datetime.now(zone)
 

@@ -11,9 +11,26 @@ values and an *inclusive* ``end`` (its last day); a timed event has aware
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 from dataclasses import dataclass, field
 
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+# A zone is a place ("Area/City", as IANA names them) or UTC: names such as
+# "localtime", "Factory", "posixrules", "EST5EDT" or "US/Eastern" are not
+# places, and some follow the machine that builds the site.
+_PLACE_AREAS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+
+
+def is_place_zone(name: str) -> bool:
+    """Whether ``name`` is a zone the site accepts (then ZoneInfo knows it)."""
+    area, _, rest = name.partition("/")
+    return name == "UTC" or (area in _PLACE_AREAS and bool(rest) and name in _known_zones())
+
+
+@functools.lru_cache(maxsize=1)
+def _known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 STATUSES = ("confirmed", "tentative", "postponed", "cancelled")
 INACTIVE = ("cancelled", "postponed")  # statuses under which an occurrence does not take place

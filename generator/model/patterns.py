@@ -19,6 +19,13 @@ EMAIL = r'^(?=.{1,254}$)[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:".]{2,}$'
 
 _ID, _PHONE, _EMAIL = re.compile(ID), re.compile(PHONE), re.compile(EMAIL)
 
+# What no text may hold: C0/C1 controls (tab and line ends aside), the
+# bidirectional overrides that make a text display as another ("Trojan
+# Source"), and what XML cannot carry (U+FFFE, U+FFFF, lone surrogates)
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff"
+CONTROL = re.compile(f"[{_CONTROLS}]")
+CONTROL_OR_BREAK = re.compile(f"[\t\n\r{_CONTROLS}]")  # for one-line texts
+
 
 def is_id(value: str) -> bool:
     """The form of every id (units, categories, areas, tags, events)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from .patterns import CONTROL_OR_BREAK
 
 ERROR = "error"
 WARNING = "warning"
@@ -39,10 +40,18 @@ def has_errors(problems, strict: bool = False) -> bool:
     return any(p.is_error or strict for p in problems)
 
 
+
+
+def visible(text: str) -> str:
+    """A message as plain, one-line text: a character from the file that a
+    terminal would act on is written as its \\u code."""
+    return CONTROL_OR_BREAK.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def format_text(problems, lang: str = "vi") -> str:
     words = _SEVERITY_WORD[lang]
     return "".join(
-        f"{p.path}:{p.line}:{p.column}: {words[p.severity]}: {p.text(lang)} [{p.code}]\n"
+        f"{visible(p.path)}:{p.line}:{p.column}: {words[p.severity]}: {visible(p.text(lang))} [{p.code}]\n"
         for p in problems
     )
 
@@ -51,9 +60,9 @@ def format_github(problems, lang: str = "vi") -> str:
     lines = []
     for p in problems:
         kind = "error" if p.is_error else "warning"
-        message = _escape_data(f"{p.text(lang)} [{p.code}]")
+        message = _escape_data(visible(f"{p.text(lang)} [{p.code}]"))
         lines.append(
-            f"::{kind} file={_escape_property(p.path)},line={p.line},col={p.column},"
+            f"::{kind} file={_escape_property(visible(p.path))},line={p.line},col={p.column},"
             f"title={_escape_property(p.code)}::{message}\n"
         )
     return "".join(lines)

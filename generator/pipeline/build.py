@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..load.config import SiteConfig
 from ..model.problems import Problem, has_errors
+from .target import check_target
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -49,11 +50,14 @@ def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
 
 def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path | None = None,
           strict: bool = False) -> BuildResult:
-    """Validate the content, then build; see the module's docstring."""
+    """Validate the content, then build; see the module's docstring.
+    Raises UnsafeTarget, before anything else, for a target that could
+    cost the project (:mod:`generator.pipeline.target`)."""
+    target = Path(site_dir) if site_dir is not None else site_dir_of(config)
+    check_target(target, config, replaces=True)
     problems = list(validate_tree(config).problems)
     if has_errors(problems, strict):
         return BuildResult(problems)
-    target = Path(site_dir) if site_dir is not None else site_dir_of(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),

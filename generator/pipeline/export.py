@@ -16,11 +16,14 @@ import yaml
 
 from ..load.config import ConfigError, MkDocsDumper, SiteConfig, read_mkdocs_yml
 from .prepare import Prepared, prepare
+from .target import EXPORT_HEADER, check_target
 
 
 def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
     """Write the generated project to ``out_dir``; nothing is written when
-    the content is invalid."""
+    the content is invalid.  Raises UnsafeTarget for an ``out_dir`` that
+    is, holds or lies inside what the project keeps."""
+    check_target(out_dir, config, replaces=False)
     prepared = prepare(config, now)
     if not prepared.ok:
         return prepared
@@ -36,8 +39,6 @@ def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
     files.update(prepared.feeds)
     for path, data in files.items():
         _write(docs / path, data)
-    for path, source in prepared.site.media.items():
-        _write(docs / path, source.read_bytes())
     _write(out_dir / "mkdocs.yml", _plain_config(project["data"]).encode("utf-8"))
     return prepared
 
@@ -69,5 +70,5 @@ def _plain_config(data: dict) -> str:
         plain["theme"] = {**plain["theme"], "custom_dir": "overrides"}
     plugins = plain.get("plugins") or []
     plain["plugins"] = [p for p in plugins if p != "sukien" and not (isinstance(p, dict) and "sukien" in p)]
-    header = "# Exported by `sukien export`: the generated pages and feeds are in docs/.\n"
+    header = f"{EXPORT_HEADER}: the generated pages and feeds are in docs/.\n"
     return header + yaml.dump(plain, Dumper=MkDocsDumper, allow_unicode=True, sort_keys=False)

@@ -43,7 +43,7 @@ def validate_tree(config: SiteConfig, files: list[Path] | None = None, base: str
         raise OSError(f"không tìm thấy thư mục nội dung '{display(root)}' (dùng --content DIR)")
     loaded = load_tree(config)
     problems = list(loaded.problems)
-    compared = BaseComparison.of(root, base) if base else None
+    compared = BaseComparison.of(root, base, {event.path for event in loaded.content.events}) if base else None
     problems += _across_files(loaded.content.events, root, config, compared)
     checked = len(loaded.event_files)
     if files:

@@ -90,6 +90,14 @@ _TABLE = [
     ("schedule-outside-event", ERROR, "mục chương trình nằm ngoài thời gian sự kiện", "a schedule item outside the event"),
     ("too-many-problems", ERROR, "tệp có quá nhiều lỗi, chỉ liệt kê 100 lỗi đầu", "more problems than are listed"),
     ("internal-error", ERROR, "lỗi nội bộ của trình kiểm tra", "an internal validator error (a bug)"),
+    ("unsupported-image", ERROR, "ảnh không phải PNG, JPEG, WebP hay GIF (SVG không được nhận)", "image.src is not a PNG, JPEG, WebP or GIF photo (SVG is refused)"),
+    ("invalid-image", ERROR, "tệp ảnh hỏng hoặc không đúng loại", "image.src cannot be decoded as the photo its name says"),
+    ("image-too-large", ERROR, "ảnh quá nặng hoặc quá nhiều điểm ảnh", "image.src is over 20 MiB or 50 million pixels"),
+    ("date-out-of-range", ERROR, "năm quá xa hiện tại (ngoài 30 năm trước đến 20 năm sau)", "a year more than 30 years before or 20 after the build's year"),
+    ("event-too-long", ERROR, "sự kiện kéo dài hơn 366 ngày", "an event (or one occurrence of a series) lasts more than 366 days"),
+    ("series-overlap", ERROR, "một lần của chuỗi sự kiện chưa kết thúc thì lần sau đã bắt đầu", "an occurrence of a series begins before the previous one ends"),
+    ("markdown-too-complex", ERROR, "văn bản Markdown quá phức tạp (quá nhiều dòng, '[', '|' hoặc lồng quá sâu)", "Markdown over 300 lines, 50 '[', 1,000 '|' or 8 levels of lists and quotes"),
+    ("too-many-items", ERROR, "danh sách có quá 200 mục", "a list of an event with more than 200 items"),
     ("invalid-registry", ERROR, "mục trong tệp danh mục không hợp lệ", "an invalid entry in a registry"),
 ]
 

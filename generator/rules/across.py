@@ -35,9 +35,13 @@ def duplicate_events(events: Iterable[Event], where: Where, changed: set[str] | 
     when ``changed`` (paths changed against a base revision) says one side
     is new or edited and the other is not, only the changed side is flagged:
     it is the copy."""
-    groups: dict[tuple, list[Event]] = defaultdict(list)
+    same_day_and_area: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
-        groups[(fold(event.title), first_occurrence(event).first_day, event.location.area)].append(event)
+        same_day_and_area[(first_occurrence(event).first_day, event.location.area)].append(event)
+    groups: dict[tuple, list[Event]] = defaultdict(list)
+    for (day, area), candidates in same_day_and_area.items():
+        for event in candidates if len(candidates) > 1 else ():  # folding a title is the slow part
+            groups[(fold(event.title), day, area)].append(event)
     problems = []
     for group in groups.values():
         if len(group) < 2:

@@ -13,7 +13,15 @@ import re
 from zoneinfo import ZoneInfo
 
 from ..load.yamlread import Node
+from ..model import clock
 from .filecheck import FileCheck
+
+# Every date of an event lies within this many years of the build's year
+# (SUKIEN_NOW or the clock, in the site's zone): a mistyped year (2206,
+# 1026) is refused instead of making the site a page per month of the
+# centuries in between, and no date is near the ends of Python's calendar.
+PAST_YEARS = 30
+FUTURE_YEARS = 20
 
 _ISO = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
@@ -54,6 +62,8 @@ def parse_when(ck: FileCheck, node: Node, where: str, zone: str,
             f"'{where}': the date {text[:10]} does not exist",
         )
         return None
+    if not year_in_window(ck, node, where, date.year):
+        return None
     if hour is None:
         if KIND_DATE not in kinds:
             ck.report(
@@ -78,6 +88,31 @@ def parse_when(ck: FileCheck, node: Node, where: str, zone: str,
         )
         return None
     return value
+
+
+def year_window(ck: FileCheck) -> tuple[int, int]:
+    """The first and last years an event may name, around the build's year."""
+    return window(ck.config.timezone)
+
+
+def window(timezone: str) -> tuple[int, int]:
+    """:func:`year_window` for the site's zone ``timezone``."""
+    year = clock.today(timezone).year
+    return year - PAST_YEARS, year + FUTURE_YEARS
+
+
+def year_in_window(ck: FileCheck, node: Node, where: str, year: int) -> bool:
+    """True for a year inside :func:`year_window`; else the problem is reported."""
+    low, high = year_window(ck)
+    if low <= year <= high:
+        return True
+    ck.report(
+        node, "date-out-of-range",
+        f"'{where}': năm {year} quá xa hiện tại; chỉ nhận các năm từ {low} đến {high} "
+        f"({PAST_YEARS} năm trước đến {FUTURE_YEARS} năm sau năm nay); hãy kiểm tra lại năm",
+        f"'{where}': the year {year} is too far from now; years {low} to {high} are accepted",
+    )
+    return False
 
 
 def parse_clock(ck: FileCheck, node: Node, where: str) -> dt.time | None:

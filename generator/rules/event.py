@@ -104,14 +104,16 @@ def _timezone(ck: FileCheck, got: dict) -> str:
         return ck.config.timezone
     node = got["timezone"][1]
     value = values.text(ck, node, "timezone")
-    if value is None or value in _zones():
+    if value is None or model.is_place_zone(value):
         return value or ck.config.timezone
-    guess = TIMEZONE_ALIASES.get(value.upper().replace(" ", "")) or suggest(value, sorted(_zones()))
+    guess = TIMEZONE_ALIASES.get(value.upper().replace(" ", "")) or suggest(
+        value, sorted(z for z in _zones() if model.is_place_zone(z)))
     ck.report(
         node, "invalid-timezone",
-        f"'timezone': '{value}' không phải tên múi giờ IANA"
+        f"'timezone': '{value}' không phải tên múi giờ của một nơi (dạng 'Châu lục/Thành phố', như 'Asia/Ho_Chi_Minh')"
         + (f"; có phải ý bạn là '{guess}'?" if guess else "; thường không cần ghi trường này (mặc định Asia/Ho_Chi_Minh)"),
-        f"'timezone': '{value}' is not an IANA time zone name" + (f"; did you mean '{guess}'?" if guess else ""),
+        f"'timezone': '{value}' is not the IANA name of a place ('Area/City')"
+        + (f"; did you mean '{guess}'?" if guess else ""),
     )
     return ck.config.timezone
 
@@ -200,7 +202,7 @@ READERS = {
     "status_note": _text(),
     "location": lambda ck, k, n, z: parts.location(ck, k, n),
     "online_url": lambda ck, k, n, z: values.url(ck, n, "online_url"),
-    "description": _text(),
+    "description": lambda ck, k, n, z: values.markdown(ck, n, "description"),
     "image": lambda ck, k, n, z: parts.image(ck, k, n),
     "tags": _tags,
     "price": _text(),

@@ -175,8 +175,13 @@ def shape_en(node: Node) -> str:
 
 
 def fold(text: str) -> str:
-    """Accent-, case- and separator-insensitive form, for suggestions."""
-    return slugify(text, separator="-") if not text.isascii() else text.lower().replace("_", "-").replace(" ", "-")
+    """Accent-, case- and separator-insensitive form, for suggestions and
+    duplicate titles.  The transliteration is named: python-slugify's
+    "auto" tries to import Unidecode on every call (a failed import, 40 µs
+    a title) and would fold differently wherever Unidecode is installed."""
+    if text.isascii():
+        return text.lower().replace("_", "-").replace(" ", "-")
+    return slugify(text, separator="-", backend="text-unidecode")
 
 
 def suggest(value: str, choices, aliases: dict[str, str] | None = None) -> str | None:

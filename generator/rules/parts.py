@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..model import event as model
+from ..load import images
 from ..load.yamlread import Node
 from . import dates, values
 from .filecheck import FileCheck, fields, suggest
@@ -145,6 +146,10 @@ def _inside_content(ck: FileCheck, node: Node, raw: str, file: Path, root: Path)
             f"'image.src': the image file '{shown}' does not exist (relative to the event file)",
         )
         return None
+    refused = images.refusal(candidate)
+    if refused is not None:
+        ck.report(node, refused.code, refused.vi, refused.en)
+        return None
     return relative.as_posix()
 
 
@@ -250,8 +255,8 @@ def updates(ck: FileCheck, node: Node, zone: str) -> tuple[model.Update, ...]:
     required = {"at": "at: 2026-04-20 09:00", "text": "text: Nội dung tin"}
     for where, _, got in list_items(ck, node, "updates", UPDATE_KEYS, required):
         at = date_value(ck, got["at"][1], f"{where}.at", zone) if "at" in got else None
-        body = values.field_text(ck, got, where, "text")
-        english_texts = nested_english(ck, got, where, UPDATE_EN_KEYS)
+        body = values.markdown(ck, got["text"][1], f"{where}.text") if "text" in got else None
+        english_texts = nested_english(ck, got, where, UPDATE_EN_KEYS, markdown=True)
         if at is not None and body:
             result.append(model.Update(as_datetime(at, zone), body, english_texts.get("text")))
     return tuple(sorted(result, key=lambda u: u.at))
@@ -278,21 +283,24 @@ def english(ck: FileCheck, key: Node, node: Node) -> model.English | None:
         return None
     limits = {"title": 150, "summary": 300}
     parts = {
-        name: values.field_text(ck, got, "en", name, limits.get(name))
+        name: values.markdown(ck, got[name][1], "en.description") if name == "description"
+        else values.field_text(ck, got, "en", name, limits.get(name))
         for name in EN_KEYS if name in got
     }
     return model.English(**parts)
 
 
-def nested_english(ck: FileCheck, got, where: str, keys: tuple[str, ...]) -> dict[str, str]:
+def nested_english(ck: FileCheck, got, where: str, keys: tuple[str, ...], markdown: bool = False) -> dict[str, str]:
     """The texts of an item's own ``en:`` mapping (a schedule item's, an
-    update's), by key; an unknown key in it is reported like anywhere else."""
+    update's), by key; an unknown key in it is reported like anywhere else.
+    ``markdown``: the texts are Markdown, bounded like the Vietnamese ones."""
     if "en" not in got:
         return {}
     found = fields(ck, got["en"][1], keys, f"{where}.en", got["en"][0])
     if found is None:
         return {}
-    texts = {name: values.field_text(ck, found, f"{where}.en", name) for name in keys if name in found}
+    texts = {name: values.markdown(ck, found[name][1], f"{where}.en.{name}") if markdown
+             else values.field_text(ck, found, f"{where}.en", name) for name in keys if name in found}
     return {name: text for name, text in texts.items() if text}
 
 

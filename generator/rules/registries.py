@@ -63,7 +63,7 @@ def _entries(ck: FileCheck, root: Node, label: str, keys: tuple[str, ...], requi
     """The registry's entries, or None when it is not a list at all.  An
     entry with a problem is still kept when it has an id, so that the
     events that name it are not flagged too."""
-    items = values.sequence(ck, root, label)
+    items = values.sequence(ck, root, label, limit=None)
     if items is None:
         return None
     result: list[E] = []

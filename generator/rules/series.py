@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from ..model import lunar, event as model, repeats
@@ -69,6 +70,8 @@ def exceptions(ck: FileCheck, key: Node, node: Node, zone: str) -> tuple[tuple[N
     for year_node, body in fields_by_year(ck, key, node):
         year = int(year_node.value)
         where = f"exceptions.{year}"
+        if not dates.year_in_window(ck, year_node, where, year):
+            continue
         entry = fields(ck, body, EXCEPTION_KEYS, where, year_node)
         if entry is not None:
             result.append((year_node, _override(ck, year, entry, where, zone), entry))
@@ -144,6 +147,8 @@ def check(ck: FileCheck, got: dict, found: dict) -> None:
     if not _lunar_start_ok(ck, got, series):
         return
     _check_exceptions(ck, raw, series)
+    if not ck.failed:
+        _check_occurrences(ck, got, found, raw)
 
 
 def _check_schedule(ck: FileCheck, items, start, end) -> None:
@@ -162,6 +167,8 @@ def _check_schedule(ck: FileCheck, items, start, end) -> None:
 
 def _check_repeat_until(ck: FileCheck, got: dict, series: repeats.Series) -> None:
     until, start = series.repeat_until, series.start
+    if until is not None and not dates.year_in_window(ck, got["repeat_until"][1], "repeat_until", until):
+        return
     if series.until_before_start:
         ck.report(
             got["repeat_until"][1], "repeat-until-before-start",
@@ -190,6 +197,69 @@ def _lunar_start_ok(ck: FileCheck, got: dict, series: repeats.Series) -> bool:
         )
         return False
     return True
+
+
+MAX_DAYS = 366  # an event (one occurrence of a series) lasts at most a year
+
+
+def _probe(found: dict, raw) -> model.Event:
+    """The event being checked, as far as its dates go."""
+    return model.Event(
+        id="probe", unit="", path="", title="", summary="", category="", start=found["start"],
+        end=found.get("end"), timezone=found.get("timezone", model.DEFAULT_TIMEZONE),
+        location=model.Location(""), contact=model.Contact(""), repeat=found.get("repeat"),
+        repeat_until=found.get("repeat_until"), exceptions=tuple(o for _, o, _ in raw),
+    )
+
+
+def _check_occurrences(ck: FileCheck, got: dict, found: dict, raw) -> None:
+    """Every occurrence (up to the last year a date may name) lasts at most
+    MAX_DAYS and ends before the next one begins: the days the site lists
+    stay bounded by the number of events."""
+    nodes = {override.year: entry for _, override, entry in raw}
+    where = got["end"][1] if "end" in got else got["start"][1]
+    probe = _probe(found, raw)
+    moved = any(o.start is not None or o.end is not None for _, o, _ in raw)
+    # a year of a series keeps the event's duration: only a long event, or
+    # a year moved by its exception, can be too long or overlap another
+    # (lunar years are at least 353 days apart); the others need no expansion
+    if not moved and _span_days(probe) < 350:
+        return
+    listed = repeats.occurrences(probe, until_year=dates.year_window(ck)[1])
+    for occ in listed:
+        days = (occ.last_day - occ.first_day).days + 1
+        if days > MAX_DAYS:
+            entry = nodes.get(occ.year, {})
+            ck.report(
+                entry["end"][1] if "end" in entry else where, "event-too-long",
+                f"sự kiện{_year_of(found, occ)} kéo dài {days} ngày ({dates.show(occ.start)} đến "
+                f"{dates.show(occ.end or occ.start)}), tối đa {MAX_DAYS} ngày; hãy kiểm tra lại ngày kết thúc",
+                f"the event{_year_of(found, occ, 'en')} lasts {days} days, at most {MAX_DAYS}",
+            )
+            return
+    for earlier, later in itertools.pairwise(listed):
+        if earlier.ends > later.begins:
+            entry = nodes.get(later.year) or nodes.get(earlier.year) or {}
+            ck.report(
+                entry["start"][1] if "start" in entry else where, "series-overlap",
+                f"lần diễn ra năm {earlier.year} (đến {dates.show(earlier.end or earlier.start)}) chưa kết thúc "
+                f"thì lần năm {later.year} đã bắt đầu ({dates.show(later.start)}); mỗi lần của chuỗi sự kiện "
+                "phải kết thúc trước lần sau; hãy rút ngắn sự kiện hoặc sửa 'exceptions'",
+                f"the {earlier.year} occurrence has not ended when the {later.year} one begins",
+            )
+            return
+
+
+def _span_days(event: model.Event) -> int:
+    first = event.start.date() if isinstance(event.start, dt.datetime) else event.start
+    end = event.end if event.end is not None else event.start
+    return ((end.date() if isinstance(end, dt.datetime) else end) - first).days
+
+
+def _year_of(found: dict, occ, lang: str = "vi") -> str:
+    if not found.get("repeat"):
+        return ""
+    return f" năm {occ.year}" if lang == "vi" else f" in {occ.year}"
 
 
 def _check_exceptions(ck: FileCheck, raw, series: repeats.Series) -> None:

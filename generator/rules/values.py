@@ -17,9 +17,7 @@ from .filecheck import FileCheck, shape_en, shape_vi, suggest
 
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
-# C0/C1 controls, and the bidirectional overrides that can make a title
-# display as something else ("Trojan Source")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}]')
 _NUMBER = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
 _BOOLEANS = {"true": True, "yes": True, "có": True, "co": True,
              "false": False, "no": False, "không": False, "khong": False}
@@ -55,7 +53,7 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
         )
         return None
     value = unicodedata.normalize("NFC", node.value).strip()
-    bad = None if value.isprintable() else _CONTROL.search(value)
+    bad = None if value.isprintable() else patterns.CONTROL.search(value)
     if bad:
         ck.report(
             node, "invalid-encoding",
@@ -73,6 +71,55 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
     return value
 
 
+# Markdown (descriptions, news updates) is rendered by Python-Markdown,
+# whose cost grows faster than the text's length on some input: every '['
+# that opens no link scans the rest of its paragraph, each nesting level
+# of lists and quotes is a recursion, and some blocks (setext headings,
+# rules) cost the square of their number of lines.  Within these bounds a text renders in
+# a bounded time (well under a second at worst), so a build's cost is bounded by the
+# number of events; real descriptions are far below them.
+MARKDOWN_MAX_CHARS = 10_000
+MARKDOWN_MAX_BRACKETS = 50  # '[': links and images
+MARKDOWN_MAX_DEPTH = 8  # levels of lists and quotes
+MARKDOWN_MAX_CELLS = 1_000  # '|': table cells
+MARKDOWN_MAX_LINES = 300
+_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)]{{{MARKDOWN_MAX_DEPTH + 1}}}", re.MULTILINE)
+_PREFIX = re.compile(r"(?:[ \t]|>|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*")
+
+
+def markdown(ck: FileCheck, node: Node, where: str) -> str | None:
+    """A Markdown text within the bounds above (too-long, markdown-too-complex)."""
+    value = text(ck, node, where, MARKDOWN_MAX_CHARS)
+    if value is None or len(value) > MARKDOWN_MAX_CHARS:
+        return value
+    lines = value.splitlines()
+    deep = _DEEP_PREFIX.search(value)  # nine levels need nine characters of prefix at least
+    depth = max((_depth(line) for line in lines), default=0) if deep else 0
+    found = [(len(lines), MARKDOWN_MAX_LINES, "dòng", "lines"),(value.count("["), MARKDOWN_MAX_BRACKETS, "dấu '[' (liên kết, ảnh)", "'[' (links, images)"),
+             (depth, MARKDOWN_MAX_DEPTH, "cấp lồng nhau (danh sách, trích dẫn)", "nesting levels (lists, quotes)"),
+             (value.count("|"), MARKDOWN_MAX_CELLS, "dấu '|' (ô bảng)", "'|' (table cells)")]
+    for count, limit, vi, en in found:
+        if count > limit:
+            ck.report(
+                node, "markdown-too-complex",
+                f"'{where}' có {count} {vi}, tối đa {limit}; hãy viết đơn giản hơn (văn bản thường, ít liên kết, "
+                "danh sách không lồng quá sâu)",
+                f"'{where}' has {count} {en}, at most {limit}",
+            )
+            break
+    return value
+
+
+def _depth(line: str) -> int:
+    """Nesting of a Markdown line: quote marks, list markers and indentation
+    (four columns a level, a tab counting four)."""
+    prefix = _PREFIX.match(line)
+    if prefix is None:
+        return 0
+    head = prefix.group().replace("\t", "    ")
+    return head.count(">") + sum(1 for marker in re.finditer(r"[-*+]|[0-9]+[.)]", head)) + head.count(" ") // 4
+
+
 def field_text(ck: FileCheck, got, where: str, name: str, max_len: int | None = None) -> str | None:
     """The text of key ``name`` of a mapping read by ``fields``, or None
     when it is absent (``where`` names the mapping in messages)."""
@@ -81,8 +128,20 @@ def field_text(ck: FileCheck, got, where: str, name: str, max_len: int | None = 
     return text(ck, got[name][1], f"{where}.{name}" if where else name, max_len)
 
 
-def sequence(ck: FileCheck, node: Node, where: str) -> list[Node] | None:
+MAX_ITEMS = 200  # of any list of an event (tags, schedule, updates, links...): the pages stay light
+
+
+def sequence(ck: FileCheck, node: Node, where: str, limit: int | None = MAX_ITEMS) -> list[Node] | None:
+    """The items of a list; more than ``limit`` is reported (too-many-items)."""
     if isinstance(node, SequenceNode):
+        if limit is not None and len(node.value) > limit:
+            ck.report(
+                node, "too-many-items",
+                f"'{where}' có {len(node.value)} mục, tối đa {limit}; hãy giữ những mục chính "
+                "(tin cũ, chương trình chi tiết có thể đưa vào mô tả hoặc một liên kết)",
+                f"'{where}' has {len(node.value)} items, at most {limit}",
+            )
+            return node.value[:limit]
         return node.value
     example = "[a, b]" if where != "geo" else "[22.35, 103.45]"
     ck.report(
@@ -134,7 +193,9 @@ def _well_formed(value: str) -> bool:
         _ = parts.port  # raises on a bad port
     except ValueError:
         return False
-    return bool(parts.hostname) and " " not in value and len(value) <= 2000
+    # no whitespace (a newline would end a line of a calendar file) and none
+    # of the characters a URL must percent-encode
+    return bool(parts.hostname) and not _NOT_IN_URL.search(value) and len(value) <= 2000
 
 
 def phone(ck: FileCheck, node: Node, where: str) -> str | None:

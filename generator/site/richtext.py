@@ -9,6 +9,7 @@ an ``<a>`` without ``href`` is neither a link nor crawlable.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -26,12 +27,15 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 # escaped inside) and its text: links cannot nest, so the next </a> closes it.
 _ANCHOR = re.compile(r'<a((?:\s+[^\s=>"]+="[^"]*")*)\s*>(.*?)</a>', re.DOTALL)
 _HREF = re.compile(r'\shref="')
+_HREF_VALUE = re.compile(r'\shref="([^"]*)"')
 # One converter, reset between texts: building one per call is slow.
 _MARKDOWN = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+@functools.lru_cache(maxsize=8192)
 def render_markdown(text: str | None) -> str:
-    """Markdown to sanitised HTML ('' for no text)."""
+    """Markdown to sanitised HTML ('' for no text); once per text and
+    build (a description reaches both languages' pages and every feed)."""
     if not text:
         return ""
     html = _MARKDOWN.reset().convert(text)
@@ -51,7 +55,22 @@ def _unwrap_dead_link(anchor: re.Match) -> str:
 
 
 def plain_text(text: str | None) -> str:
-    """Markdown to plain text (for iCalendar descriptions, meta tags)."""
+    """Markdown to plain text (for iCalendar descriptions, meta tags); a
+    link keeps its address after its words ('Cổng tỉnh (https://...)'),
+    since a plain-text reader has no other way to follow it."""
     if not text:
         return ""
-    return html.unescape(nh3.clean(render_markdown(text), tags=set())).strip()
+    linked = _ANCHOR.sub(_spelled_out, render_markdown(text))
+    return html.unescape(nh3.clean(linked, tags=set())).strip()
+
+
+def _spelled_out(anchor: re.Match) -> str:
+    """A sanitised link as its text and its address (once, when they differ)."""
+    href = _HREF_VALUE.search(anchor.group(1))
+    if href is None:
+        return anchor.group(2)
+    address = href.group(1)
+    words = html.unescape(nh3.clean(anchor.group(2), tags=set())).strip()
+    if html.unescape(address).removeprefix("mailto:").removeprefix("tel:") in (words, ""):
+        return anchor.group(2)
+    return f"{anchor.group(2)} ({address})"

@@ -1,9 +1,12 @@
 """The event files against a base revision (``sukien validate --base REF``):
-deletion protection (a published event is never deleted or renamed), and
-which files a pull request adds or edits (for the rules across files)."""
+deletion protection (a published event never leaves the site: its file is
+not deleted, renamed, nor changed into something that does not load as an
+event), and which files a pull request adds or edits (for the rules
+across files)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,17 +21,22 @@ class BaseComparison:
     """The event files against a base revision, as paths below the content
     root (``events/<unit>/<id>.yaml``): ``new`` ones (absent at the base,
     renames left out), ``changed`` ones (new or edited), and the ``removed``
-    problems (published files deleted or renamed)."""
+    problems (published events that the tree no longer loads)."""
 
     new: set[str]
     changed: set[str]
     removed: list[Problem]
 
     @classmethod
-    def of(cls, root: Path, base: str) -> BaseComparison:
+    def of(cls, root: Path, base: str, loaded: set[str]) -> BaseComparison:
+        """``loaded``: the paths (as ``Event.path``) of the events the tree
+        loads now."""
         top = git.toplevel(root).resolve()
         here = root.resolve()
-        events = (here / EVENTS).relative_to(top).as_posix()
+        try:
+            events = (here / EVENTS).relative_to(top).as_posix()
+        except ValueError:
+            raise git.GitError(f"thư mục nội dung {display(root)} không nằm trong kho git {display(top)}") from None
         git.verify_revision(top, base)
         listed = {p for p in git.text(top, "ls-tree", "-r", "-z", "--name-only", base, "--", events).split("\0")
                   if p and is_event_path(EVENTS + p[len(events):])}
@@ -42,24 +50,34 @@ class BaseComparison:
         renames = _renames(top, base, events)
         changed = (present - below(listed)) | (below(edited) & present)
         new = present - below(listed) - below(renames.values())  # a rename is told by removed-event
-        return cls(new, changed, removed_events(top, listed, renames))
+        gone = {name for name in listed if (top / name).relative_to(here).as_posix() not in loaded}
+        return cls(new, changed, removed_events(top, gone, renames))
 
 
-def removed_events(top: Path, listed: set[str], renames: dict[str, str]) -> list[Problem]:
-    """Event files present at ``base`` and gone now (deleted or renamed)."""
+def removed_events(top: Path, gone: set[str], renames: dict[str, str]) -> list[Problem]:
+    """The event files of the base (paths below ``top``) that the tree no
+    longer loads as events.  Deleted, renamed, or still there but broken
+    (YAML, empty, not a mapping, a folder, an invalid event, its unit
+    gone...): each takes a published event off the site, so each is a
+    removal."""
     problems = []
-    for name in sorted(listed):
-        if (top / name).exists():
-            continue
-        moved = renames.get(name)
+    for name in sorted(gone):
         where = display(top / name)
+        if os.path.lexists(top / name):
+            vi_how, en_how = ("không còn đọc được thành một sự kiện (xem các lỗi khác của tệp này)",
+                              "is no longer read as an event (see this file's other problems)")
+        elif name in renames:
+            moved = display(top / renames[name])
+            vi_how, en_how = f"bị đổi tên thành {moved}", f"was renamed to {moved}"
+        else:
+            vi_how, en_how = "bị xoá", "was deleted"
         problems.append(Problem(
             where, 1, 1, "removed-event",
-            f"sự kiện đã công bố {where} bị " + (f"đổi tên thành {display(top / moved)}" if moved else "xoá")
-            + ": không được xoá hay đổi tên sự kiện đã công bố (đường dẫn và lịch của người theo dõi phụ thuộc vào nó); "
-            "hãy khôi phục tệp và ghi 'status: cancelled' cùng 'status_note' nếu sự kiện bị hủy",
-            f"the published event {where} was " + (f"renamed to {display(top / moved)}" if moved else "deleted")
-            + ": published events are never deleted or renamed; restore it and set 'status: cancelled' instead",
+            f"sự kiện đã công bố {where} {vi_how}: sự kiện sẽ biến mất khỏi trang và lịch của người theo dõi; "
+            "không được xoá, đổi tên hay thay tệp của sự kiện đã công bố; hãy giữ tệp là một sự kiện hợp lệ "
+            "và ghi 'status: cancelled' cùng 'status_note' nếu sự kiện bị hủy",
+            f"the published event {where} {en_how}: it would vanish from the site and subscribers' calendars; "
+            "keep it a valid event file and set 'status: cancelled' instead",
         ))
     return problems
 

@@ -127,6 +127,13 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
 
     Uncommitted changes in the work tree count as one more revision, dated
     at the start of ``now``'s day (so a preview stays stable within a day).
+
+    Without history (no git, or a file never committed), nothing depends
+    on the clock: ``created`` and ``last_modified`` are the file's
+    ``published``, else the instant the event as written begins (its
+    start, or 00:00 of its first day in its zone),
+    and ``sequence`` is 0; only ``published`` (when the announcement feeds
+    list it) is kept from lying in the future.
     """
     stamp = _day_start(now)
     # a commit dated after the build's clock (a pinned clock, a skewed
@@ -135,8 +142,10 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     if not revisions or revisions[-1].event != event:
         revisions.append(Revision(stamp, None, event))
     tracked = revisions[0].commit is not None
-    if not tracked:  # never committed: derive from the event itself
-        revisions[0] = Revision(_fallback_created(event, stamp), None, event)
+    if not tracked:  # never committed: derived from the event alone
+        fixed = _fallback_created(event)
+        published = event.published.astimezone(UTC) if event.published else min(fixed, stamp)
+        return EventHistory(fixed, published, fixed, 0, (), False)
     created = revisions[0].time
     # a ``published`` still to come keeps its date: the announcement feeds
     # hold the event back until then
@@ -202,15 +211,15 @@ def _place(location: Location) -> tuple:
     return (location.name, location.address, location.area, location.geo)
 
 
-def _fallback_created(event: Event, stamp: dt.datetime) -> dt.datetime:
+def _fallback_created(event: Event) -> dt.datetime:
     """Without history: the declared ``published``, else the instant the
     event as written begins (its start, or the local midnight of its first
-    day), but never later than ``stamp`` (an announcement cannot lie in the
-    future)."""
+    day), in UTC; never the clock (it may lie in the future: the
+    announcement feeds then hold the event back)."""
     if event.published:
-        return min(event.published.astimezone(UTC), stamp)
+        return event.published.astimezone(UTC)
     written = Occurrence(event, day_of(event.start).year, event.start, event.end, event.status)
-    return min(written.begins.astimezone(UTC), stamp)
+    return written.begins.astimezone(UTC)
 
 
 def _day_start(now: dt.datetime) -> dt.datetime:

@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from slugify import slugify
 
-from ..rules.dates import iso_form
+from ..model.event import DEFAULT_TIMEZONE
+from ..rules.dates import iso_form, window
 from ..model import patterns
 
 Parse = Callable[[str, dict], object]  # text and earlier answers -> value; raises AnswerError
@@ -39,8 +40,8 @@ def clean_line(text: str) -> str:
 def one_line(limit: int) -> Parse:
     def parse(text: str, _answers: dict) -> str:
         value = clean_line(text)
-        if any(unicodedata.category(c) == "Cc" for c in value):
-            raise AnswerError("có ký tự điều khiển không in được")
+        if patterns.CONTROL.search(value):
+            raise AnswerError("có ký tự điều khiển hoặc ký tự không in được")
         if len(value) > limit:
             raise AnswerError(f"dài {len(value)} ký tự, tối đa {limit} ký tự")
         return value
@@ -222,9 +223,12 @@ def _cut(pattern: re.Pattern, text: str) -> tuple[str, str | None]:
 def _checked(value: str, iso: str, seconds: str, afternoon: bool) -> str:
     """The ISO text once the date exists and the time is a real time of day."""
     try:
-        dt.date.fromisoformat(iso[:10])
+        day = dt.date.fromisoformat(iso[:10])
     except ValueError:
         raise AnswerError(f"\"{value}\": ngày {iso[:10]} không tồn tại; {_EXPECTED}") from None
+    low, high = window(DEFAULT_TIMEZONE)
+    if not low <= day.year <= high:
+        raise AnswerError(f"\"{value}\": năm {day.year} quá xa hiện tại; chỉ nhận các năm từ {low} đến {high}")
     if len(iso) == 10:
         return iso
     hour, minute = int(iso[11:13]), int(iso[14:16])

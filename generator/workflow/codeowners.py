@@ -17,6 +17,7 @@ import yaml
 
 from ..load.config import SiteConfig
 from ..load.eventfiles import EVENTS
+from ..model.event import Unit
 
 CODEOWNERS_PATH = Path(".github") / "CODEOWNERS"
 
@@ -36,6 +37,8 @@ EDITOR_PATHS = (
 
 _LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
 _OWNER = re.compile(rf"{_LOGIN}(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?")
+_UNIT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the validator's id form, ASCII only
+_CONTENT = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 
 
 class OwnersError(Exception):
@@ -86,6 +89,10 @@ def render(maintainers: Mapping[str, tuple[str, ...]], editors: Iterable[str],
     if bad:
         raise OwnersError("tên tài khoản hoặc nhóm không hợp lệ: " + ", ".join(bad)
                           + " (dạng đúng: ten-tai-khoan hoặc to-chuc/ten-nhom)")
+    bad = sorted(unit for unit in maintainers if not _UNIT.fullmatch(unit))
+    if bad or not _CONTENT.fullmatch(content):
+        raise OwnersError("mã đơn vị hoặc thư mục nội dung không hợp lệ: " + ", ".join(map(repr, bad or [content]))
+                          + " (chỉ chữ thường không dấu, chữ số và '-')")
     at_editors = " ".join(f"@{e}" for e in editors)
     lines = [
         "# Tệp này được tạo tự động bởi `sukien codeowners` từ content/units.yaml",
@@ -119,10 +126,15 @@ def content_prefix(config: SiteConfig) -> str:
 
 
 def expected_codeowners(config: SiteConfig) -> str:
-    """What ``.github/CODEOWNERS`` should hold for this project."""
-    units_file = Path(config.content_dir) / "units.yaml"
-    try:
-        text = units_file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise OwnersError(f"không đọc được {units_file}: {error}") from error
-    return render(read_maintainers(text, str(units_file)), config.editors, content_prefix(config))
+    """What ``.github/CODEOWNERS`` should hold for this project: written
+    only from a units.yaml the validator accepts (its ids are ids)."""
+    from ..load.content import load_registries
+
+    found, problems = load_registries(config)
+    errors = [p for p in problems if p.is_error and p.path.endswith("units.yaml")]
+    if errors:
+        listed = "; ".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in errors[:5])
+        raise OwnersError(f"units.yaml chưa hợp lệ, không tạo CODEOWNERS: {listed}")
+    maintainers = {unit.id: tuple(normalise_owner(n) for n in unit.maintainers)
+                   for unit in found.get("units", ()) if isinstance(unit, Unit)}
+    return render(maintainers, config.editors, content_prefix(config))

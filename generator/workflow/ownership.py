@@ -9,9 +9,11 @@ Decisions (documented for unit staff in CONTRIBUTING.md):
 - Team maintainers (``org/team``) cannot be checked from here: when a unit
   lists teams and the author is none of its accounts, the check passes with a
   warning and CODEOWNERS review decides.
-- A change outside ``content/events/`` (registries, workflows, generator...)
-  by someone who is not an editor is left to CODEOWNERS review (a warning,
-  not an error), so that outside contributions to the code stay possible.
+- A change outside the units' folders ``content/events/<unit>/``
+  (registries, code, workflows, configuration, theme, tests, scripts...) by
+  someone who is not an editor is an error: only the editors change what
+  checks and builds the site (an editor takes an outside contribution over
+  in a pull request of their own), and CODEOWNERS asks them to review.
 - The rights come from the *base* revision (``units.yaml`` and the editors of
   ``mkdocs.yml`` as they are before the pull request), so that a pull request
   cannot grant its author the rights it needs.
@@ -28,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from ..vcs import git
 from ..load.eventfiles import EVENTS
-from .codeowners import OwnersError, is_team, normalise_owner, project_root, read_maintainers
+from .codeowners import OwnersError, is_team, normalise_owner, read_maintainers
 from ..load.config import ConfigError, SiteConfig, config_from_mapping, parse_mkdocs_yml
 from ..model.problems import ERROR, WARNING, Problem
 
@@ -106,19 +108,26 @@ def _unit_problem(author: str, who: str, change: ChangedFile, unit: str,
 def _editor_review(author: str, change: ChangedFile) -> Problem:
     vi, en = change.verb
     return Problem(change.path, 1, 1, "editor-review",
-                   f"@{author} {vi} tệp {change.path}, nằm ngoài thư mục sự kiện của các đơn vị: "
-                   "cần biên tập viên của Sở duyệt pull request (CODEOWNERS)",
-                   f"@{author} {en} {change.path}, outside the units' event folders: "
-                   "an editor must approve (CODEOWNERS)",
-                   WARNING)
+                   f"@{author} {vi} tệp {change.path}, nằm ngoài thư mục sự kiện của các đơn vị "
+                   "(danh mục, mã nguồn, quy trình, cấu hình): chỉ biên tập viên của Sở được sửa các tệp này; "
+                   "đơn vị chỉ sửa tệp trong content/events/<mã-đơn-vị>/, còn thay đổi khác xin gửi cho "
+                   "biên tập viên để họ đưa vào",
+                   f"@{author} {en} {change.path}, outside the units' event folders (registries, code, "
+                   "workflows, configuration): only the editors may change it",
+                   ERROR)
 
 
 # --- Reading the pull request from git -------------------------------------
 
 def check_pull_request(config: SiteConfig, author: str, base: str) -> list[Problem]:
     """Check the changes between ``base`` and HEAD (``git diff base...HEAD``)
-    with the rights recorded at ``base``."""
-    root = project_root(config)
+    of the repository that holds the content, with the rights recorded at
+    ``base``.  A configuration file outside that repository (the base
+    branch's own checkout, as the pull-request workflow gives it) is
+    trusted as it is."""
+    root = Path(config.content_dir)
+    if not root.is_dir():
+        raise OwnersError(f"không tìm thấy thư mục nội dung '{root.as_posix()}' (dùng --content DIR)")
     top = git.toplevel(root)
     git.verify_revision(top, base)
     content = _relative(Path(config.content_dir), top)
@@ -138,6 +147,8 @@ def changed_files(top: Path, base: str) -> list[ChangedFile]:
 def _editors_at(top: Path, base: str, config: SiteConfig) -> tuple[str, ...]:
     if config.config_file is None:
         return ()
+    if not Path(config.config_file).resolve().is_relative_to(top.resolve()):
+        return config.editors
     text = git.show(top, base, _relative(Path(config.config_file), top))
     if text is None:
         return ()

@@ -14,6 +14,7 @@ import calendar
 import csv
 import datetime as dt
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -213,9 +214,17 @@ def _table(header, rows) -> list[str]:
     return out + [""]
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#!|])")
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "~": "&#126;"})
+
+
 def _md_cell(text: str) -> str:
-    """One line, and a '|' that does not end the table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Text as plain text in Markdown, on one line: every character that
+    Markdown or HTML could read as markup is escaped, the same way for
+    CommonMark (GitHub) and Python-Markdown: '&', '<', '>' and '~' as
+    entities, the rest ('|' that ends a cell, '[' of a link, '*' of
+    emphasis...) with a backslash."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()).translate(_ENTITIES))
 
 
 def _numbers(t: Tally) -> tuple[int, ...]:

@@ -33,7 +33,8 @@ DATETIME_PATTERN = (
 TIME_PATTERN = r"^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$"
 URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 HTTPS_PATTERN = r"^https://[^\s/?#]+[^\s]*$"
-IMAGE_PATH_PATTERN = r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!/)(?!(.*/)?\.\.(/|$))[^\\]+$"
+IMAGE_PATH_PATTERN = (r"^(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!/)(?!(.*/)?\.\.(/|$))[^\\]+"
+                      r"\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[gG][iI][fF])$")  # photos only: no SVG
 INVITED_WORDS = ("true", "false", "yes", "no", "có", "không", "co", "khong")  # any case
 
 STATUS_VI = {
@@ -273,8 +274,9 @@ def _location(reg: RegistryChoices) -> dict:
 def _image() -> dict:
     src = {"type": "string", "anyOf": [{"pattern": HTTPS_PATTERN}, {"pattern": IMAGE_PATH_PATTERN}]}
     return _mapping("Ảnh", "Ảnh đại diện của sự kiện; có `src` thì phải có `alt`.", {
-        "src": _doc(src, "Tệp ảnh", "Đường dẫn tương đối từ tệp sự kiện (ví dụ `images/then-kin-pang.jpg`, "
-                    "không ra ngoài thư mục content) hoặc địa chỉ `https://`."),
+        "src": _doc(src, "Tệp ảnh", "Đường dẫn tương đối từ tệp sự kiện tới một ảnh JPEG, PNG, WebP hoặc GIF "
+                    "(ví dụ `images/then-kin-pang.jpg`, không ra ngoài thư mục content; không nhận SVG) "
+                    "hoặc địa chỉ `https://`."),
         "alt": _text("Mô tả ảnh", "Mô tả ngắn nội dung ảnh cho người khiếm thị.", required=True),
         "credit": _text("Nguồn ảnh", "Tác giả hoặc nguồn ảnh."),
     }, required=["src", "alt"])

@@ -278,6 +278,12 @@
       a.href = self.root + row[0];
       a.textContent = row[1];
       head.appendChild(a);
+      var vietnamese = row[12] || "";  /* on an English record: what is untranslated */
+      function mark(element, flag) {
+        if (vietnamese.indexOf(flag) >= 0) { element.setAttribute("lang", "vi"); }
+        return element;
+      }
+      mark(a, "t");
       function addBadge(kind, text) {
         var badge = document.createElement("span");
         badge.className = "sk-badge sk-badge--" + kind;
@@ -285,6 +291,7 @@
         head.appendChild(document.createTextNode(" "));
         head.appendChild(badge);
       }
+      if (vietnamese.indexOf("t") >= 0) { addBadge("untranslated", self.form.getAttribute("data-in-vi")); }
       if (self.labels[row[7]]) { addBadge(row[7], self.labels[row[7]]); }
       var ended = row[10] ? Date.parse(row[10]) <= now : row[8] < self.today;
       if (ended) {
@@ -298,11 +305,17 @@
         p.className = className;
         p.textContent = text;
         body.appendChild(p);
+        return p;
       }
       body.appendChild(head);
-      line("sk-card__meta", [row[2], row[4], row[5]].join(" · "));
+      var meta = line("sk-card__meta", row[2] + " · ");
+      var placeLength = row[13] || 0;
+      var place = document.createElement("span");
+      place.textContent = row[4].slice(0, placeLength);
+      meta.appendChild(mark(place, "p"));
+      meta.appendChild(document.createTextNode(row[4].slice(placeLength) + " · " + row[5]));
       if (row[9]) { line("sk-card__lunar sk-lunar", row[9]); }
-      line("sk-card__summary", row[6]);
+      mark(line("sk-card__summary", row[6]), "s");
       if (row[11]) { li.appendChild(dateBadge(row[11])); }
       li.appendChild(body);
       self.results.appendChild(li);

@@ -154,3 +154,39 @@ def test_the_plugin_hands_its_validated_options_to_the_core(tmp_path, monkeypatc
                       encoding="utf-8")
     with pytest.raises((Abort, ConfigurationError)):
         load_config(str(config))
+
+
+import pytest as _pytest
+
+
+@_pytest.mark.parametrize("plugins", ["plugins: sukien", "plugins:\n  - sukien: [1]", "plugins:\n  - {}\n  - search"])
+def test_odd_plugin_sections_are_config_errors_or_ignored_never_a_traceback(tmp_path, plugins):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\n{plugins}\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    result = CliRunner().invoke(main, ["validate", "-f", str(config)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output
+
+
+@_pytest.mark.parametrize("option", ["years_ahead: 1000", "years_ahead: -1", "past_days: 999999",
+                                     "max_file_size: 0", "max_file_size: 99999999999"])
+def test_options_that_would_make_the_build_unbounded_are_config_errors(option):
+    from generator.load.config import ConfigError, config_from_mapping
+
+    key, value = option.split(": ")
+    with _pytest.raises(ConfigError):
+        config_from_mapping({"plugins": [{"sukien": {key: int(value)}}]})
+
+
+@_pytest.mark.parametrize("key, value", [("site_name", "Sự kiện \uffff"), ("site_url", "https://x.vn/\n"),
+                                         ("site_name", "Lịch \x1b[2J")])
+def test_site_settings_that_xml_cannot_carry_are_config_errors(key, value):
+    from generator.load.config import ConfigError, config_from_mapping
+
+    with _pytest.raises(ConfigError):
+        config_from_mapping({key: value})

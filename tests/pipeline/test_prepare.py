@@ -23,7 +23,13 @@ def test_occurrences_and_images_are_worked_out_once_for_pages_and_feeds(tmp_path
     shutil.copytree(SITE_CONTENT, content_dir)
     made, pictured = [], []
     original_occurrence, original_picture = repeats._occurrence, media._picture
-    monkeypatch.setattr(repeats, "_occurrence", lambda *args: made.append(args) or original_occurrence(*args))
+
+    def counted(*args):
+        if args[0].id != "probe":  # the validator checks a series' dates on its own probe
+            made.append(args)
+        return original_occurrence(*args)
+
+    monkeypatch.setattr(repeats, "_occurrence", counted)
     monkeypatch.setattr(media, "_picture", lambda source: pictured.append(source) or original_picture(source))
 
     prepared = prepare(SiteConfig(content_dir=content_dir, site_url="https://sukien.example.vn/"), NOW)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from contenttree import check, problems, with_fields
+from contenttree import check, photo_bytes, problems, with_fields
 
 
 def codes(tmp_path, **changes):
@@ -146,8 +146,8 @@ def test_status_suggestions(tmp_path, status, suggestion):
 
 def test_image_inside_content(tmp_path):
     (tmp_path / "content/events/so-vhttdl/images").mkdir(parents=True)
-    (tmp_path / "content/events/so-vhttdl/images/anh.svg").write_text("<svg/>")
-    assert codes(tmp_path, image="\n  src: images/anh.svg\n  alt: Ảnh lễ hội") == []
+    (tmp_path / "content/events/so-vhttdl/images/anh.gif").write_bytes(photo_bytes("GIF"))
+    assert codes(tmp_path, image="\n  src: images/anh.gif\n  alt: Ảnh lễ hội") == []
 
 
 def test_image_symlink_out_of_content(tmp_path):

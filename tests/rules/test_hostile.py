@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from contenttree import VALID, check, make_tree, problems, with_fields
+from contenttree import VALID, check, make_tree, photo_bytes, problems, with_fields
 from generator.load.config import SiteConfig
 from generator.pipeline.validate import validate_tree
 
@@ -76,10 +76,10 @@ def test_line_separator_does_not_shift_lines(tmp_path):
 
 
 def test_nfd_image_name_is_found(tmp_path):
-    name = unicodedata.normalize("NFD", "ảnh-lễ-hội.svg")
+    name = unicodedata.normalize("NFD", "ảnh-lễ-hội.gif")
     folder = tmp_path / "content/events/so-vhttdl/images"
     folder.mkdir(parents=True)
-    (folder / name).write_text("<svg/>")
+    (folder / name).write_bytes(photo_bytes("GIF"))
     assert check(tmp_path, with_fields(image=f"\n  src: images/{unicodedata.normalize('NFC', name)}\n  alt: Ảnh")) == []
 
 
@@ -128,3 +128,13 @@ def test_dangling_symlink(tmp_path):
 def test_yaml_in_images_folder_is_not_an_event(tmp_path):
     content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": VALID, "so-vhttdl/images/meta.yaml": "x: 1\n"})
     assert validate_tree(SiteConfig(content_dir=content)).problems == []
+
+
+@pytest.mark.parametrize("field, value, at", [
+    ("online_url", '"https://a.vn/x\\nX-INJECT:1"', (13, 13)),
+    ("online_url", '"https://a.vn/<script>"', (13, 13)),
+    ("links", '\n  - title: "A"\n    url: "https://a.vn/\\r\\nX-EVIL:1"', (15, 10)),
+    ("location", '\n  name: "S"\n  map_url: "https://a.vn/\\tq"', (8, 12)),
+])
+def test_a_url_with_whitespace_or_markup_is_refused(tmp_path, field, value, at):
+    assert check(tmp_path, with_fields(**{field: value})) == [("invalid-url", *at)]

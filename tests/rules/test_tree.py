@@ -163,3 +163,61 @@ def test_a_folder_means_the_events_inside(tmp_path):
     content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": b"\xff", "ubnd-xa-khong-lao/le-hoi-b.yaml": b"\xff"})
     result = validate_tree(SiteConfig(content_dir=content), files=[content / "events/so-vhttdl"])
     assert [p.path.endswith("le-hoi-a.yaml") for p in result.problems] == [True]
+
+
+VANISHING = {
+    "a list": "- title: Lễ hội\n",
+    "a text": "Lễ hội đã chuyển sang năm sau\n",
+    "broken YAML": VALID + "  : [\n",
+    "empty": "",
+    "comments only": "# đã bỏ\n",
+    "an invalid event": VALID.replace("category: le-hoi\n", ""),
+}
+
+
+@pytest.mark.parametrize("replacement", VANISHING.values(), ids=VANISHING.keys())
+def test_a_published_file_that_stops_being_an_event_is_a_removal(repo, replacement):
+    (repo / "events/so-vhttdl/le-hoi-a.yaml").write_text(replacement, encoding="utf-8")
+    found = run(repo, base="main")
+    assert ("events/so-vhttdl/le-hoi-a.yaml", "removed-event", 1) in found
+    assert all(path.endswith("le-hoi-a.yaml") for path, _, _ in found)
+
+
+def test_a_published_file_replaced_by_a_folder_of_events_is_a_removal(repo):
+    (repo / "events/so-vhttdl/le-hoi-a.yaml").unlink()
+    write_event(repo, "so-vhttdl/le-hoi-a.yaml/le-hoi-moi.yaml", VALID.replace("Then Kin Pang", "Mới"))
+    assert ("events/so-vhttdl/le-hoi-a.yaml", "removed-event", 1) in run(repo, base="main")
+
+
+@pytest.mark.parametrize("target", ["le-hoi-a.yaml.txt", ".le-hoi-a.yaml", "images/le-hoi-a.yaml",
+                                    ".an/le-hoi-a.yaml", "Le-Hoi-A.yaml"])
+def test_a_published_file_moved_where_no_event_is_read_is_a_removal(repo, target):
+    folder = repo / "events/so-vhttdl"
+    (folder / target).parent.mkdir(parents=True, exist_ok=True)
+    (folder / "le-hoi-a.yaml").rename(folder / target)
+    assert ("events/so-vhttdl/le-hoi-a.yaml", "removed-event", 1) in run(repo, base="main")
+
+
+def test_a_unit_taken_out_of_the_registry_removes_its_events(repo):
+    units = repo / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").split("- id: ubnd-xa-khong-lao")[0].replace(
+        "so-vhttdl", "so-vhttdl-moi"), encoding="utf-8")
+    found = {(path, code) for path, code, _ in run(repo, base="main")}
+    assert {("events/so-vhttdl/le-hoi-a.yaml", "removed-event"),
+            ("events/so-vhttdl/le-hoi-b.yaml", "removed-event")} <= found
+
+
+def test_an_edited_event_that_stays_valid_is_no_removal(repo):
+    path = repo / "events/so-vhttdl/le-hoi-a.yaml"
+    path.write_text(VALID.replace("Then Kin Pang", "Then Kin Pang 2026") + "status: cancelled\n"
+                    "status_note: Hoãn do mưa lũ.\n", encoding="utf-8")
+    assert run(repo, base="main") == []
+
+
+def test_a_content_folder_at_the_top_of_the_repository(tmp_path):
+    content = make_tree(tmp_path, {"so-vhttdl/le-hoi-a.yaml": VALID})
+    git(content, "init", "-q", "-b", "main")
+    git(content, "add", ".")
+    git(content, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    (content / "events/so-vhttdl/le-hoi-a.yaml").write_text("[]\n", encoding="utf-8")
+    assert ("events/so-vhttdl/le-hoi-a.yaml", "removed-event", 1) in run(content, base="main")

@@ -197,7 +197,7 @@ def test_json_ld_dates_status_place_and_offers(site):
     assert data["location"]["address"]["streetAddress"] == "Bản Khổng Lào"
     assert data["organizer"]["name"] == "Sở Văn hóa, Thể thao và Du lịch"
     assert data["offers"]["price"] == "0" and data["offers"]["priceCurrency"] == "VND"
-    assert data["image"] == ["https://sukien.laichau.gov.vn/media/events/so-vhttdl/images/then-kin-pang.svg"]
+    assert data["image"] == ["https://sukien.laichau.gov.vn/media/events/so-vhttdl/images/then-kin-pang-png.jpg"]
 
     week = json_ld(page(site, "su-kien/tuan-van-hoa-2026/")[1])
     assert (week["startDate"], week["endDate"]) == ("2026-04-24", "2026-04-26")
@@ -397,9 +397,11 @@ def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
         "2026-12-30", "Sân văn hóa trung tâm xã, Xã Khổng Lào", "Lễ hội truyền thống",
         "Đêm văn nghệ, lửa trại và đếm ngược sang năm mới của các bản trong xã.", "confirmed", "2027-01-02",
         "", "2027-01-03T00:00:00+07:00",  # no lunar date (not a lunar festival); the instant it ends
-        ["30", "Th12", ""]]  # the date badge
+        ["30", "Th12", ""],  # the date badge
+        "", len("Sân văn hóa trung tâm xã")]  # nothing untranslated on a Vietnamese record; where the place ends
 
 
 def test_robots_and_media(site):
     assert b"Sitemap: https://sukien.laichau.gov.vn/sitemap.xml" in site.assets["robots.txt"]
-    assert set(site.media) == {"media/events/so-vhttdl/images/then-kin-pang.svg"}
+    assert {path for path in site.assets if path.startswith("media/")} == {
+        "media/events/so-vhttdl/images/then-kin-pang-png.jpg", "media/thumbs/events/so-vhttdl/images/then-kin-pang-png.jpg"}

@@ -166,3 +166,23 @@ def test_a_stale_home_page_marks_what_ended_instead_of_emptying(clock, origins):
         assert all(c.find_element("css selector", ".sk-badge--ended").text == "Đã kết thúc" for c in cards)
     finally:
         phone(clock, False)
+
+
+def test_english_search_results_mark_what_is_in_vietnamese_as_the_cards_do(clock, origins):
+    clock.get(origins["many"] + "en/search/?q=hoat+dong+10")
+    wait_for(lambda: texts(clock, "#sk-results .sk-card__title"))
+    (card,) = clock.execute_script(
+        "return Array.from(document.querySelectorAll('#sk-results .sk-card')).map(function (c) {"
+        " return [c.querySelector('.sk-card__title').getAttribute('lang'),"
+        " Array.from(c.querySelectorAll('.sk-card__meta [lang=vi]')).map(function (e) { return e.textContent; }),"
+        " c.querySelector('.sk-card__meta').textContent,"
+        " c.querySelector('.sk-card__summary').getAttribute('lang'),"
+        " Array.from(c.querySelectorAll('.sk-badge')).map(function (b) { return b.textContent; })]; })")
+    title_lang, vietnamese_places, meta, summary_lang, badges = card
+    assert title_lang == "vi" and summary_lang == "vi" and "in Vietnamese" in badges
+    assert vietnamese_places == ["Hội trường xã"]  # the place only, not the area's English name
+    assert meta.split(" · ", 1)[1] == "Hội trường xã, Xã Tam Đường · Sports", meta
+    clock.get(origins["many"] + "en/search/?q=food+festival")
+    wait_for(lambda: texts(clock, "#sk-results .sk-card__title"))
+    marked = clock.execute_script("return document.querySelectorAll('#sk-results [lang=vi]').length")
+    assert texts(clock, "#sk-results .sk-card__title") == ["Sin Ho food festival"] and marked == 0

@@ -2,6 +2,7 @@
 temporary git repositories."""
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 from dataclasses import replace
@@ -223,9 +224,30 @@ def test_outside_git_everything_derives_from_the_event(tmp_path):
     files = build_feeds(Catalogue.build(load(tree), cfg, NOW), cfg, history, NOW)
     future = vevent(files, "ngay-hoi-van-hoa-ba-ngay")
     assert future["SEQUENCE"] == 0
-    assert future.decoded("CREATED") == utc("2026-03-01T00:00:00+07:00")  # not in the future
+    # the start of the event's first day, whatever the day of the build
+    assert future.decoded("CREATED") == utc("2026-05-01T00:00:00+07:00") == future.decoded("LAST-MODIFIED")
+    assert future.decoded("DTSTAMP") == future.decoded("LAST-MODIFIED")
     past = vevent(files, "hoi-cho-da-qua")
     assert past.decoded("CREATED") == utc("2025-01-10T00:00:00+07:00")
+
+
+def test_outside_git_the_calendars_do_not_depend_on_the_day_of_the_build(tmp_path):
+    tree = tmp_path / "content"
+    shutil.copytree(CONTENT, tree)
+    cfg = config(tree)
+    content = load(tree)
+    days = [NOW, NOW + dt.timedelta(days=1, hours=5), NOW + dt.timedelta(days=9)]
+    builds = [build_feeds(Catalogue.build(content, cfg, day), cfg, History(), day) for day in days]
+    for path in builds[0]:
+        if path.endswith(".ics"):
+            assert builds[0][path] == builds[1][path] == builds[2][path], path
+    # and open data agrees with the calendars on SEQUENCE, a cancelled event's included
+    data = json.loads(builds[0]["api/events.json"])
+    for event in data["events"]:
+        for occurrence in event["occurrences"]:
+            (found,) = [v for v in Calendar.from_ical(builds[0][f"su-kien/{event['id']}.ics"]).walk("VEVENT")
+                        if str(v["UID"]) == occurrence["uid"]]
+            assert found["SEQUENCE"] == occurrence["sequence"], occurrence["uid"]
 
 
 def test_whole_tree_in_few_git_calls(repo, monkeypatch):
@@ -254,7 +276,7 @@ def test_declared_published_wins_and_a_future_one_is_kept():
     assert summarise(replace(event, published=declared), (), now=NOW, years_ahead=2).published == declared
     later = NOW + dt.timedelta(days=3)
     ahead = summarise(replace(event, published=later), (), now=NOW, years_ahead=2)
-    assert ahead.published == later and ahead.created <= NOW  # held back by the feeds, never re-dated
+    assert ahead.published == later == ahead.created  # held back by the feeds, never re-dated
 
 
 def test_cancelling_a_timed_event_without_end_later_that_day_is_news():

@@ -78,7 +78,27 @@ def test_unreadable_registry_is_an_error_not_a_traceback(project):
     (project / "content" / "units.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
     result = run("codeowners", "-f", str(project / "mkdocs.yml"))
     assert result.exit_code == 2
-    assert result.output.startswith("sukien: lỗi: không đọc được")
+    assert result.output.startswith("sukien: lỗi: units.yaml chưa hợp lệ")
+    assert "units.yaml:1:" in result.output and "cú pháp YAML" in result.output
+
+
+@pytest.mark.parametrize("unit_id", ["so-vhttdl\\n* @mallory", "so-vhttdl/ @mallory", "So-VHTTDL", "so vhttdl"])
+def test_a_unit_id_that_is_not_an_id_never_reaches_codeowners(project, unit_id):
+    """A newline in an id would add a line '* @mallory' owning everything."""
+    units = project / "content" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("- id: so-vhttdl", f'- id: "{unit_id}"'),
+                     encoding="utf-8")
+    result = run("codeowners", "-f", str(project / "mkdocs.yml"))
+    assert result.exit_code == 2
+    assert "units.yaml chưa hợp lệ" in result.output and "invalid" not in result.output
+    assert not (project / ".github" / "CODEOWNERS").exists()
+
+
+def test_render_refuses_what_is_not_an_id():
+    with pytest.raises(OwnersError):
+        render({"a\n* @mallory": ("someone",)}, ["ed"])
+    with pytest.raises(OwnersError):
+        render({"a-unit": ("someone",)}, ["ed"], content="content\n*")
 
 
 def test_maintainers_are_read_as_text():

@@ -513,6 +513,21 @@ def test_a_past_date_from_flags_is_a_warning(content, monkeypatch):
     assert result.exit_code == 0 and "cảnh báo: Sự kiện này đã kết thúc" in result.stderr
 
 
+@pytest.mark.parametrize("flag, value", [("start", "0001-01-01"), ("start", "2926-04-26 08:00"),
+                                          ("title", "Hội \uffff thi"), ("title", "Hội \u202e thi")])
+def test_new_refuses_what_the_validator_refuses(content, monkeypatch, flag, value):
+    monkeypatch.setenv("SUKIEN_NOW", "2026-04-20")
+    flags = {"unit": "so-vhttdl", "title": "Hội thi", "summary": "Tóm tắt", "category": "le-hoi",
+             "start": "2026-05-01", "place": "Sân", "contact-name": "A", "phone": "0213 3800 000", flag: value}
+    args = ["new", "--no-interactive", "--content", str(content)]
+    for name, text in flags.items():
+        args += [f"--{name}", text]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert f"--{flag}" in result.output
+    assert not list(Path(content, "events", "so-vhttdl").glob("hoi-thi*.yaml"))
+
+
 def test_every_prompt_fits_one_terminal_line():
     """A prompt that wraps in an 80-column terminal is hard to read (the
     answer starts on the next line); the default shown is counted."""

@@ -66,11 +66,17 @@ def test_a_folder_of_no_registered_unit_needs_an_editor():
     assert "'so-vhtt'" in problem.message
 
 
-def test_changes_outside_the_units_folders_are_left_to_editor_review():
-    problems = check("vhttdl-anh", "content/units.yaml", ".github/workflows/publish.yml",
-                     "content/events/loose.yaml")
-    assert [p.code for p in problems] == ["editor-review"] * 3
-    assert not any(p.is_error for p in problems)
+CODE_AND_CONFIGURATION = ("content/units.yaml", ".github/workflows/publish.yml", ".github/CODEOWNERS",
+                          "content/events/loose.yaml", "generator/pipeline/validate.py", "pyproject.toml",
+                          "mkdocs.yml", "overrides/main.html", "tests/conftest.py", "scripts/same-output.sh",
+                          "sitecustomize.py", "content/event.schema.json", "docs/index.md")
+
+
+def test_changes_outside_the_units_folders_need_an_editor():
+    problems = check("vhttdl-anh", *CODE_AND_CONFIGURATION)
+    assert [p.code for p in problems] == ["editor-review"] * len(CODE_AND_CONFIGURATION)
+    assert all(p.is_error for p in problems)
+    assert check("bientap-so", *CODE_AND_CONFIGURATION) == []
 
 
 # --- In a git repository, as the pull-request workflow runs it ---------------

@@ -159,6 +159,24 @@ def test_report_without_content_is_an_environment_error(tmp_path):
     assert result.exit_code == 2 and "không tìm thấy" in result.output
 
 
+@pytest.mark.parametrize("title", [
+    "<img src=x onerror=alert(1)> Lễ hội", "[Bấm vào đây](https://lua-dao.example)", "Xem ![ảnh](https://x.example/a.png)",
+    "<https://lua-dao.example>", "A&amp;B <b>đậm</b>", "**đậm** _nghiêng_ `mã`",
+])
+def test_markdown_titles_stay_plain_text(content, title):
+    """Rendered as Markdown (as GitHub shows the report), a title is the
+    text it is: no tag, no link, no image, no entity, no emphasis."""
+    import markdown
+
+    events = tuple(replace(e, title=title) if e.id == "le-hoi-then-kin-pang" else e for e in content.events)
+    html = markdown.markdown(render_markdown(month_report(replace(content, events=events), 2026, 4, NOW), content),
+                             extensions=["tables"])
+    for markup in ("<img", "<a ", "<b>", "<strong", "<em", "<code"):
+        assert markup not in html, (markup, html)
+    from html import unescape
+    assert title in unescape(html)
+
+
 def test_an_event_abroad_is_held_once_its_own_day_is_over(content):
     """An all-day event in Paris on 15/4 is still under way at 01:00 on
     16/4 in Lai Châu (20:00 in Paris), and held at 05:00 (midnight there)."""

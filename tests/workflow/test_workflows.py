@@ -102,9 +102,28 @@ def test_pull_requests_run_untrusted_code_safely():
 
 
 def test_full_history_where_git_history_matters():
-    for name, job in (("pull-request.yml", "check"), ("publish.yml", "build")):
+    for name, job in (("pull-request.yml", "check"), ("pull-request.yml", "preview"), ("publish.yml", "build")):
         checkout = next(s for s in load(name)["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/checkout"))
         assert checkout["with"]["fetch-depth"] == "0", name
+
+
+def test_the_gatekeeping_job_runs_only_the_base_branchs_code():
+    """The pull request's checkout (pr/) is data: nothing installs or runs
+    it; sukien comes from the base branch's checkout, with its mkdocs.yml."""
+    check = load("pull-request.yml")["jobs"]["check"]["steps"]
+    checkouts = {s["with"]["path"]: s["with"] for s in check if s.get("uses", "").startswith("actions/checkout@")}
+    assert set(checkouts) == {"pr", "base"}
+    assert checkouts["base"]["ref"] == "${{ github.base_ref }}"
+    assert "ref" not in checkouts["pr"]
+    runs = [s for s in check if "run" in s]
+    assert [s["run"] for s in runs if "pip" in s["run"]] == ["pip install ./base"]
+    for step in runs:
+        if "pip" in step["run"]:
+            continue
+        assert step["run"].startswith("sukien "), step["run"]
+        assert step["working-directory"] == "pr"  # annotations name the pull request's files
+    for step_id in ("validate", "owners"):
+        assert "-f ../base/mkdocs.yml --content content" in CHECKS[step_id]["run"]
 
 
 def test_publishing_uses_the_official_pages_actions_and_runs_nightly():
@@ -126,25 +145,33 @@ def test_installs_use_the_readmes_commands():
 
 # --- Replaying the pull-request checks ---------------------------------------------------
 
-CHECKS = {step.get("id"): step for step in load("pull-request.yml")["jobs"]["check"]["steps"]}
+CHECKS = {step.get("id"): step for job in ("check", "preview")
+          for step in load("pull-request.yml")["jobs"][job]["steps"]}
 
 
 def replay(repo: Path, step: dict, author: str = "vhttdl-anh", extra_env: dict | None = None):
     """Run a step's script as GitHub does (bash -e -o pipefail) with the
-    ${{ }} of its env filled in for a pull request into main."""
+    ${{ }} of its env filled in for a pull request into main.  A step with
+    a working-directory runs there, in the workspace that holds ``repo``
+    as pr/ beside base/ (the gatekeeping job's layout)."""
     context = {"github.base_ref": "main", "github.event.pull_request.user.login": author,
                "github.event.issue.number": "12", "github.event.issue.title": "Đăng ký sự kiện: Hội thi",
                "github.event.repository.default_branch": "main", "github.token": "not-a-token"}
     env = {**os.environ, "PATH": PATH, **(extra_env or {})}
     for key, value in step.get("env", {}).items():
         env[key] = re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: context[m.group(1)], value)
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=repo,
+    env.pop("PYTHONPATH", None)
+    cwd = repo.parent / step["working-directory"] if "working-directory" in step else repo
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=cwd,
                           capture_output=True, text=True, env=env)
 
 
 @pytest.fixture
 def repo(tmp_path):
-    return pull_request_repo(tmp_path)
+    """The pull request's checkout (pr/) beside the base branch's (base/)."""
+    pr = pull_request_repo(tmp_path, "pr")
+    git(tmp_path, "clone", "-q", "--branch", "main", str(pr), str(tmp_path / "base"))
+    return pr
 
 
 def add_event(repo: Path, unit: str, name: str, text: str) -> None:
@@ -207,6 +234,49 @@ def test_a_broken_file_fails_with_a_located_message(repo):
     assert done.returncode == 1
     assert re.search(r"::error file=content/events/so-vhttdl/hoi-thi-hat-dan-ca-2026\.yaml,line=5,col=\d+,"
                      r"title=end-before-start::", done.stdout), done.stdout
+
+
+SABOTAGE = {
+    # the pull request's own generator, answering "all good" to every check
+    "generator/__init__.py": "import pathlib; pathlib.Path('/tmp/sukien-sabotage-ran').write_text('x')\n",
+    "generator/cli.py": "def main():\n    raise SystemExit(0)\n",
+    "sitecustomize.py": "import pathlib; pathlib.Path('/tmp/sukien-sabotage-ran').write_text('x')\n",
+    "pyproject.toml": "[project]\nname = 'sukien'\nversion = '0'\n[project.scripts]\nsukien = 'generator.cli:main'\n",
+}
+
+
+def test_a_pull_request_that_edits_the_generator_cannot_pass_its_own_checks(repo):
+    marker = Path("/tmp/sukien-sabotage-ran")
+    marker.unlink(missing_ok=True)
+    for name, text in SABOTAGE.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    config = repo / "mkdocs.yml"  # and its own configuration: content elsewhere, itself an editor
+    config.write_text(config.read_text(encoding="utf-8").replace("- bientap-so", "- bientap-so\n        - khonglao-chi")
+                      + "        content: khong-co\n", encoding="utf-8")
+    event_path(repo, "so-vhttdl", "giai-dua-xe-dap-2026").unlink()
+    commit_all(repo, "a generator that approves everything")
+    done = replay(repo, CHECKS["validate"])
+    assert done.returncode == 1 and "title=removed-event::" in done.stdout, done.stdout + done.stderr
+    done = replay(repo, CHECKS["owners"], author="khonglao-chi")
+    assert done.returncode == 1
+    for name in (*SABOTAGE, "mkdocs.yml"):
+        assert f"::error file={name},line=1,col=1,title=editor-review::" in done.stdout
+    assert "title=not-maintainer" in done.stdout
+    assert not marker.exists()
+
+
+def test_a_unit_maintainer_cannot_change_code_or_configuration(repo):
+    (repo / "docs").mkdir()
+    (repo / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    workflow = repo / ".github" / "workflows" / "pull-request.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("on: pull_request\n", encoding="utf-8")
+    commit_all(repo, "a unit's maintainer edits the site and the workflows")
+    done = replay(repo, CHECKS["owners"], author="vhttdl-anh")
+    assert done.returncode == 1
+    assert "file=.github/workflows/pull-request.yml,line=1,col=1,title=editor-review::" in done.stdout
+    assert replay(repo, CHECKS["owners"], author="bientap-so").returncode == 0
 
 
 def test_an_outdated_codeowners_fails(repo):

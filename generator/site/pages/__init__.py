@@ -2,7 +2,7 @@
 
 :func:`render_site` returns every generated page as Markdown (raw HTML
 blocks under YAML front matter), the generated assets (search data, QR
-codes, robots.txt) and the event images to copy.  Nothing here knows
+codes, robots.txt, the event photos' derivatives).  Nothing here knows
 MkDocs: the plugin (``generator.mkdocs_plugin``) hands these to MkDocs as
 virtual files, and ``sukien export`` writes them to disk for any
 MkDocs-compatible builder.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ...load.config import SiteConfig
 from ..catalogue import Catalogue
@@ -30,7 +29,6 @@ from .page import Page
 class Site:
     pages: dict[str, str] = field(default_factory=dict)  # Markdown source path -> text
     assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
-    media: dict[str, Path] = field(default_factory=dict)  # site path -> file to copy as it is
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
@@ -45,8 +43,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     """
     content, pictures = catalogue.content, catalogue.media
     agenda = Agenda(catalogue.every_occurrence(), now)
-    site = Site(media={path: p.source for path, p in pictures.items() if p.data is None})
-    site.assets.update({path: p.data for path, p in pictures.items() if p.data is not None})
+    site = Site(assets={path: p.data for path, p in pictures.items()})
     featured = config.featured_categories
     months = agenda.months()
     for lang in LANGS:

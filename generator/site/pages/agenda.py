@@ -74,11 +74,19 @@ class Agenda:
         ahead = [x for x in self.occurrences if x.begins > self.now]
         return ahead if limit is None else ahead[:limit]
 
+    def next_of_each(self, limit: int) -> list[Occurrence]:
+        """What has not begun yet, each event once (its soonest occurrence)
+        and none that is on now: the home page's short list, which a
+        series would otherwise fill with its coming years."""
+        on_now = {x.event.id for x in self.on_now()}
+        return _once(x for x in self.upcoming() if x.event.id not in on_now)[:limit]
+
     def featured(self, categories: tuple[str, ...], limit: int) -> list[Occurrence]:
-        return [
+        """The current or next occurrence of each event of ``categories``."""
+        return _once(
             x for x in self.occurrences
             if x.event.category in categories and not x.is_over(self.now) and x.status != "cancelled"
-        ][:limit]
+        )[:limit]
 
     def in_month(self, year: int, month: int) -> list[Occurrence]:
         first = dt.date(year, month, 1)
@@ -111,3 +119,14 @@ def attribute(event: Event, key: str) -> str | None:
 def _month_end(year: int, month: int) -> dt.date:
     following = dt.date(year + (month == 12), month % 12 + 1, 1)
     return following - dt.timedelta(1)
+
+
+def _once(items: Iterable[Occurrence]) -> list[Occurrence]:
+    """The first occurrence of each event among ``items``, in their order."""
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        if item.event.id not in seen:
+            seen.add(item.event.id)
+            result.append(item)
+    return result

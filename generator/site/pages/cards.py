@@ -56,7 +56,7 @@ def place_line(ctx: Ctx, item: Occurrence) -> str:
     area = item.event.location.area
     parts = distinct([place.text, ctx.area_name(area) if area else None])
     text = in_lang(parts[0], place.lang, ctx.lang)
-    return ", ".join([text] + [esc(part) for part in parts[1:]])
+    return ", ".join([text] + ([ctx.name_html("area", area)] if area and len(parts) > 1 else []))
 
 
 def badge_parts(ctx: Ctx, item: Occurrence) -> list[str]:

@@ -103,9 +103,9 @@ def _facts(ctx: Ctx, item: Occurrence) -> str:
     if price:
         rows.append((t(ctx.lang, "price"), ctx.show(price)))
     rows.append((t(ctx.lang, "organizer"), _organizers(ctx, event)))
-    rows.append((t(ctx.lang, "contact"), contact_html(event.contact)))
+    rows.append((t(ctx.lang, "contact"), contact_html(event.contact, ctx.lang)))
     if event.tags:
-        tags = " ".join(el("span", esc(ctx.tag_name(tag)), class_="sk-tag", data_tag=tag) for tag in event.tags)
+        tags = " ".join(el("span", ctx.name_html("tag", tag), class_="sk-tag", data_tag=tag) for tag in event.tags)
         rows.append((t(ctx.lang, "tags"), tags))
     return el("dl", "".join(el("dt", esc(k)) + el("dd", v) for k, v in rows), class_="sk-facts")
 
@@ -129,7 +129,7 @@ def _where(ctx: Ctx, event: Event) -> str:
     if address:
         lines.append(ctx.show(address))
     if where.area:
-        area = link(ctx.link(urls.item(ctx.lang, "area", where.area)), esc(ctx.area_name(where.area)))
+        area = link(ctx.link(urls.item(ctx.lang, "area", where.area)), ctx.name_html("area", where.area))
         region = ctx.region_name(where.area)
         lines.append(area + (f" ({esc(region)})" if region else ""))
     query = ", ".join(x for x in (where.name, where.address, ctx.area_name(where.area) if where.area else None, PROVINCE) if x)
@@ -148,14 +148,14 @@ def _where(ctx: Ctx, event: Event) -> str:
 
 
 def _organizers(ctx: Ctx, event: Event) -> str:
-    text = link(ctx.link(urls.item(ctx.lang, "unit", event.unit)), esc(ctx.unit_name(event.unit)))
+    text = link(ctx.link(urls.item(ctx.lang, "unit", event.unit)), ctx.name_html("unit", event.unit))
     if event.co_organizers:
         names = []
         for name in event.co_organizers:
             if ctx.content.unit(name) is not None:
-                names.append(link(ctx.link(urls.item(ctx.lang, "unit", name)), esc(ctx.unit_name(name))))
+                names.append(link(ctx.link(urls.item(ctx.lang, "unit", name)), ctx.name_html("unit", name)))
             else:
-                names.append(esc(name))
+                names.append(in_lang(name, "vi", ctx.lang))  # a free-text name, as the unit wrote it
         text += f"<br>{esc(t(ctx.lang, 'co_organizers'))}: " + "; ".join(names)
     return text
 

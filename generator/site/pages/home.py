@@ -30,7 +30,7 @@ def home_page(ctx: Ctx, featured_categories: tuple[str, ...]) -> Page:
     agenda = ctx.agenda
     more = el("p", link(ctx.link(urls.section(ctx.lang, "upcoming")), esc(t(ctx.lang, "all_upcoming")) + " →",
                         class_="sk-button sk-button--quiet"), class_="sk-more-line")
-    coming = agenda.upcoming(COMING)
+    coming = agenda.next_of_each(COMING)
     body = block(
         _hero(ctx),
         _section(ctx, "now_on", agenda.on_now(), "dang-dien-ra", summary=False),

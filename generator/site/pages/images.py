@@ -4,7 +4,7 @@ to it.
 A local image is shown from where :mod:`generator.site.media` publishes it (a
 photo's small derivative, with its size so that nothing jumps while it
 loads); a remote one is a link, never a request to another host.  Social
-sites ignore SVG: an SVG drawing leaves them the site's own picture.
+sites ignore SVG: a remote SVG drawing leaves them the site's own picture.
 """
 
 from __future__ import annotations

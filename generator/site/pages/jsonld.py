@@ -47,7 +47,8 @@ def event_data(ctx: Ctx, occ: Occurrence, image: str | None) -> dict:
     data["organizer"] = _organizer(ctx, event.unit)
     if image:
         data["image"] = [image]
-    offers = _offers(event.price, data["url"])
+    price = ctx.price(event)
+    offers = _offers(event.price, price.text if price else None, data["url"])
     if offers:
         data["offers"] = offers
     return data
@@ -56,8 +57,9 @@ def event_data(ctx: Ctx, occ: Occurrence, image: str | None) -> dict:
 def _location(ctx: Ctx, item: Occurrence) -> dict | list:
     where = item.event.location
     address = {"@type": "PostalAddress", "addressRegion": PROVINCE, "addressCountry": "VN"}
-    if where.address:
-        address["streetAddress"] = where.address
+    street = ctx.address(item.event)
+    if street is not None:
+        address["streetAddress"] = street.text
     if where.area:
         address["addressLocality"] = ctx.area_name(where.area)
     place: dict = {"@type": "Place", "name": ctx.place(item.event).text, "address": address}
@@ -77,12 +79,13 @@ def _organizer(ctx: Ctx, unit_id: str) -> dict:
     return data
 
 
-def _offers(price: str | None, url: str) -> dict | None:
+def _offers(price: str | None, described: str | None, url: str) -> dict | None:
     """An Offer in VND when the price text says a number or 'free';
-    otherwise the text alone."""
+    otherwise the text alone.  The amount is read from the unit's own
+    (Vietnamese) text; ``described`` is that text in the page's language."""
     if not price:
         return None
-    offer = {"@type": "Offer", "url": url, "description": price}
+    offer = {"@type": "Offer", "url": url, "description": described or price}
     amounts = [int(re.sub(r"\D", "", a)) for a in _AMOUNT.findall(price)]
     if _FREE.search(price) and not any(amounts):
         offer.update(price="0", priceCurrency="VND")

@@ -96,7 +96,7 @@ def _unit_facts(ctx: Ctx, unit: Unit) -> str:
     if unit.kind:
         rows.append((t(ctx.lang, "unit_kind"), esc(unit_kind(unit.kind, ctx.lang))))
     if unit.contact is not None:
-        rows.append((t(ctx.lang, "contact"), contact_html(unit.contact)))
+        rows.append((t(ctx.lang, "contact"), contact_html(unit.contact, ctx.lang)))
     if unit.website:
         rows.append((t(ctx.lang, "website"), link(unit.website, esc(unit.website), rel="noopener")))
     if not rows:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
+from ..jsontext import json_text
 
 Attr = str | int | bool | None
 
@@ -64,9 +64,7 @@ def marked(text: str, text_lang: str, page_lang: str, note: str) -> str:
 
 def json_script(data: object, kind: str = "application/ld+json") -> str:
     """A JSON data block that no string inside can close or break out of."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="{kind}">{text}</script>'
+    return f'<script type="{kind}">{json_text(data)}</script>'
 
 
 def block(*parts: str) -> str:

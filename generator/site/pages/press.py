@@ -111,7 +111,7 @@ def _agenda_row(ctx: Ctx, item: Occurrence) -> str:
         + (" " + badge(ctx, item.status)).rstrip(),
         f"{esc(t(ctx.lang, 'where'))}: " + in_lang(place.text, place.lang, ctx.lang)
         + (", " + esc(ctx.area_name(event.location.area)) if event.location.area else ""),
-        f"{esc(t(ctx.lang, 'press_contact'))}: " + contact_html(press_contact(event)),
+        f"{esc(t(ctx.lang, 'press_contact'))}: " + contact_html(press_contact(event), ctx.lang),
     ]
     found = accreditation(ctx.agenda.by_event[event.id])
     if found is not None and found.occurrence.key == occ.key:
@@ -169,7 +169,7 @@ def _spokespeople(ctx: Ctx) -> str:
     rows = []
     for unit in ctx.content.units:
         name = _site_link(ctx, urls.item(ctx.lang, "unit", unit.id), esc(ctx.unit_name(unit.id)))
-        contact = contact_html(unit.contact) if unit.contact is not None else ""
+        contact = contact_html(unit.contact, ctx.lang) if unit.contact is not None else ""
         if unit.website:
             contact += (" · " if contact else "") + link(unit.website, esc(unit.website), rel="noopener")
         rows.append(el("li", el("strong", name) + ("<br>" + contact if contact else "")))

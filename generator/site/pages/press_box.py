@@ -19,7 +19,7 @@ from .. import urls
 from . import links
 from .rendering import Ctx
 from ..i18n import day_label, deadline_label, t
-from .markup import el, esc, iso, link
+from .markup import el, esc, in_lang, iso, link
 
 
 def is_past(ctx: Ctx, event: Event) -> bool:
@@ -50,9 +50,11 @@ def deadline_html(ctx: Ctx, event: Event, deadline: When) -> str:
     return el("time", esc(deadline_label(deadline, ctx.lang)), datetime=iso(deadline)) + " " + mark
 
 
-def contact_html(contact: Contact) -> str:
-    """'Name · phone · e-mail', the phone and e-mail as links."""
-    parts = [esc(contact.name)]
+def contact_html(contact: Contact, lang: str) -> str:
+    """'Name · phone · e-mail', the phone and e-mail as links.  A contact's
+    name has no English form: on an English page it is marked lang="vi"
+    (a screen reader then reads it in Vietnamese)."""
+    parts = [in_lang(contact.name, "vi", lang)]
     if contact.phone:
         parts.append(link(links.tel(contact.phone), esc(contact.phone)))
     if contact.email:
@@ -69,7 +71,7 @@ def press_box(ctx: Ctx, item: Occurrence) -> str:
         if press.invited and press.accreditation_deadline is not None:  # no deadline to meet uninvited
             rows.append((t(ctx.lang, "accreditation"), deadline_html(ctx, event, press.accreditation_deadline)))
         if press.contact is not None:
-            rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact)))
+            rows.append((t(ctx.lang, "press_contact"), contact_html(press.contact, ctx.lang)))
         note = ctx.press_note(event)
         if note:
             rows.append((t(ctx.lang, "press_note"), ctx.show(note)))

@@ -13,7 +13,7 @@ from ...model.occurrence import Occurrence
 from .. import urls
 from .agenda import Agenda
 from ..i18n import t
-from .markup import marked
+from .markup import in_lang, marked
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,15 @@ class Ctx:
     def tag_name(self, tag_id: str) -> str:
         """A tag by its name in tags.yaml, or as written when it is not listed."""
         return self._name(self.content.tag(tag_id), tag_id)
+
+    def name_html(self, kind: str, item_id: str) -> str:
+        """The escaped name of registry entry ``item_id`` of ``kind``
+        ('category', 'area', 'unit', 'tag'), marked lang="vi" on an English
+        page when the registry gives it no English name."""
+        found = getattr(self.content, kind)(item_id)
+        name = self._name(found, item_id)
+        vietnamese = found is not None and not found.name_en
+        return in_lang(name, "vi" if vietnamese else self.lang, self.lang)
 
     def _name(self, found: Category | Area | Unit | Tag | None, written: str) -> str:
         """A registry entry's name in the page's language; what was written

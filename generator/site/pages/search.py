@@ -12,7 +12,10 @@ finds "Lễ hội"), over title, place, area, category and summary.
 
 A record: [url, title, when, start (ISO), place, category, summary,
 status, last day (ISO), lunar date in words ('' unless a lunar festival),
-end instant (ISO, exclusive), the texts of the card's date badge].  Without "Tìm cả sự kiện đã qua" nothing
+end instant (ISO, exclusive), the texts of the card's date badge, which of
+title, place and summary are Vietnamese on an English record ('t', 'p', 's':
+the script marks them lang="vi", as the cards are), the length of the place
+name at the start of the place text].  Without "Tìm cả sự kiện đã qua" nothing
 that has ended is shown; with it, what has ended is marked and listed after
 everything that is on or ahead.
 """
@@ -23,6 +26,7 @@ import json
 from collections import defaultdict
 
 from .. import urls
+from ..jsontext import json_text
 from ...model.event import STATUSES
 from ...model.occurrence import Occurrence
 from ..places import distinct
@@ -48,24 +52,30 @@ def search_files(ctx: Ctx) -> dict[str, bytes]:
 def _record(ctx: Ctx, item: Occurrence) -> list:
     event = item.event
     area = ctx.area_name(event.location.area) if event.location.area else None
+    title, place, summary = ctx.title(event), ctx.place(event), ctx.summary(event)
+    where = distinct([place.text, area])
+    vietnamese = "".join(flag for flag, text in (("t", title), ("p", place), ("s", summary))
+                         if text.lang != ctx.lang)
     return [
         urls.event(ctx.lang, event.id),
-        ctx.title(event).text,
+        title.text,
         when_label(item.start, item.end, ctx.lang),
         item.start.isoformat(),
-        ", ".join(distinct([ctx.place(event).text, area])),
+        ", ".join(where),
         ctx.category_name(event.category),
-        ctx.summary(event).text,
+        summary.text,
         item.status,
         item.last_day.isoformat(),
         lunar_text(ctx, item) or "",
         item.ends.isoformat(),
         badge_parts(ctx, item),
+        vietnamese,
+        len(place.text) if where and where[0] == place.text else 0,
     ]
 
 
 def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json_text(data).encode("utf-8")
 
 
 def search_page(ctx: Ctx) -> Page:
@@ -75,7 +85,7 @@ def search_page(ctx: Ctx) -> Page:
         return t(ctx.lang, f"search_{key}")
     status_words = {s: t(ctx.lang, s) for s in STATUSES if s != "confirmed"}
     form = (
-        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(urls.SEARCH_INDEX), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text('none'), data_ended=t(ctx.lang, 'ended'), data_count=text('count'), data_count_one=text('count_one'), data_status=json.dumps(status_words, ensure_ascii=False))}>"
+        f"<form{attrs(class_='sk-search-form', role='search', aria_label=t(ctx.lang, 'search_title'), action='./', method='get', id='sk-search', data_index=ctx.link(urls.SEARCH_INDEX), data_root=ctx.link(''), data_lang=ctx.lang, data_none=text('none'), data_ended=t(ctx.lang, 'ended'), data_count=text('count'), data_count_one=text('count_one'), data_in_vi=t(ctx.lang, 'untranslated_short'), data_status=json.dumps(status_words, ensure_ascii=False))}>"
         + el("label", esc(text("label")), for_="sk-q")
         + el("div", '<input id="sk-q" name="q" type="search" autocomplete="off" spellcheck="false">'
              + el("button", esc(text("button")), type="submit", class_="sk-button"), class_="sk-search-row")
