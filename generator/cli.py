@@ -4,6 +4,7 @@ function and maps the outcome to an exit code: 0 ok, 1 invalid content,
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -459,6 +460,10 @@ def report(config_file, content_dir, month, unit, fmt, output) -> None:
     try:
         first = dt.datetime.strptime(month, "%Y-%m")
     except ValueError:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", month):  # the form is right, the month is not
+            raise click.BadParameter(text(f"'{month}': tháng {month[5:]} không có (tháng từ 01 đến 12)",
+                                          f"'{month}': there is no month {month[5:]} (months are 01 to 12)"),
+                                     param_hint="'--month'") from None
         raise click.BadParameter(text(f"'{month}' không đúng dạng YYYY-MM (ví dụ 2026-04)",
                                       f"'{month}' is not in the form YYYY-MM (for example 2026-04)"),
                                  param_hint="'--month'") from None

@@ -26,7 +26,7 @@ def run(*args: str, env: dict | None = None):
     (["report"], "Lỗi: Thiếu tùy chọn '--month'."),
     (["report", "--month", "04/2026"],
      "Lỗi: Giá trị không hợp lệ cho '--month': '04/2026' không đúng dạng YYYY-MM (ví dụ 2026-04)"),
-    (["report", "--month", "2026-13"], "Giá trị không hợp lệ cho '--month': '2026-13' không đúng dạng YYYY-MM"),
+    (["report", "--month", "2026-13"], "Giá trị không hợp lệ cho '--month': '2026-13': tháng 13 không có (tháng từ 01 đến 12)"),
     (["report", "--month"], "Lỗi: Tùy chọn '--month' cần một giá trị."),
     (["report", "--month", "2026-04", "--format", "pdf"],
      "Lỗi: Giá trị không hợp lệ cho '--format': 'pdf' không phải một trong các giá trị 'md', 'csv', 'docx'."),

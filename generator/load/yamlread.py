@@ -329,6 +329,9 @@ def _from_tokens(text: str, line: int, problem: str) -> Issue | None:
             return item
     if problem.startswith("did not find expected '-' indicator"):
         return _out_of_item(text, line, tokens)
+    after = _text_after_quote(text, line, tokens)
+    if after is not None:
+        return after
     if problem.startswith(_INDENT_PROBLEMS):
         return _indentation(text, line, tokens)
     return None
@@ -354,6 +357,27 @@ def _misaligned_item(text: str, line: int) -> Issue | None:
                 f"spaces, the items above (line {number + 1}) {other}; the '- ' lines of a list must be aligned",
             )
     return None
+
+
+def _text_after_quote(text: str, line: int, tokens: list) -> Issue | None:
+    """``title: "Giải Marathon" Lai Châu``: words after the closing quote."""
+    quoted = [t for t in tokens if isinstance(t, yaml.ScalarToken) and t.style in ('"', "'")
+              and t.end_mark.line == line]
+    lines = text.splitlines()
+    if not quoted or not 0 <= line < len(lines):
+        return None
+    end = quoted[-1].end_mark.column
+    rest = lines[line][end:].strip()
+    if not rest or rest.startswith(("#", ",", "]", "}", ":")):
+        return None
+    return Issue(
+        line, lines[line].index(rest, end), "yaml-syntax",
+        f"lỗi cú pháp YAML: có chữ sau dấu {quoted[-1].style} đóng ({rest[:30]}); dấu ngoặc chỉ được bao cả "
+        "giá trị: hãy đặt cả giá trị trong một cặp ngoặc, hoặc bỏ ngoặc (ngoặc bên trong giá trị thì dùng "
+        "loại ngoặc kia, ví dụ 'Giải \"Marathon\" Lai Châu')",
+        f"YAML syntax error: there is text after the closing {quoted[-1].style} ({rest[:30]}); quotes must "
+        "enclose the whole value: quote all of it, or none (for quotes inside a value use the other kind)",
+    )
 
 
 def _out_of_item(text: str, line: int, tokens: list) -> Issue | None:
@@ -404,6 +428,8 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
         # 'en:' then 'title:' at the margin, then '  summary:': the title is the one too far out
         return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than", line, indent, "")
     if indent > above.column and valued and _indent_of_previous(lines, above.line) == indent:
+        if _keys_at(lines, above.line, indent, -1) & _keys_at(lines, line, indent, 1):
+            return _value_and_block(lines, above.line, above.column)  # 'contact: X' over its own name/phone
         # the lines on either side agree: the key above is the one too far out
         return _wrong_indent(lines, above.line, above.column, "ít hơn", "less than",
                              _previous_content(lines, above.line), indent, "")
@@ -418,6 +444,34 @@ def _indentation(text: str, line: int, tokens: list) -> Issue | None:
     else:
         return None
     return _wrong_indent(lines, line, indent, how_vi, how_en, above.line, above.column, hint)
+
+
+def _keys_at(lines: list[str], start: int, indent: int, step: int) -> set[str]:
+    """The keys at ``indent`` from ``start`` on (up or down) until a line
+    less indented: the keys of one block."""
+    keys: set[str] = set()
+    number = start + (step if step < 0 else 0)
+    while 0 <= number < len(lines):
+        content = lines[number]
+        if content.strip() and not content.lstrip().startswith("#"):
+            depth = len(content) - len(content.lstrip(" "))
+            if depth < indent:
+                break
+            if depth == indent and ":" in content:
+                keys.add(content.strip().split(":", 1)[0])
+        number += step
+    return keys
+
+
+def _value_and_block(lines: list[str], line: int, column: int) -> Issue:
+    key = lines[line][column:].split(":", 1)[0]
+    return Issue(
+        line, column, "yaml-syntax",
+        f"lỗi cú pháp YAML: '{key}' đã có giá trị trên cùng dòng nên không chứa được các trường thụt lề "
+        f"bên dưới; hãy xoá phần sau '{key}:' (để các dòng dưới là nội dung của '{key}')",
+        f"YAML syntax error: '{key}' has a value on its own line, so it cannot hold the indented keys "
+        f"below; delete what follows '{key}:' (so that the lines below belong to '{key}')",
+    )
 
 
 def _previous_content(lines: list[str], line: int) -> int:

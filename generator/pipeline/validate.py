@@ -16,6 +16,11 @@ from ..rules.across import duplicate_events, new_events_in_past
 from ..vcs.comparison import BaseComparison
 
 
+def _count(number: int, noun: str) -> str:
+    """'1 error', '2 errors' (the English summary)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 @dataclass
 class ValidationResult:
     content: model.Content
@@ -26,7 +31,8 @@ class ValidationResult:
         errors = sum(p.is_error for p in self.problems)
         warnings = len(self.problems) - errors
         if lang == "en":
-            return f"{self.files_checked} event files checked: {errors} errors, {warnings} warnings."
+            return (f"{_count(self.files_checked, 'event file')} checked: {_count(errors, 'error')}, "
+                    f"{_count(warnings, 'warning')}.")
         return f"Đã kiểm tra {self.files_checked} tệp sự kiện: {errors} lỗi, {warnings} cảnh báo."
 
 

@@ -160,3 +160,18 @@ def test_an_unclosed_quote_inside_brackets_is_the_quote_not_the_bracket(tmp_path
     (problem,) = problems(tmp_path, broken(16, "[thai-trang, khong-lao]", "['thai-trang, khong-lao]"))
     assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 16, 8)
     assert "dấu ngoặc đơn ' mở ở đây chưa được đóng" in problem.message
+
+
+def test_words_after_a_closing_quote_are_named_as_such(tmp_path):
+    (problem,) = problems(tmp_path, broken(2, "title: Lễ hội Then Kin Pang", 'title: "Lễ hội" Then Kin Pang'))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 2, 17)
+    assert problem.message.startswith('lỗi cú pháp YAML: có chữ sau dấu " đóng (Then Kin Pang)')
+    assert "thụt lề" not in problem.message
+
+
+def test_a_value_beside_a_key_that_holds_a_block_is_named_at_that_key(tmp_path):
+    """'contact: Phòng...' over its own name and phone: not 'contact' too far
+    out (the block above has a 'name' too, so the lines below are contact's)."""
+    (problem,) = problems(tmp_path, broken(12, "contact:", "contact: Phòng Văn hóa"))
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 12, 1)
+    assert "'contact' đã có giá trị trên cùng dòng" in problem.message

@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from contenttree import VALID, make_tree, with_fields
@@ -106,3 +107,14 @@ def test_the_provinces_rule_codes_are_all_implemented():
         pytest.skip("the shared spec is not beside this checkout")
     codes = _codes(spec)
     assert codes and codes <= set(RULES)
+
+
+@pytest.mark.parametrize("files, expected", [(1, "1 event file checked: 1 error, 0 warnings."),
+                                             (2, "2 event files checked: 0 errors, 1 warning.")])
+def test_the_english_summary_counts_in_english(files, expected):
+    from generator.model.problems import Problem
+    from generator.pipeline.validate import ValidationResult
+
+    severity = "error" if files == 1 else "warning"
+    problem = Problem("a.yaml", 1, 1, "yaml-syntax", "x", "x", severity)
+    assert ValidationResult(None, [problem], files).summary("en") == expected  # type: ignore[arg-type]

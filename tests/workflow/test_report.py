@@ -123,6 +123,7 @@ def test_csv_command_writes_a_file(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("args, message", [
     (["--month", "04/2026"], "không đúng dạng YYYY-MM"),
+    (["--month", "2026-13"], "tháng 13 không có (tháng từ 01 đến 12)"),
     (["--month", "2026-04", "--unit", "khong-co"], 'không có đơn vị "khong-co"'),
 ])
 def test_bad_options_are_usage_errors(args, message):
