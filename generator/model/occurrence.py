@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .event import INACTIVE, Event, When, is_all_day
@@ -19,6 +20,66 @@ class LunarDay:
     month: int
     year: int
     leap: bool = False
+
+
+@dataclass(frozen=True)
+class Span:
+    """When something takes place: a start and an optional end as the file
+    format gives them (dates with an inclusive last day, or aware
+    date-times), read in ``zone``.  The rules of :class:`Occurrence` live
+    here, so that a date not yet an event (``sukien new``'s answers) is
+    judged by them too."""
+
+    start: When
+    end: When | None
+    zone: ZoneInfo
+
+    @property
+    def first_day(self) -> dt.date:
+        """The local calendar day it begins."""
+        if isinstance(self.start, dt.datetime):
+            return self.start.astimezone(self.zone).date()
+        return self.start
+
+    @property
+    def last_day(self) -> dt.date:
+        """The local calendar day it ends (inclusive; never before the first)."""
+        last = self.end if self.end is not None else self.start
+        day = last.astimezone(self.zone).date() if isinstance(last, dt.datetime) else last
+        return max(day, self.first_day)
+
+    @property
+    def begins(self) -> dt.datetime:
+        """The instant it begins: its start, or local midnight of its first day."""
+        if isinstance(self.start, dt.datetime):
+            return self.start
+        return dt.datetime.combine(self.start, dt.time(), self.zone)
+
+    @property
+    def ends(self) -> dt.datetime:
+        """The exclusive end instant: its timed end, else the local midnight
+        after its last day (a timed event without an end lasts its day)."""
+        if isinstance(self.end, dt.datetime):
+            return max(self.end, self.begins)
+        return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), self.zone)
+
+    @property
+    def exclusive_end_day(self) -> dt.date:
+        """The day after the last day: iCalendar's DTEND of an all-day event."""
+        return self.last_day + dt.timedelta(days=1)
+
+    def days(self) -> list[dt.date]:
+        """Every local calendar day it covers, in order."""
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + dt.timedelta(days=n) for n in range(count)]
+
+    def is_over(self, now: dt.datetime) -> bool:
+        """True once ``now`` (aware) has reached the exclusive end."""
+        return now >= self.ends
+
+    def is_on(self, now: dt.datetime) -> bool:
+        """True while ``now`` lies between the beginning and the exclusive end."""
+        return self.begins <= now < self.ends
 
 
 @dataclass(frozen=True)
@@ -68,44 +129,33 @@ class Occurrence:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.event.timezone)
 
+    @cached_property
+    def span(self) -> Span:
+        """Its dates in its event's zone, which answer every question of time."""
+        return Span(self.start, self.end, self.zone)
+
     @property
     def first_day(self) -> dt.date:
-        """The local calendar day the occurrence begins."""
-        if isinstance(self.start, dt.datetime):
-            return self.start.astimezone(self.zone).date()
-        return self.start
+        return self.span.first_day
 
     @property
     def last_day(self) -> dt.date:
-        """The local calendar day it ends (inclusive; never before the first)."""
-        last = self.end if self.end is not None else self.start
-        day = last.astimezone(self.zone).date() if isinstance(last, dt.datetime) else last
-        return max(day, self.first_day)
+        return self.span.last_day
 
     @property
     def begins(self) -> dt.datetime:
-        """The instant it begins: its start, or local midnight of its first day."""
-        if isinstance(self.start, dt.datetime):
-            return self.start
-        return dt.datetime.combine(self.start, dt.time(), self.zone)
+        return self.span.begins
 
     @property
     def ends(self) -> dt.datetime:
-        """The exclusive end instant: its timed end, else the local midnight
-        after its last day (a timed event without an end lasts its day)."""
-        if isinstance(self.end, dt.datetime):
-            return max(self.end, self.begins)
-        return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), self.zone)
+        return self.span.ends
 
     @property
     def exclusive_end_day(self) -> dt.date:
-        """The day after the last day: iCalendar's DTEND of an all-day event."""
-        return self.last_day + dt.timedelta(days=1)
+        return self.span.exclusive_end_day
 
     def days(self) -> list[dt.date]:
-        """Every local calendar day the occurrence covers, in order."""
-        count = (self.last_day - self.first_day).days + 1
-        return [self.first_day + dt.timedelta(days=n) for n in range(count)]
+        return self.span.days()
 
     @property
     def is_active(self) -> bool:
@@ -113,9 +163,7 @@ class Occurrence:
         return self.status not in INACTIVE
 
     def is_over(self, now: dt.datetime) -> bool:
-        """True once ``now`` (aware) has reached the exclusive end."""
-        return now >= self.ends
+        return self.span.is_over(now)
 
     def is_on(self, now: dt.datetime) -> bool:
-        """True while ``now`` lies between the beginning and the exclusive end."""
-        return self.begins <= now < self.ends
+        return self.span.is_on(now)

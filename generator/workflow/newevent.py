@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
@@ -20,6 +21,8 @@ from .answers import (SHORT_LIST, Ambiguous, AnswerError, Parse, clean_line, one
     parse_end, parse_phone, parse_repeat, parse_text, parse_when, parse_yes_no, registry_choice)
 from .eventfile import Quoted, dump_event
 from ..model import patterns
+from ..model.event import DEFAULT_TIMEZONE, When
+from ..model.occurrence import Span
 from ..site.i18n import deadline_label
 from .schema import RegistryChoices
 
@@ -202,12 +205,28 @@ def past_message(answers: dict, now: dt.datetime) -> str | None:
     """Why the dates look wrong: the event (not a series) is over before it is filed."""
     if answers.get("repeat") or not answers.get("start"):
         return None
-    last = answers.get("end") or answers["start"]
-    over = (last < now.strftime("%Y-%m-%d %H:%M")) if " " in last else (last < now.date().isoformat())
-    if not over:
+    if not answered_span(answers["start"], answers.get("end")).is_over(now):
         return None
     return (f"Sự kiện này đã kết thúc: {answers['start']}" + (f" – {answers['end']}" if answers.get("end") else "")
             + f" là trước hôm nay ({now:%Y-%m-%d}).")
+
+
+def answered_span(start: str, end: str | None) -> Span:
+    """The dates as ``sukien new`` holds them (``YYYY-MM-DD``, ``YYYY-MM-DD
+    HH:MM``, an end ``HH:MM`` on the start's day), in the zone a new file
+    gets, judged by the model's rules like any event's."""
+    zone = ZoneInfo(DEFAULT_TIMEZONE)
+
+    def when(text: str) -> When:
+        if " " in text:
+            return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+        return dt.date.fromisoformat(text)
+
+    first = when(start)
+    if end and len(end) == 5 and isinstance(first, dt.datetime):  # HH:MM, the same day
+        hour, minute = map(int, end.split(":"))
+        return Span(first, first.replace(hour=hour, minute=minute), zone)
+    return Span(first, when(end) if end else None, zone)
 
 
 def _past_confirmed(answers: dict, now: dt.datetime, ask: Ask, tell: Tell) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -546,3 +547,15 @@ def test_a_date_is_read_back_with_its_weekday(value, said):
     from generator.workflow.newevent import said_when
 
     assert said_when(value) == said
+
+
+def test_a_timed_start_without_end_is_over_when_its_day_is(content, monkeypatch):
+    """sukien new judges a date by the model's rule (Occurrence.is_over): a
+    07:30 start without an end lasts its day, so at 20:00 it is not past."""
+    from generator.workflow.newevent import past_message
+
+    evening = dt.datetime(2026, 4, 26, 20, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert past_message({"start": "2026-04-26 07:30"}, evening) is None
+    assert past_message({"start": "2026-04-26 07:30"}, evening + dt.timedelta(hours=4)) is not None
+    assert past_message({"start": "2026-04-26 07:30", "end": "09:00"}, evening) is not None
+    assert past_message({"start": "2026-04-25", "end": "2026-04-26"}, evening) is None
