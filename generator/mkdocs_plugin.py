@@ -12,26 +12,37 @@ through unchanged): :class:`GeneratedPage` gives it to the theme without a
 Markdown pass, renders it only when MkDocs reads it, and parks its HTML in
 a :class:`~generator.pipeline.spool.Spool` until MkDocs writes it, so that
 the pages are never all in memory at once.
+
+The theme's output for a generated page is kept in a
+:class:`~generator.pipeline.memo.PageMemo` by the hash of everything it
+depends on (:class:`ThemeMemo`): a page whose inputs are those of an earlier
+build is written from there without running the theme's templates.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .model import clock
+from .pipeline import cache
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV
+from .pipeline.memo import PageMemo
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
@@ -73,12 +84,15 @@ class GeneratedPage(Page):
         super().__init__(None, file, config)
         self._pages, self._spool = pages, spool
         self._anchors: set[str] = set()
+        self.html_digest = ""  # of the HTML the theme gets: part of the memo's key
+        self.own_meta: MutableMapping | None = None  # the metadata, while the memo's template stands in (ThemeMemo)
 
     def read_source(self, config: MkDocsConfig) -> None:
         made = self._pages.page(self.file.src_uri)
         self.meta, self.markdown = made.meta(), ""
         html = made.body.strip()  # what Markdown makes of raw HTML blocks
         self._anchors = anchor_ids(html)
+        self.html_digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
         self._spool.put(self.file.src_uri, html)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -91,6 +105,135 @@ class GeneratedPage(Page):
             self.content = self._spool.take(self.file.src_uri)
 
 
+# The template of a page written from the memo: no theme file, no front
+# matter names it (it comes from the loader ThemeMemo adds).
+_PASSTHROUGH = "<sukien: page from the memo>"
+# a template that reads it changes its output every second: nothing to memoise
+_CLOCK = b"build_date_utc"
+
+
+class ThemeMemo:
+    """The theme's output for generated pages, given again when a page's
+    inputs are those of an earlier build (:mod:`generator.pipeline.memo`
+    keeps them).
+
+    MkDocs picks a page's template from ``page.meta["template"]`` before the
+    ``page_context`` event, so :meth:`route` gives every generated page a
+    one-line template that writes ``page.content`` as it is, and
+    :meth:`dress`, in that event, makes ``page.content`` the page's whole
+    output: the stored one, or the page's own template (``main.html``)
+    rendered with its context and then stored.  What is stored is
+    ``template.render``'s text: the ``post_page`` hooks run after, on both
+    paths, as they do without the memo.
+
+    A page's key hashes its own inputs (:meth:`key`: its HTML, metadata,
+    title, paths and URLs, table of contents, neighbours, sitemap date) and
+    the frame every page shares (:func:`_frame`: the code and installed
+    distributions, the theme's templates and overrides, the configuration
+    as MkDocs loaded it, the navigation, the build's day).
+    """
+
+    def __init__(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today: str,
+                 memo: PageMemo) -> None:
+        self.env, self.memo = env, memo
+        self.frame = _frame(env, config, nav, today)
+        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader({_PASSTHROUGH: "{{ page.content }}"})]
+        env.loader = jinja2.ChoiceLoader(loaders + ([env.loader] if env.loader else []))
+
+    def route(self, page: GeneratedPage) -> None:
+        if self.frame is not None and not page.file.inclusion.is_excluded():  # MkDocs marks drafts after
+            page.own_meta, page.meta = page.meta, {**page.meta, "template": _PASSTHROUGH}
+
+    def dress(self, page: GeneratedPage, context) -> None:
+        if page.own_meta is None:
+            return
+        page.meta, page.own_meta = page.own_meta, None
+        key = self.key(page)
+        output = self.memo.get(key)
+        if output is None:
+            output = self.env.get_template(page.meta.get("template", "main.html")).render(context)
+            self.memo.put(key, output)
+        page.content = output
+
+    def key(self, page: GeneratedPage) -> str:
+        inputs = {
+            "source": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url,
+            "canonical": page.canonical_url, "abs": page.abs_url, "edit": page.edit_url,
+            "title": page.title, "homepage": page.is_homepage, "meta": page.meta,
+            "toc": _toc(page.toc), "ancestors": [section.title for section in page.ancestors],
+            "previous": _neighbour(page.previous_page), "next": _neighbour(page.next_page),
+            "update_date": page.update_date, "html": page.html_digest,
+        }
+        return hashlib.sha256(f"{self.frame}\0{_json(inputs)}".encode("ascii")).hexdigest()
+
+
+def _frame(env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today: str) -> str | None:
+    """The hash of what every page's output shares, or None when it cannot
+    be known (a template reads the time of the build)."""
+    digest = hashlib.sha256(b"sukien theme memo 1\n")
+    cache.add_code(digest)
+    for index, folder in enumerate(config.theme.dirs):
+        for path in _theme_files(Path(folder), whole=folder == config.theme.custom_dir):
+            data = path.read_bytes()
+            if _CLOCK in data:
+                return None
+            digest.update(f"theme {index} {path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+            digest.update(data)
+    settings = {name: value for name, value in config.items()
+                if name != "site_dir"}  # `sukien build` builds in a new temporary folder; no template reads it
+    digest.update(_json({
+        "config": settings, "theme": [config.theme.name, config.theme.dirs, sorted(config.theme.static_templates)],
+        "nav": [_nav_item(item) for item in nav.items], "homepage": nav.homepage and nav.homepage.url,
+        "globals": sorted(env.globals), "filters": sorted(env.filters), "today": today,
+    }).encode("ascii"))
+    return digest.hexdigest()
+
+
+def _theme_files(folder: Path, whole: bool) -> Iterator[Path]:
+    """Every file of the overrides; of an installed theme, its templates
+    (its icons and assets are its distribution's version, in the key)."""
+    for top, names, files in os.walk(folder):
+        names[:] = sorted(n for n in names if n != "__pycache__" and (whole or n not in (".icons", "assets")))
+        for name in sorted(files):
+            if whole or name.endswith((".html", ".xml", ".yml", ".yaml", ".txt", ".js")):
+                yield Path(top, name)
+
+
+def _nav_item(item) -> dict:
+    children = getattr(item, "children", None) or []
+    return {"kind": type(item).__name__, "title": item.title, "url": getattr(item, "url", None),
+            "children": [_nav_item(child) for child in children]}
+
+
+def _neighbour(page: Page | None) -> list | None:
+    return None if page is None else [page.title, page.url]
+
+
+def _toc(items) -> list:
+    return [[item.title, item.id, item.level, _toc(item.children)] for item in items]
+
+
+def _json(value: object) -> str:
+    return json.dumps(_plain(value), ensure_ascii=True, separators=(",", ":"))
+
+
+def _plain(value: object) -> object:
+    """``value`` as JSON data, in its order.  What has no plain form is
+    written as its type and ``repr``: one holding a memory address changes
+    every build, and only costs the memo its hits."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, BasePlugin):
+        return {"plugin": f"{type(value).__module__}.{type(value).__qualname__}", "config": _plain(value.config)}
+    if isinstance(value, Mapping):
+        return [[str(name), _plain(item)] for name, item in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(repr(item) for item in value)
+    return f"{type(value).__module__}.{type(value).__qualname__} {value!r}"
+
+
 class SukienPlugin(BasePlugin):
     config_class = SukienConfig
 
@@ -101,6 +244,8 @@ class SukienPlugin(BasePlugin):
         self.today = ""
         self.progress = Progress.from_env()  # under `sukien build`: say what is being done
         self.stage: Stage | None = None
+        self.nav: Navigation | None = None
+        self.theme: ThemeMemo | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -149,14 +294,28 @@ class SukienPlugin(BasePlugin):
         self._step()
         return markdown
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)  # after any other plugin's: the theme's environment as it will be
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self._end()
+        root = cache.cache_root()
+        if self.nav is not None and not root.resolve().is_relative_to(Path(config.site_dir).resolve()):
+            self.theme = ThemeMemo(env, config, self.nav, self.today, PageMemo(root))
+            for file in files.documentation_pages():
+                if isinstance(file.page, GeneratedPage):
+                    self.theme.route(file.page)
         self._begin("build_write", "unit_pages", len(files.documentation_pages()))
         return env
 
+    @event_priority(-100)  # after any other plugin's: the theme gets the context they made
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if isinstance(page, GeneratedPage):
             page.take_content()
+            if self.theme is not None:
+                self.theme.dress(page, context)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -173,6 +332,9 @@ class SukienPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
         self._close_spool()
+        if self.theme is not None:
+            self.theme.memo.finish()
+            self.theme = None
         self._end()
         self._begin("build_feeds", "unit_files")
         write_feeds(config.site_dir, self._counted(self.prepared.feed_files()))

@@ -17,8 +17,9 @@ the entry a miss, never a stale page.
 
 The cache lives outside the site folder (``SUKIEN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/sukien``, else ``~/.cache/sukien``), holds one site per
-project and site folder, and is safe to delete at any time: a missing,
-partial or foreign entry is simply a miss.
+project and site folder (and, in ``pages/``, the theme's output for pages,
+:mod:`generator.pipeline.memo`), and is safe to delete at any time: a
+missing, partial or foreign entry is simply a miss.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from ..load.config import SiteConfig, project_folders, read_mkdocs_yml
 from ..vcs import git
+from . import memo
 
 CACHE_ENV = "SUKIEN_CACHE_DIR"
 NOW_ENV = "SUKIEN_NOW"
@@ -65,12 +67,7 @@ def input_key(config: SiteConfig, strict: bool, environ: os._Environ | dict[str,
     digest = hashlib.sha256(_VERSION)
     _add(digest, "now", now.encode())
     _add(digest, "strict", str(strict).encode())
-    for name in _ENVIRONMENT:
-        _add(digest, f"env {name}", environ.get(name, "").encode())
-    _add(digest, "python", sys.version.encode())
-    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in metadata.distributions()}):
-        _add(digest, "distribution", f"{name}=={version}".encode())
-    _add_tree(digest, "code", _PACKAGE, skip=("__pycache__",))
+    add_code(digest, environ)
     _add(digest, "mkdocs.yml", config_file.read_bytes())
     docs, custom = project_folders(data, config_file)
     _add_tree(digest, "docs", docs)
@@ -80,6 +77,19 @@ def input_key(config: SiteConfig, strict: bool, environ: os._Environ | dict[str,
     _add_tree(digest, "content", content)
     _add(digest, "history", _history_state(content))
     return digest.hexdigest()
+
+
+def add_code(digest: hashlib._Hash, environ: os._Environ | dict[str, str] = os.environ) -> None:
+    """Add what runs a build to ``digest``: the environment variables that
+    may change its output, the Python, every installed distribution's
+    version and this package's files (the site cache and the page memo,
+    :mod:`generator.pipeline.memo`, share it)."""
+    for name in _ENVIRONMENT:
+        _add(digest, f"env {name}", environ.get(name, "").encode())
+    _add(digest, "python", sys.version.encode())
+    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in metadata.distributions()}):
+        _add(digest, "distribution", f"{name}=={version}".encode())
+    _add_tree(digest, "code", _PACKAGE, skip=("__pycache__",))
 
 
 def restore(key: str, slot: Path, target: Path) -> bool:
@@ -147,7 +157,8 @@ def _intact(slot: Path) -> bool:
 def _prune(root: Path) -> None:
     """Keep the :data:`KEEP` most recent sites: a site weighs as much as
     the archive, and benchmarks build into ever new folders."""
-    slots = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
+    slots = sorted((p for p in root.iterdir()
+                    if p.is_dir() and not p.name.startswith(".") and p.name != memo.FOLDER),  # not a site
                    key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in slots[KEEP:]:
         shutil.rmtree(stale, ignore_errors=True)

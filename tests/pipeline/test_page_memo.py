@@ -1,0 +1,126 @@
+"""The theme's output for a generated page is given again from the memo
+only when nothing it depends on has changed, and only when it is intact:
+each input is changed in turn, and the rebuild with the memo warm is
+compared, file by file, with a clean build (empty cache)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from generator.pipeline import cache
+from generator.pipeline.memo import KEEP_BUILDS, PageMemo
+
+from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a fixture)
+
+
+def _entries(kept: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (kept / "pages").glob("??/*")}
+
+
+def _entry_of(kept: Path, output: bytes) -> Path:
+    """The memo entry that holds ``output``."""
+    found = [path for path, data in _entries(kept).items() if data.partition(b"\n")[2] == output]
+    assert len(found) == 1
+    return found[0]
+
+
+def _show_the_nav(root: Path) -> None:
+    """Make every page's output read the navigation (titles, URLs, order)
+    and its neighbours, as a theme with a menu or page footer does."""
+    _edit(root / "overrides" / "partials" / "sk-footer.html", '<footer class="sk-footer">',
+          '<footer class="sk-footer"><ul>{% for item in nav %}<li><a href="{{ item.url | url }}">'
+          '{{ item.title }}</a></li>{% endfor %}</ul>'
+          '{% if page.next_page %}<a rel="next" href="{{ page.next_page.url | url }}">'
+          '{{ page.next_page.title }}</a>{% endif %}')
+
+
+def test_a_page_is_given_from_the_memo_only_when_intact(project, tmp_path, monkeypatch):  # noqa: F811
+    kept = tmp_path / "cache"
+    _build(project, tmp_path / "a", kept, monkeypatch)
+    built = _tree(tmp_path / "a")
+    stored = _entries(kept)
+    assert stored and not any(p.is_relative_to(tmp_path / "a") for p in stored)
+    for path, data in stored.items():
+        digest, _, body = data.partition(b"\n")
+        assert digest == hashlib.sha256(body).hexdigest().encode() and path.name != digest.decode()
+
+    _build(project, tmp_path / "b", kept, monkeypatch)  # another folder: no site to give again
+    assert _tree(tmp_path / "b") == built
+    assert _entries(kept) == stored  # every page found its output, none was added
+    assert len({p.stat().st_mtime_ns for p in stored}) == 1  # all used by the last build
+
+    home = _entry_of(kept, built["index.html"])
+    served = built["index.html"].replace(b"</body>", b"<!-- memo --></body>")
+    home.write_bytes(hashlib.sha256(served).hexdigest().encode() + b"\n" + served)
+    _build(project, tmp_path / "c", kept, monkeypatch)
+    assert _tree(tmp_path / "c")["index.html"] == served  # the page came from the memo
+    assert home.is_file()  # three sites kept so far: pruning the sites leaves the memo
+
+    digest = hashlib.sha256(served).hexdigest().encode()
+    home.write_bytes(digest + b"\n" + served.replace(b"<!-- memo -->", b"<!-- m3mo -->"))  # changed on disk
+    _build(project, tmp_path / "d", kept, monkeypatch)
+    assert _tree(tmp_path / "d") == built
+    truncated = _entry_of(kept, built["lich/index.html"])
+    truncated.write_bytes(truncated.read_bytes()[:-100])  # cut short
+    home.write_bytes(b"")
+    _build(project, tmp_path / "e", kept, monkeypatch)
+    assert _tree(tmp_path / "e") == built
+    assert _entries(kept) == stored  # rendered again and stored again, intact
+
+
+def test_each_input_of_the_theme_in_turn(project, tmp_path, monkeypatch):  # noqa: F811
+    _show_the_nav(project)
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, kept, monkeypatch)
+    event = next((project / "content" / "events").rglob("*.yaml"))
+    mkdocs_yml = project / "mkdocs.yml"
+    changes = {
+        "an event": lambda: _edit(event, "title: ", "title: Đã sửa "),
+        "a registry": lambda: _edit(project / "content" / "categories.yaml", "name: ", "name: Mới "),
+        "mkdocs.yml extra": lambda: _append(mkdocs_yml, "\nextra:\n  version:\n    provider: mike\n"),
+        "a theme option": lambda: _edit(mkdocs_yml, "  features: []", "  features: []\n  palette:\n    scheme: slate"),
+        "an override template": lambda: _edit(project / "overrides" / "partials" / "sk-header.html",
+                                              '<header class="sk-header">', '<header class="sk-header" data-x="1">'),
+        "the navigation": lambda: (_edit(mkdocs_yml, "  - gioi-thieu.md\n", ""),
+                                   _edit(mkdocs_yml, "  - index.md\n", "  - index.md\n  - gioi-thieu.md\n")),
+        "a hand-written page's title": lambda: _edit(project / "docs" / "gioi-thieu.md", "title: ", "title: Mới: "),
+        "the build's day": lambda: monkeypatch.setenv("SUKIEN_NOW", "2026-04-21T10:00:00+07:00"),
+    }
+    for n, (name, change) in enumerate(changes.items()):
+        before, memo = _tree(site), _entries(kept)
+        change()
+        _build(project, site, kept, monkeypatch)
+        clean = tmp_path / f"clean-{n}"
+        _build(project, clean, tmp_path / f"empty-{n}", monkeypatch)
+        a, b = _tree(site), _tree(clean)
+        assert sorted(a) == sorted(b) and [p for p in a if a[p] != b[p]] == [], name
+        assert a != before, name  # the change shows: a page from the memo would have been stale
+        if name in ("an event", "a registry"):  # the frame is the same: most pages came from the memo
+            assert len(set(memo) & set(_entries(kept))) > len(memo) // 2, name
+
+
+def test_a_memo_keeps_what_the_last_builds_used(tmp_path):
+    def build(*keys: str) -> PageMemo:
+        memo = PageMemo(tmp_path)
+        for key in keys:
+            if memo.get(key) is None:
+                memo.put(key, f"<html>{key} ✓</html>")
+        memo.finish()
+        return memo
+
+    build("aa1", "bb1")
+    last = KEEP_BUILDS + 2
+    for n in range(2, last + 1):  # bb1 used by every build, each cc by one
+        build("bb1", f"cc{n}")
+    left = sorted(p.name for p in (tmp_path / "pages").glob("??/*"))
+    assert left == ["bb1", *(f"cc{n}" for n in range(last - KEEP_BUILDS + 1, last + 1))]
+    assert PageMemo(tmp_path).get("bb1") == "<html>bb1 ✓</html>"
+    assert PageMemo(tmp_path).get("aa1") is None
+
+
+def test_the_memo_lives_under_the_cache_root(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "kept"))
+    memo = PageMemo(cache.cache_root())
+    memo.put("0123abcd", "<p>x</p>")
+    assert (tmp_path / "kept" / "pages" / "01" / "0123abcd").is_file()
