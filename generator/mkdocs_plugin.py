@@ -303,7 +303,8 @@ class SukienPlugin(BasePlugin):
         self._end()
         root = cache.cache_root()
         if self.nav is not None and not root.resolve().is_relative_to(Path(config.site_dir).resolve()):
-            self.theme = ThemeMemo(env, config, self.nav, self.today, PageMemo(root))
+            kind = hashlib.sha256(f"{config.config_file_path}\n{config.site_url}".encode()).hexdigest()[:16]
+            self.theme = ThemeMemo(env, config, self.nav, self.today, PageMemo(root, kind))  # serve: its own URL
             for file in files.documentation_pages():
                 if isinstance(file.page, GeneratedPage):
                     self.theme.route(file.page)

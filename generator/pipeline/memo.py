@@ -13,9 +13,12 @@ An entry holds the SHA-256 of its text on its first line: an entry cut
 short or changed on disk is a miss, never a page.  Entries are written to
 a temporary name and renamed, and the folder is safe to delete at any
 time.  Each build stamps the entries it uses with its start time; after
-the build, entries no build of the last :data:`KEEP_BUILDS` used are
-deleted, so the folder weighs about one site per kind of build (a serve
-preview has keys of its own: its site URL differs).
+the build, entries that none of the last :data:`KEEP_BUILDS` builds of
+each of the last :data:`KEEP_KINDS` kinds used are deleted.  A kind is
+what the caller names (the adapter: the configuration file and site URL),
+so that the previews of ``sukien serve``, whose site URL and so whose keys
+differ, do not push out the pages of ``sukien build``; the folder weighs
+about one site per kind.
 """
 
 from __future__ import annotations
@@ -28,16 +31,18 @@ import time
 from pathlib import Path
 
 FOLDER = "pages"  # under the cache root, beside the kept sites
-KEEP_BUILDS = 3  # this one and the two before it
-_BUILDS = "builds"  # start times (ns) of the last builds, one a line
+KEEP_BUILDS = 3  # of a kind: this one and the two before it
+KEEP_KINDS = 4  # the kinds of build last run
+_BUILDS = "builds"  # per kind, the start times (ns) of its last builds, one a line
 
 
 class PageMemo:
     """Texts by key, under ``root / "pages"``; nothing here raises on a
     cache that cannot be read or written (it only costs a rendering)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, kind: str = "build") -> None:
         self.folder = Path(root) / FOLDER
+        self.kind = kind  # a file name: the builds of one kind share most pages
         self.began = time.time_ns()
 
     def get(self, key: str) -> str | None:
@@ -73,28 +78,37 @@ class PageMemo:
                 os.unlink(temporary)
 
     def finish(self) -> None:
-        """Note this build among the last ones, and delete every entry none
-        of them used (temporary files left by a killed build included)."""
-        builds = self.folder / _BUILDS
+        """Note this build among the last ones of its kind, and delete
+        every entry none of the last builds of the last kinds used
+        (temporary files left by a killed build included)."""
+        logs = self.folder / _BUILDS
+        stamps = [*_stamps(logs / self.kind), self.began][-KEEP_BUILDS:]
         try:
-            stamps = [int(line) for line in builds.read_text(encoding="ascii").split()]
-        except (OSError, ValueError):
-            stamps = []
-        stamps = [*stamps, self.began][-KEEP_BUILDS:]
-        oldest = min(stamps)
-        try:
+            logs.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{self.kind}-", dir=logs)
+            with os.fdopen(handle, "w", encoding="ascii") as out:
+                out.write("".join(f"{stamp}\n" for stamp in stamps))
+            os.replace(temporary, logs / self.kind)
+            kinds = sorted(os.scandir(logs), key=lambda log: log.stat().st_mtime_ns, reverse=True)
+            for stale in kinds[KEEP_KINDS:]:
+                os.unlink(stale.path)
+            oldest = min([self.began, *(min(_stamps(Path(log.path)), default=self.began)
+                                        for log in kinds[:KEEP_KINDS])])
             for shard in os.scandir(self.folder):
-                if shard.is_dir(follow_symlinks=False):
+                if len(shard.name) == 2 and shard.is_dir(follow_symlinks=False):
                     for entry in os.scandir(shard.path):
                         with contextlib.suppress(FileNotFoundError):  # another build's prune
                             if entry.stat(follow_symlinks=False).st_mtime_ns < oldest:
                                 os.unlink(entry.path)
-            handle, temporary = tempfile.mkstemp(prefix=f".{_BUILDS}-", dir=self.folder)
-            with os.fdopen(handle, "w", encoding="ascii") as out:
-                out.write("".join(f"{stamp}\n" for stamp in stamps))
-            os.replace(temporary, builds)
         except OSError:
             return
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
+
+
+def _stamps(log: Path) -> list[int]:
+    try:
+        return [int(line) for line in log.read_text(encoding="ascii").split()]
+    except (OSError, ValueError):
+        return []

@@ -9,7 +9,7 @@ import hashlib
 from pathlib import Path
 
 from generator.pipeline import cache
-from generator.pipeline.memo import KEEP_BUILDS, PageMemo
+from generator.pipeline.memo import KEEP_BUILDS, KEEP_KINDS, PageMemo
 
 from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a fixture)
 
@@ -100,23 +100,32 @@ def test_each_input_of_the_theme_in_turn(project, tmp_path, monkeypatch):  # noq
             assert len(set(memo) & set(_entries(kept))) > len(memo) // 2, name
 
 
-def test_a_memo_keeps_what_the_last_builds_used(tmp_path):
-    def build(*keys: str) -> PageMemo:
-        memo = PageMemo(tmp_path)
+def test_a_memo_keeps_what_the_last_builds_of_each_kind_used(tmp_path):
+    def build(*keys: str, kind: str = "build") -> None:
+        memo = PageMemo(tmp_path, kind)
         for key in keys:
             if memo.get(key) is None:
                 memo.put(key, f"<html>{key} ✓</html>")
         memo.finish()
-        return memo
+
+    def left() -> list[str]:
+        return sorted(p.name for p in (tmp_path / "pages").glob("??/*"))
 
     build("aa1", "bb1")
     last = KEEP_BUILDS + 2
     for n in range(2, last + 1):  # bb1 used by every build, each cc by one
         build("bb1", f"cc{n}")
-    left = sorted(p.name for p in (tmp_path / "pages").glob("??/*"))
-    assert left == ["bb1", *(f"cc{n}" for n in range(last - KEEP_BUILDS + 1, last + 1))]
+    assert left() == ["bb1", *(f"cc{n}" for n in range(last - KEEP_BUILDS + 1, last + 1))]
     assert PageMemo(tmp_path).get("bb1") == "<html>bb1 ✓</html>"
     assert PageMemo(tmp_path).get("aa1") is None
+
+    kept = left()
+    for n in range(2 * KEEP_BUILDS):  # previews, with keys of their own
+        build(f"ee{n}", kind="serve")
+    assert set(kept) < set(left())  # they do not push out the last builds' pages
+    for kind in range(KEEP_KINDS):  # until the builds are no longer among the last kinds
+        build(f"ff{kind}", kind=f"other-{kind}")
+    assert not set(kept) & set(left())
 
 
 def test_the_memo_lives_under_the_cache_root(tmp_path, monkeypatch):
@@ -124,3 +133,11 @@ def test_the_memo_lives_under_the_cache_root(tmp_path, monkeypatch):
     memo = PageMemo(cache.cache_root())
     memo.put("0123abcd", "<p>x</p>")
     assert (tmp_path / "kept" / "pages" / "01" / "0123abcd").is_file()
+
+
+def test_no_memo_when_a_template_reads_the_time_of_the_build(project, tmp_path, monkeypatch):  # noqa: F811
+    _edit(project / "overrides" / "partials" / "sk-footer.html", "<p>{{ w.footer }}</p>",
+          "<p>{{ w.footer }} {{ build_date_utc }}</p>")
+    kept = tmp_path / "cache"
+    _build(project, tmp_path / "site", kept, monkeypatch)
+    assert not _entries(kept)  # its pages differ by the second: none would be right again
