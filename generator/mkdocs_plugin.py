@@ -25,17 +25,18 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 
 import jinja2
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -48,6 +49,7 @@ from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
+from .pipeline.background import Forked, SecondCore
 from .site.pages import Pages
 from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
@@ -59,6 +61,9 @@ log = logging.getLogger("mkdocs.plugins.sukien")
 # own small one, and no CDN-loading code should be served), source maps,
 # the default favicon and the palette sheet.
 _UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/favicon.png", "assets/stylesheets/palette.")
+# The template of a page that a forked copy of the builder writes: nothing
+# (MkDocs writes no file for an empty output).
+_ELSEWHERE = "sukien/written-elsewhere.html"
 
 
 _KINDS = {
@@ -80,7 +85,7 @@ class GeneratedPage(Page):
     """A page of :class:`~generator.site.pages.Pages`: its metadata and
     HTML come from the core, not from Markdown."""
 
-    def __init__(self, file: File, config: MkDocsConfig, pages: Pages, spool: Spool) -> None:
+    def __init__(self, file: File, config: MkDocsConfig, pages: Pages | SecondCore, spool: Spool) -> None:
         super().__init__(None, file, config)
         self._pages, self._spool = pages, spool
         self._anchors: set[str] = set()
@@ -136,16 +141,14 @@ class ThemeMemo:
     def __init__(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today: str,
                  memo: PageMemo) -> None:
         self.env, self.memo = env, memo
-        self.frame = _frame(env, config, nav, today)
-        loaders: list[jinja2.BaseLoader] = [jinja2.DictLoader({_PASSTHROUGH: "{{ page.content }}"})]
-        env.loader = jinja2.ChoiceLoader(loaders + ([env.loader] if env.loader else []))
+        self.frame = _frame(env, config, nav, today)  # the environment's loader has _PASSTHROUGH
 
     def route(self, page: GeneratedPage) -> None:
         if self.frame is not None and not page.file.inclusion.is_excluded():  # MkDocs marks drafts after
             page.own_meta, page.meta = page.meta, {**page.meta, "template": _PASSTHROUGH}
 
     def dress(self, page: GeneratedPage, context) -> None:
-        if page.own_meta is None:
+        if page.own_meta is None or page.meta.get("template") != _PASSTHROUGH:  # not routed, or written elsewhere
             return
         page.meta, page.own_meta = page.own_meta, None
         key = self.key(page)
@@ -234,6 +237,22 @@ def _plain(value: object) -> object:
     return f"{type(value).__module__}.{type(value).__qualname__} {value!r}"
 
 
+class _QuietSkips(logging.Filter):
+    """MkDocs says 'Page skipped' for each page it writes no file for:
+    not for the pages a forked copy writes."""
+
+    pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (self.pages and message.startswith("Page skipped: '")
+                    and message.split("'")[1] in self.pages)
+
+
+_QUIET_SKIPS = _QuietSkips()
+logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPS)
+
+
 class SukienPlugin(BasePlugin):
     config_class = SukienConfig
 
@@ -244,8 +263,14 @@ class SukienPlugin(BasePlugin):
         self.today = ""
         self.progress = Progress.from_env()  # under `sukien build`: say what is being done
         self.stage: Stage | None = None
+        self.serving = False
+        self.second: SecondCore | None = None
         self.nav: Navigation | None = None
         self.theme: ThemeMemo | None = None
+        self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -277,8 +302,14 @@ class SukienPlugin(BasePlugin):
                 files.remove(file)
         site = self.prepared.site
         self.spool = Spool()
-        for path in site.pages:
-            page = GeneratedPage(File.generated(config, path, content=""), config, site.pages, self.spool)
+        # the second half of the pages made ahead, then the feeds written,
+        # beside the builder (the site folder is emptied by now); never
+        # while serving (see generator.pipeline.background)
+        sources = list(site.pages)
+        self.second = SecondCore(site.pages, sources[len(sources) // 2:],
+                                 lambda: self._write_feeds(config.site_dir), allowed=not self.serving)
+        for path in sources:
+            page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)
             files.append(page.file)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
@@ -299,21 +330,19 @@ class SukienPlugin(BasePlugin):
         return nav
 
     @event_priority(-100)  # after any other plugin's: the theme's environment as it will be
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self._end()
-        root = cache.cache_root()
-        if self.nav is not None and not root.resolve().is_relative_to(Path(config.site_dir).resolve()):
-            kind = hashlib.sha256(f"{config.config_file_path}\n{config.site_url}".encode()).hexdigest()[:16]
-            self.theme = ThemeMemo(env, config, self.nav, self.today, PageMemo(root, kind))  # serve: its own URL
-            for file in files.documentation_pages():
-                if isinstance(file.page, GeneratedPage):
-                    self.theme.route(file.page)
         self._begin("build_write", "unit_pages", len(files.documentation_pages()))
+        if env.loader is not None:
+            env.loader = jinja2.ChoiceLoader([
+                jinja2.DictLoader({_ELSEWHERE: "", _PASSTHROUGH: "{{ page.content }}"}), env.loader])
+            self._route_to_memo(env, config, files)
+        self._share_theme(env, config, files)
         return env
 
     @event_priority(-100)  # after any other plugin's: the theme gets the context they made
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if isinstance(page, GeneratedPage):
+        if isinstance(page, GeneratedPage) and page.meta.get("template") != _ELSEWHERE:
             page.take_content()
             if self.theme is not None:
                 self.theme.dress(page, context)
@@ -332,17 +361,91 @@ class SukienPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
-        self._close_spool()
+        self._theme_share_done(config)
         if self.theme is not None:
-            self.theme.memo.finish()
+            self.theme.memo.finish()  # the copy's pages written too
             self.theme = None
+        self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
-        write_feeds(config.site_dir, self._counted(self.prepared.feed_files()))
-        self._end()
+        count = self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
+        self._close_second()
+        self._end(count)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.theme = None
+        if self.theme_share:
+            self.theme_share[0].cancel()
+            self.theme_share = None
         self._close_spool()
+        if self.second:
+            self.second.cancel()
+        self._close_second()
+
+    # -- the theme's work on two cores, and given again -----------------------
+
+    def _route_to_memo(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """Every generated page through the memo (before the copy that
+        writes half of them is made: it dresses its pages the same way)."""
+        root = cache.cache_root()
+        if self.nav is None or root.resolve().is_relative_to(Path(config.site_dir).resolve()):
+            return
+        kind = hashlib.sha256(f"{config.config_file_path}\n{config.site_url}".encode()).hexdigest()[:16]
+        self.theme = ThemeMemo(env, config, self.nav, self.today, PageMemo(root, kind))  # serve: its own URL
+        for file in files.documentation_pages():
+            if isinstance(file.page, GeneratedPage):
+                self.theme.route(file.page)
+
+    def _share_theme(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """A forked copy of the builder puts the theme around the second half
+        of the generated pages and writes them, while MkDocs does the rest
+        (and, for these, writes nothing).  Never while serving."""
+        if self.serving or self.nav is None:
+            return
+        generated = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
+        theirs = generated[len(generated) // 2:]
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        nav = self.nav
+
+        def write_theirs() -> None:
+            self.stage = None  # the builder alone says how far it is
+            for page in theirs:
+                mkdocs_build._build_page(page, config, doc_files, nav, env)
+
+        self.theme_share = (Forked(write_theirs), theirs, doc_files, env)
+        for page in theirs:
+            page.meta = {**page.meta, "template": _ELSEWHERE}
+        _QUIET_SKIPS.pages = {page.file.src_uri for page in theirs}
+
+    def _theme_share_done(self, config: MkDocsConfig) -> None:
+        """Wait for the copy; if it failed, write its pages here (their
+        HTML is still in the spool: only the copy took it)."""
+        if self.theme_share is None:
+            return
+        copy, theirs, doc_files, env = self.theme_share
+        self.theme_share = None
+        _QUIET_SKIPS.pages = set()
+        if copy.wait():
+            return
+        assert self.nav is not None
+        for page in theirs:
+            page.meta = {k: v for k, v in page.meta.items() if k != "template"}
+        for page in theirs:
+            mkdocs_build._build_page(page, config, doc_files, self.nav, env)
+
+    def _close_second(self) -> None:
+        if self.second is not None:
+            self.second.close()
+            self.second = None
+
+    def _write_feeds(self, site_dir: str) -> int:
+        """Make and write every feed; how many files there are."""
+        assert self.prepared is not None
+        count = 0
+        for pair in self.prepared.feed_files():
+            write_feeds(site_dir, (pair,))
+            count += 1
+        return count
 
     def _close_spool(self) -> None:
         if self.spool is not None:
@@ -357,11 +460,6 @@ class SukienPlugin(BasePlugin):
     def _step(self) -> None:
         if self.stage:
             self.stage.step()
-
-    def _counted(self, files: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
-        for pair in files:
-            self._step()
-            yield pair
 
     def _end(self, count: int | None = None) -> None:
         if self.stage:
