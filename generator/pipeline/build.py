@@ -14,15 +14,19 @@ doing, stage by stage, the site builder's stages included.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.config import ConfigError, SiteConfig
+from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
 from . import cache
@@ -31,6 +35,7 @@ from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
 REPORTED_ENV = "SUKIEN_PROBLEMS_REPORTED"  # the plugin need not print them again
+LOADED_ENV = "SUKIEN_LOADED"  # the content as validated, pickled: the plugin need not read it again
 
 
 @dataclass
@@ -91,7 +96,10 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     env = {**builder_env(config, content_dir), REPORTED_ENV: "1"}
     if progress:
         env[PROGRESS_ENV] = progress.lang
-    done = subprocess.run(command, env=env, check=False)
+    with _handed_over(validated.content, problems) as loaded:
+        if loaded:
+            env[LOADED_ENV] = loaded
+        done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)
@@ -100,6 +108,38 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     _swap(temporary, target)
     files = sum(len(names) for _, _, names in os.walk(target))
     return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
+
+
+@contextmanager
+def _handed_over(content: Content, problems: list[Problem]) -> Iterator[str | None]:
+    """The validated content in a private temporary file for the site
+    builder (reading and validating 10,000 files again costs it seconds),
+    deleted afterwards; None when it cannot be written."""
+    try:
+        handle, name = tempfile.mkstemp(prefix="sukien-content-", suffix=".pickle")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((content, problems), out, pickle.HIGHEST_PROTOCOL)
+    except (OSError, pickle.PicklingError):
+        yield None
+        return
+    try:
+        yield name
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[Problem]] | None:
+    """In the site builder: the content ``sukien build`` validated, when it
+    handed it over (else None: read it)."""
+    name = environ.get(LOADED_ENV)
+    if not name:
+        return None
+    try:
+        with open(name, "rb") as handed:
+            content, problems = pickle.load(handed)  # written by our own parent, private (0600)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+    return (content, problems) if isinstance(content, Content) else None
 
 
 def _cache_entry(config: SiteConfig, target: Path, strict: bool) -> tuple[str | None, Path]:
