@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.config import ConfigError, SiteConfig
+from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
 from . import cache
@@ -76,7 +77,7 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    key, slot = _cache_entry(config, target, strict)
+    key, slot = _cache_entry(config, target, strict, validated.content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
     if key and cache.restore(key, slot, temporary):
         _swap(temporary, target)
@@ -95,19 +96,23 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)
-    if key and _cache_entry(config, target, strict)[0] == key:  # no input changed while it built
+    # no input changed while it built, nor the clock state (it only moves
+    # forward: equal before and after, it was that all along)
+    if key and _cache_entry(config, target, strict, validated.content)[0] == key:
         cache.store(key, slot, temporary)
     _swap(temporary, target)
     files = sum(len(names) for _, _, names in os.walk(target))
     return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
 
 
-def _cache_entry(config: SiteConfig, target: Path, strict: bool) -> tuple[str | None, Path]:
+def _cache_entry(config: SiteConfig, target: Path, strict: bool,
+                 content: Content) -> tuple[str | None, Path]:
     """The key of this build's inputs (None: not to be cached) and where
-    its site is kept (:mod:`generator.pipeline.cache`)."""
+    its site is kept (:mod:`generator.pipeline.cache`); ``content`` is the
+    content as validated, not read again."""
     root = cache.cache_root()
     try:
-        key = cache.input_key(config, strict)
+        key = cache.input_key(config, strict, content)
     except (ConfigError, OSError):
         key = None
     return key, cache.slot_of(config, target, root)
