@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import base
@@ -37,6 +36,7 @@ from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
+from .pipeline.background import Background
 from .site.pages import Pages
 from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
@@ -101,6 +101,11 @@ class SukienPlugin(BasePlugin):
         self.today = ""
         self.progress = Progress.from_env()  # under `sukien build`: say what is being done
         self.stage: Stage | None = None
+        self.serving = False
+        self.feeds: Background | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -137,6 +142,9 @@ class SukienPlugin(BasePlugin):
             files.append(page.file)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
+        # the feeds, made and written beside the pages (the site folder is
+        # emptied by now); never while serving (see generator.pipeline.background)
+        self.feeds = Background(lambda: self._write_feeds(config.site_dir), allowed=not self.serving)
         self._begin("build_pages", "unit_pages", len(files.documentation_pages()))
         return files
 
@@ -175,11 +183,24 @@ class SukienPlugin(BasePlugin):
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
-        write_feeds(config.site_dir, self._counted(self.prepared.feed_files()))
-        self._end()
+        count = self.feeds.result() if self.feeds else self._write_feeds(config.site_dir)
+        self.feeds = None
+        self._end(count)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_spool()
+        if self.feeds:
+            self.feeds.cancel()
+            self.feeds = None
+
+    def _write_feeds(self, site_dir: str) -> int:
+        """Make and write every feed; how many files there are."""
+        assert self.prepared is not None
+        count = 0
+        for pair in self.prepared.feed_files():
+            write_feeds(site_dir, (pair,))
+            count += 1
+        return count
 
     def _close_spool(self) -> None:
         if self.spool is not None:
@@ -194,11 +215,6 @@ class SukienPlugin(BasePlugin):
     def _step(self) -> None:
         if self.stage:
             self.stage.step()
-
-    def _counted(self, files: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
-        for pair in files:
-            self._step()
-            yield pair
 
     def _end(self, count: int | None = None) -> None:
         if self.stage:
