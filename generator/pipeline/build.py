@@ -27,7 +27,7 @@ from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
 from . import cache
-from .progress import PROGRESS_ENV, Progress
+from .progress import PROGRESS_ENV, Progress, Stage
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -76,15 +76,14 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if has_errors(problems, strict):
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     key, slot = _cache_entry(config, target, strict, validated.content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
+    if key and cache.in_place(key, slot, target):  # its very files are the stored site's
+        return _reused(problems, target, reusing, began)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     if key and cache.restore(key, slot, temporary):
         _swap(temporary, target)
-        files = sum(len(names) for _, _, names in os.walk(target))
-        if reusing:
-            reusing.done(files)
-        return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
+        return _reused(problems, target, reusing, began)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
                "-d", str(temporary)]
     if strict:
@@ -103,6 +102,13 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     _swap(temporary, target)
     files = sum(len(names) for _, _, names in os.walk(target))
     return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
+
+
+def _reused(problems: list[Problem], target: Path, reusing: Stage | None, began: float) -> BuildResult:
+    files = sum(len(names) for _, _, names in os.walk(target))
+    if reusing:
+        reusing.done(files)
+    return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
 
 
 def _cache_entry(config: SiteConfig, target: Path, strict: bool,

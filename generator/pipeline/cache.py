@@ -21,7 +21,8 @@ all along (``build`` checks it again once the site is built).
 A stored site shares its files with the site it was built as (hard
 links) instead of copying them, and notes each file's size and time of
 change: a file changed in place since, in the site or in the cache, makes
-the entry a miss, never a stale page.
+the entry a miss, never a stale page.  A site folder whose files are still
+those very files, and nothing else, is left as it is (:func:`in_place`).
 
 The cache lives outside the site folder (``SUKIEN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/sukien``, else ``~/.cache/sukien``), holds one site per
@@ -127,6 +128,19 @@ def restore(key: str, slot: Path, target: Path) -> bool:
     return True
 
 
+def in_place(key: str, slot: Path, target: Path) -> bool:
+    """Whether ``target`` already is the stored site of ``key``: its files
+    are the stored ones themselves (the links :func:`store` made, as
+    stored), with no other file or folder.  Then there is nothing to put
+    in place."""
+    try:
+        if (slot / "key").read_text(encoding="ascii") != key or not _intact(slot):
+            return False
+        return _entries(slot / "site") == _entries(target)
+    except (OSError, ValueError):
+        return False
+
+
 def store(key: str, slot: Path, site: Path) -> None:
     """Keep ``site`` as the one for ``key``, in place of the slot's
     previous one.  Its files are shared with the site (hard links, when the
@@ -164,6 +178,18 @@ def _listing(site: Path) -> Iterator[tuple[str, int, int]]:
     for path in _files(site, ()):
         found = path.stat()
         yield path.relative_to(site).as_posix(), found.st_size, found.st_mtime_ns
+
+
+def _entries(root: Path) -> set[tuple[str, int, int, int, int]]:
+    """Every file (its inode, size and time of change) and folder under ``root``."""
+    found = set()
+    for folder, names, files in os.walk(root):
+        for name in files:
+            path = Path(folder, name)
+            stat = path.lstat()
+            found.add((path.relative_to(root).as_posix(), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+        found.update((Path(folder, name).relative_to(root).as_posix(), 0, 0, -1, 0) for name in names)
+    return found
 
 
 def _intact(slot: Path) -> bool:

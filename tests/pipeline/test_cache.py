@@ -114,6 +114,20 @@ def test_the_cache_is_safe_to_delete_and_not_in_the_site(project, tmp_path, monk
     assert _build(project, site, kept, monkeypatch).reused
 
 
+def test_a_site_left_as_built_is_left_in_place(project, tmp_path, monkeypatch):
+    """The site folder whose files are the kept ones needs nothing done;
+    one with a file gone or added gets the kept site back."""
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, kept, monkeypatch)
+    built, folder = _tree(site), site.stat().st_ino
+    assert _build(project, site, kept, monkeypatch).reused
+    assert site.stat().st_ino == folder and _tree(site) == built  # not swapped for a copy
+    (site / "robots.txt").unlink()
+    (site / "extra.txt").write_text("thêm", encoding="utf-8")
+    assert _build(project, site, kept, monkeypatch).reused
+    assert site.stat().st_ino != folder and _tree(site) == built
+
+
 def test_a_site_file_changed_in_place_is_never_given_again(project, tmp_path, monkeypatch):
     """The kept site shares its files with the built one: writing into a
     built file (a deploy step, a dirty MkDocs build) must not leak into
