@@ -30,7 +30,7 @@ from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
 from . import cache
-from .progress import PROGRESS_ENV, Progress
+from .progress import PROGRESS_ENV, Progress, Stage
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -80,15 +80,14 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if has_errors(problems, strict):
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    key, slot = _cache_entry(config, target, strict)
+    key, slot = _cache_entry(config, target, strict, validated.content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
+    if key and cache.in_place(key, slot, target):  # its very files are the stored site's
+        return _reused(problems, target, reusing, began)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     if key and cache.restore(key, slot, temporary):
         _swap(temporary, target)
-        files = sum(len(names) for _, _, names in os.walk(target))
-        if reusing:
-            reusing.done(files)
-        return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
+        return _reused(problems, target, reusing, began)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
                "-d", str(temporary)]
     if strict:
@@ -103,7 +102,9 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)
-    if key and _cache_entry(config, target, strict)[0] == key:  # no input changed while it built
+    # no input changed while it built, nor the clock state (it only moves
+    # forward: equal before and after, it was that all along)
+    if key and _cache_entry(config, target, strict, validated.content)[0] == key:
         cache.store(key, slot, temporary)
     _swap(temporary, target)
     files = sum(len(names) for _, _, names in os.walk(target))
@@ -142,12 +143,21 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[P
     return (content, problems) if isinstance(content, Content) else None
 
 
-def _cache_entry(config: SiteConfig, target: Path, strict: bool) -> tuple[str | None, Path]:
+def _reused(problems: list[Problem], target: Path, reusing: Stage | None, began: float) -> BuildResult:
+    files = sum(len(names) for _, _, names in os.walk(target))
+    if reusing:
+        reusing.done(files)
+    return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
+
+
+def _cache_entry(config: SiteConfig, target: Path, strict: bool,
+                 content: Content) -> tuple[str | None, Path]:
     """The key of this build's inputs (None: not to be cached) and where
-    its site is kept (:mod:`generator.pipeline.cache`)."""
+    its site is kept (:mod:`generator.pipeline.cache`); ``content`` is the
+    content as validated, not read again."""
     root = cache.cache_root()
     try:
-        key = cache.input_key(config, strict)
+        key = cache.input_key(config, strict, content)
     except (ConfigError, OSError):
         key = None
     return key, cache.slot_of(config, target, root)
