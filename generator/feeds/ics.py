@@ -40,7 +40,7 @@ ICAL_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE",
                "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 _LIMIT = 75  # octets per physical line, CRLF excluded (RFC 5545 §3.1)
 
-Properties = dict[str, Any]  # a VEVENT's properties by upper-case name, as icalendar values
+Properties = dict[str, Any]  # a VEVENT's properties by upper-case name: icalendar values, or finished lines
 
 
 @dataclass(frozen=True)
@@ -210,9 +210,9 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
     vev["URL"] = _uri(item.url)
     category = content.category(event.category)
     names = [category.name if category else event.category, *event.tags]
-    vev["CATEGORIES"] = vCategory([common.text(name) for name in names])
+    vev["CATEGORIES"] = _shared("CATEGORIES", vCategory, tuple(common.text(name) for name in names))
     _add_kind(vev, occ)
-    vev["CONTACT"] = vText(common.contact_line(event))
+    vev["CONTACT"] = _shared("CONTACT", vText, common.contact_line(event))
     if item.image:
         vev["IMAGE"] = vUri(item.image, params={"VALUE": "URI", "DISPLAY": "BADGE"})
     return vev
@@ -221,16 +221,27 @@ def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) ->
 def _stamped(item: Item, occ: Occurrence, uid: str) -> Properties:
     """A VEVENT with its identity and the occurrence's revision stamps (UTC)."""
     history = item.history
-    modified = vDDDTypes(common.utc(history.last_modified))
-    return {"UID": vText(uid), "DTSTAMP": modified, "CREATED": vDDDTypes(common.utc(history.created)),
-            "LAST-MODIFIED": modified, "SEQUENCE": vInt(common.sequence(item, occ))}
+    modified, created = common.utc(history.last_modified), common.utc(history.created)
+    return {"UID": vText(uid), "DTSTAMP": _shared("DTSTAMP", vDDDTypes, modified),
+            "CREATED": _shared("CREATED", vDDDTypes, created),
+            "LAST-MODIFIED": _shared("LAST-MODIFIED", vDDDTypes, modified),
+            "SEQUENCE": _shared("SEQUENCE", vInt, common.sequence(item, occ))}
 
 
 def _add_kind(vev: Properties, occ: Occurrence) -> None:
     """STATUS, and what every entry is: public, taking no time in a planner."""
-    vev["STATUS"] = vText(ICAL_STATUS.get(occ.status, "CONFIRMED"))
-    vev["CLASS"] = vText("PUBLIC")
-    vev["TRANSP"] = vText("TRANSPARENT")
+    vev["STATUS"] = _shared("STATUS", vText, ICAL_STATUS.get(occ.status, "CONFIRMED"))
+    vev["CLASS"] = _shared("CLASS", vText, "PUBLIC")
+    vev["TRANSP"] = _shared("TRANSP", vText, "TRANSPARENT")
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared(name: str, kind: type, value: str | int | tuple[str, ...] | dt.datetime) -> bytes:
+    """The finished line of a value that many entries share (a status, a
+    contact, a category list, a revision stamp), made once.  Only for
+    values whose equals are written the same: plain strings, integers,
+    tuples of strings, and UTC date-times."""
+    return fold(content_line(name, kind(value)))
 
 
 def _uri(url: str) -> vUri:
@@ -259,9 +270,9 @@ def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteC
              f"{common.word('feed_details')}: {item.url}"]
     vev["DESCRIPTION"] = vText("\n".join(lines))
     vev["URL"] = _uri(item.url)
-    vev["CATEGORIES"] = vCategory([t("vi", "press")])
+    vev["CATEGORIES"] = _shared("CATEGORIES", vCategory, (t("vi", "press"),))
     _add_kind(vev, occ)
-    vev["CONTACT"] = vText(common.contact_text(found.contact))
+    vev["CONTACT"] = _shared("CONTACT", vText, common.contact_text(found.contact))
     return vev
 
 
@@ -320,7 +331,8 @@ def serialise(vev: Properties) -> bytes:
     CRLF, lines of at most 75 octets folded between whole characters and
     never right after an escaping backslash (icalendar's own folding is not
     used)."""
-    lines = (fold(content_line(name, vev[name])) for name in _order(tuple(vev)))
+    lines = (value if isinstance(value := vev[name], bytes) else fold(content_line(name, value))
+             for name in _order(tuple(vev)))
     return b"".join([b"BEGIN:VEVENT\r\n", *lines, b"END:VEVENT\r\n"])
 
 
