@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import base
@@ -37,6 +36,7 @@ from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
+from .pipeline.background import SecondCore
 from .site.pages import Pages
 from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
@@ -69,7 +69,7 @@ class GeneratedPage(Page):
     """A page of :class:`~generator.site.pages.Pages`: its metadata and
     HTML come from the core, not from Markdown."""
 
-    def __init__(self, file: File, config: MkDocsConfig, pages: Pages, spool: Spool) -> None:
+    def __init__(self, file: File, config: MkDocsConfig, pages: Pages | SecondCore, spool: Spool) -> None:
         super().__init__(None, file, config)
         self._pages, self._spool = pages, spool
         self._anchors: set[str] = set()
@@ -101,6 +101,11 @@ class SukienPlugin(BasePlugin):
         self.today = ""
         self.progress = Progress.from_env()  # under `sukien build`: say what is being done
         self.stage: Stage | None = None
+        self.serving = False
+        self.second: SecondCore | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -132,8 +137,14 @@ class SukienPlugin(BasePlugin):
                 files.remove(file)
         site = self.prepared.site
         self.spool = Spool()
-        for path in site.pages:
-            page = GeneratedPage(File.generated(config, path, content=""), config, site.pages, self.spool)
+        # the second half of the pages made ahead, then the feeds written,
+        # beside the builder (the site folder is emptied by now); never
+        # while serving (see generator.pipeline.background)
+        sources = list(site.pages)
+        self.second = SecondCore(site.pages, sources[len(sources) // 2:],
+                                 lambda: self._write_feeds(config.site_dir), allowed=not self.serving)
+        for path in sources:
+            page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)
             files.append(page.file)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
@@ -175,11 +186,29 @@ class SukienPlugin(BasePlugin):
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
-        write_feeds(config.site_dir, self._counted(self.prepared.feed_files()))
-        self._end()
+        count = self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
+        self._close_second()
+        self._end(count)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_spool()
+        if self.second:
+            self.second.cancel()
+        self._close_second()
+
+    def _close_second(self) -> None:
+        if self.second is not None:
+            self.second.close()
+            self.second = None
+
+    def _write_feeds(self, site_dir: str) -> int:
+        """Make and write every feed; how many files there are."""
+        assert self.prepared is not None
+        count = 0
+        for pair in self.prepared.feed_files():
+            write_feeds(site_dir, (pair,))
+            count += 1
+        return count
 
     def _close_spool(self) -> None:
         if self.spool is not None:
@@ -194,11 +223,6 @@ class SukienPlugin(BasePlugin):
     def _step(self) -> None:
         if self.stage:
             self.stage.step()
-
-    def _counted(self, files: Iterator[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
-        for pair in files:
-            self._step()
-            yield pair
 
     def _end(self, count: int | None = None) -> None:
         if self.stage:

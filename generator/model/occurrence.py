@@ -28,34 +28,35 @@ class Span:
     format gives them (dates with an inclusive last day, or aware
     date-times), read in ``zone``.  The rules of :class:`Occurrence` live
     here, so that a date not yet an event (``sukien new``'s answers) is
-    judged by them too."""
+    judged by them too.  Each answer is worked out once (pages ask them
+    millions of times at 10,000 events)."""
 
     start: When
     end: When | None
     zone: ZoneInfo
 
-    @property
+    @cached_property
     def first_day(self) -> dt.date:
         """The local calendar day it begins."""
         if isinstance(self.start, dt.datetime):
             return self.start.astimezone(self.zone).date()
         return self.start
 
-    @property
+    @cached_property
     def last_day(self) -> dt.date:
         """The local calendar day it ends (inclusive; never before the first)."""
         last = self.end if self.end is not None else self.start
         day = last.astimezone(self.zone).date() if isinstance(last, dt.datetime) else last
         return max(day, self.first_day)
 
-    @property
+    @cached_property
     def begins(self) -> dt.datetime:
         """The instant it begins: its start, or local midnight of its first day."""
         if isinstance(self.start, dt.datetime):
             return self.start
         return dt.datetime.combine(self.start, dt.time(), self.zone)
 
-    @property
+    @cached_property
     def ends(self) -> dt.datetime:
         """The exclusive end instant: its timed end, else the local midnight
         after its last day (a timed event without an end lasts its day)."""
@@ -63,7 +64,7 @@ class Span:
             return max(self.end, self.begins)
         return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time(), self.zone)
 
-    @property
+    @cached_property
     def exclusive_end_day(self) -> dt.date:
         """The day after the last day: iCalendar's DTEND of an all-day event."""
         return self.last_day + dt.timedelta(days=1)

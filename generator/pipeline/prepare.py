@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..feeds import feed_files, feed_items
@@ -25,7 +26,7 @@ from ..model.event import Content, Event
 from ..model.problems import Problem, has_errors
 from ..site.catalogue import Catalogue
 from ..site.pages import Site, render_site
-from ..vcs.history import EventHistory, History, read_history
+from ..vcs.history import EventHistory, History, blob_id, read_history
 
 # Shown by MkDocs (its logger hierarchy) and by any plain logging setup.
 log = logging.getLogger("mkdocs.plugins.sukien")
@@ -59,7 +60,8 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
     if has_errors(problems):
         return Prepared(content, problems)
     history = read_history(config.content_dir,
-                           lambda text, path: parse_event_text(text, path, content, config))
+                           lambda text, path: parse_event_text(text, path, content, config),
+                           _as_committed(content, config))
     if history.shallow:
         log.warning("lịch sử git không đầy đủ (shallow clone): SEQUENCE, LAST-MODIFIED và ngày đăng "
                     "sẽ sai; hãy checkout với fetch-depth: 0 / the git history is shallow: "
@@ -69,6 +71,20 @@ def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
     return Prepared(content, problems, site, partial(feed_files, catalogue, config, history, now, items))
+
+
+def _as_committed(content: Content, config: SiteConfig) -> dict[tuple[str, str], Event]:
+    """The events just read, by git's name for their file's bytes: a
+    revision with the same bytes is the same event (parsing it again was
+    a second validation of the whole archive)."""
+    known = {}
+    for event in content.events:
+        try:
+            data = Path(config.content_dir, event.path).read_bytes()
+        except OSError:  # gone since: its revisions are read from git
+            continue
+        known[blob_id(data), event.path] = event
+    return known
 
 
 def _dates(event: Event, history: History, now: dt.datetime,

@@ -18,7 +18,8 @@ falls back to values derived from the event itself (SEQUENCE 0).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -92,13 +93,23 @@ class History:
         return summarise(event, self.revisions.get(event.id, ()), now=now, years_ahead=years_ahead)
 
 
-def read_history(content_root: str | Path, parse: Parse) -> History:
+def blob_id(data: bytes) -> str:
+    """Git's name for a file's bytes (what ``git hash-object`` prints)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def read_history(content_root: str | Path, parse: Parse,
+                 known: Mapping[tuple[str, str], Event] | None = None) -> History:
     """Read every revision of every event file under ``content_root``.
 
     ``parse(text, path)`` turns a file's text (``path`` relative to the
     content root, POSIX form) into an Event, or None if that revision is
-    not a valid event; revisions it rejects are skipped.
+    not a valid event; revisions it rejects are skipped.  ``known`` are
+    events already read, by (:func:`blob_id`, path) (the files as they are
+    now, which are most revisions of an archive): they are neither fetched
+    nor parsed again.
     """
+    known = known or {}
     root = Path(content_root)
     log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw",
                "--no-renames", "--no-abbrev", "-z", "--format=%x01%H %ct", "--relative",
@@ -106,9 +117,9 @@ def read_history(content_root: str | Path, parse: Parse) -> History:
     if log is None:
         return History()
     entries = list(_parse_log(log))
-    texts = _blobs(root, sorted({blob for _, _, _, blob in entries}))
+    texts = _blobs(root, sorted({blob for _, _, path, blob in entries if (blob, path) not in known}))
     shallow = _git(root, "rev-parse", "--is-shallow-repository") == b"true\n"
-    parsed: dict[tuple[str, str], Event | None] = {}
+    parsed: dict[tuple[str, str], Event | None] = dict(known)
     revisions: dict[str, list[Revision]] = {}
     for commit, time, path, blob in reversed(entries):  # oldest first
         if (blob, path) not in parsed:

@@ -294,3 +294,30 @@ def test_cancelling_a_timed_event_without_end_later_that_day_is_news():
     revisions[1] = replace(revisions[1], time=dt.datetime(2026, 4, 13, 0, 0, tzinfo=zone))  # the day after
     found = summarise(cancelled, revisions, now=dt.datetime(2026, 4, 14, tzinfo=zone), years_ahead=2)
     assert found.changes == ()
+
+
+def test_events_already_read_are_not_parsed_again_and_give_the_same_history(repo, monkeypatch):
+    from generator.pipeline import prepare as prepare_module
+    from generator.vcs import history as history_module
+
+    save(repo, "2026-01-05T09:00:00+07:00")
+    save(repo, "2026-02-05T09:00:00+07:00", start="2026-04-19")
+    save(repo, "2026-03-05T09:00:00+07:00", event_id="hoi-cho", place="Chợ Nà Ít")
+    save(repo, "2026-03-06T09:00:00+07:00", event_id="hoi-cho", title="Hội chợ đã sửa", commit=False)
+    cfg = config(repo / "content")
+    content = load(cfg.content_dir)
+    known = prepare_module._as_committed(content, cfg)
+    fetched = []
+    real_blobs = history_module._blobs
+    monkeypatch.setattr(history_module, "_blobs", lambda root, blobs: fetched.extend(blobs) or real_blobs(root, blobs))
+    parsed = []
+
+    def parse(text, path):
+        parsed.append(path)
+        return parse_event_text(text, path, content, cfg)
+
+    reused = read_history(cfg.content_dir, parse, known)
+    assert parsed == ["events/ubnd-xa-khong-lao/giai-dau.yaml", "events/ubnd-xa-khong-lao/hoi-cho.yaml"]
+    assert len(fetched) == 2  # the first giai-dau and the committed hoi-cho, not the current giai-dau
+    assert reused == load_history(content, cfg)
+    assert [r.event for r in reused.revisions["giai-dau"]][-1] is next(e for e in content.events if e.id == "giai-dau")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from ...model.event import Event
 from ...model.occurrence import Occurrence
@@ -32,6 +33,7 @@ class Agenda:
             self.by_event[occ.event.id].append(occ)
         self.featured_of = {key: self._featured(value) for key, value in self.by_event.items()}
         self._neighbours = self._category_order()
+        self._by_attribute: dict[str, dict[str | None, list[Occurrence]]] = {}
 
     def _featured(self, items: list[Occurrence]) -> Occurrence:
         """The occurrence an event page is about: the current or next one
@@ -89,9 +91,21 @@ class Agenda:
         )[:limit]
 
     def in_month(self, year: int, month: int) -> list[Occurrence]:
-        first = dt.date(year, month, 1)
-        last = _month_end(year, month)
-        return [x for x in self.occurrences if x.first_day <= last and x.last_day >= first]
+        """The occurrences with a day in that month, in date order."""
+        return self._by_month.get((year, month), [])
+
+    @cached_property
+    def _by_month(self) -> dict[tuple[int, int], list[Occurrence]]:
+        """Each occurrence under every month it touches: every month page
+        and the calendar's index ask, and scanning the whole archive for
+        each of them grew with months × events."""
+        months: dict[tuple[int, int], list[Occurrence]] = defaultdict(list)
+        for occ in self.occurrences:
+            year, month = occ.first_day.year, occ.first_day.month
+            while (year, month) <= (occ.last_day.year, occ.last_day.month):
+                months[(year, month)].append(occ)
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
 
     def months(self) -> list[tuple[int, int]]:
         """Every month from the first occurrence (or this month) to the last
@@ -107,18 +121,18 @@ class Agenda:
 
     def matching(self, key: str, value: str) -> list[Occurrence]:
         """Occurrences of events whose ``key`` ('category', 'area', 'unit') is ``value``."""
-        return [x for x in self.occurrences if attribute(x.event, key) == value]
+        if key not in self._by_attribute:
+            groups: dict[str | None, list[Occurrence]] = defaultdict(list)
+            for occ in self.occurrences:
+                groups[attribute(occ.event, key)].append(occ)
+            self._by_attribute[key] = groups
+        return self._by_attribute[key].get(value, [])
 
 
 def attribute(event: Event, key: str) -> str | None:
     if key == "area":
         return event.location.area
     return getattr(event, key)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(1)
 
 
 def _once(items: Iterable[Occurrence]) -> list[Occurrence]:

@@ -22,9 +22,15 @@ _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^>]*)?>")
 _TARGET = re.compile(r'(?<=\s)(id|name)="([^"]*)"')
 
 
+_SPECIAL = re.compile(r"[&<>\"']")
+_NAMES: dict[str, str] = {}  # attribute names as written, by keyword
+
+
 def esc(text: object) -> str:
-    """Escape text for an HTML element or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+    """Escape text for an HTML element or a quoted attribute (as
+    ``html.escape(quote=True)``; most texts have nothing to escape)."""
+    text = str(text)
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def attrs(**values: Attr) -> str:
@@ -35,7 +41,7 @@ def attrs(**values: Attr) -> str:
     for key, value in values.items():
         if value is None or value is False:
             continue
-        name = key.rstrip("_").replace("_", "-")
+        name = _NAMES.get(key) or _NAMES.setdefault(key, key.rstrip("_").replace("_", "-"))
         parts.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
     return "".join(parts)
 
