@@ -1,15 +1,17 @@
 """The byte and header checks of the feeds checklist, on every calendar the
 test tree gives (none of the parsers checks these)."""
 
+import datetime as dt
 import random
 import re
 import unicodedata
 
 import pytest
-from feedsupport import HOST, built, calendars
-from icalendar import Calendar
+from feedsupport import HOST, built, calendars, config
+from icalendar import Calendar, vText
 
-from generator.feeds.ics import fold
+from generator.feeds import common
+from generator.feeds.ics import PRODID, REFRESH, _calendar, fold
 
 FILES = calendars(built())
 PATHS = sorted(FILES)
@@ -222,3 +224,32 @@ def test_folding_matches_the_character_rules_on_random_lines(seed):
 def test_folding_matches_the_character_rules_on_adversarial_lines():
     for line in ADVERSARIAL:
         assert fold(line) == reference_fold(line).encode("utf-8"), line
+
+
+def icalendar_header(path: str, name: str, about: str, zone: str) -> bytes:
+    """A VCALENDAR's own lines as icalendar's Calendar writes them (how they
+    were made before the header came from a template), folded by ours."""
+    site = config()
+    root = common.site_root(site)
+    cal = Calendar()
+    for key, value in [("version", "2.0"), ("prodid", PRODID), ("calscale", "GREGORIAN"), ("method", "PUBLISH"),
+                       ("uid", f"{path}@{site.host}"), ("name", vText(common.text(name))),
+                       ("x-wr-calname", vText(common.text(name))), ("description", vText(common.text(about))),
+                       ("x-wr-caldesc", vText(common.text(about))), ("x-wr-timezone", zone), ("url", root)]:
+        cal.add(key, value)
+    cal.add("source", root + path, parameters={"VALUE": "URI"})
+    cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", REFRESH)
+    lines = [fold(unicodedata.normalize("NFC", str(line))) for line in cal.content_lines() if line]
+    return b"".join(lines[:-1])  # without END:VCALENDAR
+
+
+@pytest.mark.parametrize(("path", "name", "about"), [
+    ("feeds/events.ics", "Lịch sự kiện Lai Châu", "Mọi sự kiện; lễ hội, hội chợ"),
+    ("feeds/unit/so-vhttdl.ics", "Sở: Văn hóa, Thể thao\\Du lịch; \"Lai Châu\"", "a\nb\r\nc\\n " * 20),
+    ("su-kien/x.ics", "\ufeffLe\u0302\u0303 ho\u0323i " * 12, "<b>&amp;</b>, ;:" + "ễ" * 90),
+    ("su-kien/y.ics", "x", ""),
+])
+def test_the_calendar_header_is_what_icalendars_calendar_writes(path, name, about):
+    data = _calendar(path, name, about, [], config(), (2000, 2000))
+    assert data.startswith(icalendar_header(path, name, about, config().timezone) + b"BEGIN:VTIMEZONE\r\n")
