@@ -18,25 +18,29 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .model import clock
-from .pipeline.build import CONTENT_ENV, REPORTED_ENV
+from .pipeline.build import CONTENT_ENV, REPORTED_ENV, taken_over
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
-from .pipeline.background import SecondCore
+from .pipeline.background import Forked, SecondCore
 from .site.pages import Pages
 from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
@@ -48,6 +52,9 @@ log = logging.getLogger("mkdocs.plugins.sukien")
 # own small one, and no CDN-loading code should be served), source maps,
 # the default favicon and the palette sheet.
 _UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/favicon.png", "assets/stylesheets/palette.")
+# The template of a page that a forked copy of the builder writes: nothing
+# (MkDocs writes no file for an empty output).
+_ELSEWHERE = "sukien/written-elsewhere.html"
 
 
 _KINDS = {
@@ -91,6 +98,22 @@ class GeneratedPage(Page):
             self.content = self._spool.take(self.file.src_uri)
 
 
+class _QuietSkips(logging.Filter):
+    """MkDocs says 'Page skipped' for each page it writes no file for:
+    not for the pages a forked copy writes."""
+
+    pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (self.pages and message.startswith("Page skipped: '")
+                    and message.split("'")[1] in self.pages)
+
+
+_QUIET_SKIPS = _QuietSkips()
+logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPS)
+
+
 class SukienPlugin(BasePlugin):
     config_class = SukienConfig
 
@@ -103,6 +126,8 @@ class SukienPlugin(BasePlugin):
         self.stage: Stage | None = None
         self.serving = False
         self.second: SecondCore | None = None
+        self.nav: Navigation | None = None
+        self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -120,7 +145,7 @@ class SukienPlugin(BasePlugin):
             now = clock.now(site.timezone)
         except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
-        prepared = prepare(site, now)
+        prepared = prepare(site, now, taken_over())
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
             log.log(level, line)
@@ -160,13 +185,20 @@ class SukienPlugin(BasePlugin):
         self._step()
         return markdown
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self._end()
         self._begin("build_write", "unit_pages", len(files.documentation_pages()))
+        if env.loader is not None:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({_ELSEWHERE: ""}), env.loader])
+        self._share_theme(env, config, files)
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if isinstance(page, GeneratedPage):
+        if isinstance(page, GeneratedPage) and page.meta.get("template") != _ELSEWHERE:
             page.take_content()
         return context
 
@@ -183,6 +215,7 @@ class SukienPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
+        self._theme_share_done(config)
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
@@ -191,10 +224,52 @@ class SukienPlugin(BasePlugin):
         self._end(count)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.theme_share:
+            self.theme_share[0].cancel()
+            self.theme_share = None
         self._close_spool()
         if self.second:
             self.second.cancel()
         self._close_second()
+
+    # -- the theme's work on two cores ---------------------------------------
+
+    def _share_theme(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
+        """A forked copy of the builder puts the theme around the second half
+        of the generated pages and writes them, while MkDocs does the rest
+        (and, for these, writes nothing).  Never while serving."""
+        if self.serving or self.nav is None:
+            return
+        generated = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
+        theirs = generated[len(generated) // 2:]
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        nav = self.nav
+
+        def write_theirs() -> None:
+            self.stage = None  # the builder alone says how far it is
+            for page in theirs:
+                mkdocs_build._build_page(page, config, doc_files, nav, env)
+
+        self.theme_share = (Forked(write_theirs), theirs, doc_files, env)
+        for page in theirs:
+            page.meta = {**page.meta, "template": _ELSEWHERE}
+        _QUIET_SKIPS.pages = {page.file.src_uri for page in theirs}
+
+    def _theme_share_done(self, config: MkDocsConfig) -> None:
+        """Wait for the copy; if it failed, write its pages here (their
+        HTML is still in the spool: only the copy took it)."""
+        if self.theme_share is None:
+            return
+        copy, theirs, doc_files, env = self.theme_share
+        self.theme_share = None
+        _QUIET_SKIPS.pages = set()
+        if copy.wait():
+            return
+        assert self.nav is not None
+        for page in theirs:
+            page.meta = {k: v for k, v in page.meta.items() if k != "template"}
+        for page in theirs:
+            mkdocs_build._build_page(page, config, doc_files, self.nav, env)
 
     def _close_second(self) -> None:
         if self.second is not None:

@@ -129,3 +129,36 @@ class SecondCore:
             self._parked.close()
             self._parked = None
         self._read.clear()
+
+
+class Forked:
+    """``work`` run in a forked copy (when ``allowed`` and possible):
+    :meth:`wait` says whether it was done there, or the caller does it."""
+
+    def __init__(self, work: Callable[[], None], allowed: bool = True) -> None:
+        self._pid: int | None = None
+        if allowed and hasattr(os, "fork"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    work()
+                    code = 0
+                finally:
+                    os._exit(code)
+            self._pid = pid
+
+    def wait(self) -> bool:
+        """True when the copy did the work (False: not started, or failed)."""
+        if self._pid is None:
+            return False
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def cancel(self) -> None:
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            self.wait()

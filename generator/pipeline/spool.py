@@ -10,6 +10,7 @@ build is killed.
 
 from __future__ import annotations
 
+import os
 import tempfile
 
 
@@ -26,13 +27,14 @@ class Spool:
         self._file.seek(0, 2)
         self._where[key] = (self._file.tell(), len(data))
         self._file.write(data)
+        self._file.flush()  # taken by position, maybe by a forked copy too
 
     def take(self, key: str) -> str:
         """The text put under ``key``, forgotten afterwards (KeyError when
         it was never put or was already taken)."""
         offset, size = self._where.pop(key)
-        self._file.seek(offset)
-        return self._file.read(size).decode("utf-8")
+        # by position: a forked copy of the builder shares the file's offset
+        return os.pread(self._file.fileno(), size, offset).decode("utf-8")
 
     def __contains__(self, key: str) -> bool:
         return key in self._where
