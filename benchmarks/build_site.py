@@ -15,7 +15,10 @@ written in.  ``--check`` also builds a clean site after the change and
 compares every output file with the rebuilt one, byte for byte.
 
     python benchmarks/build_site.py [--sizes 1000,5000,10000] [--images]
-                                    [--check] [--keep DIR]
+                                    [--check] [--keep DIR] [--real-clock]
+
+The builds see the tree's day with the clock pinned (``SUKIEN_NOW``);
+``--real-clock`` leaves it unpinned, as the nightly build runs.
 
 A build's cache, when it has one, must live under ``XDG_CACHE_HOME``: the
 benchmark points it into its work folder and empties it before each full
@@ -250,14 +253,18 @@ def event_page_weight(site: Path) -> int:
 # --- one size ----------------------------------------------------------------
 
 def bench(count: int, work: Path, images: bool, check: bool, staged: bool = False,
-          profile: Path | None = None) -> dict[str, Run]:
+          profile: Path | None = None, real_clock: bool = False) -> dict[str, Run]:
     began = time.perf_counter()
     tree = make_tree(work / "tree", count, images=images)
     hugo_site = make_hugo_site(tree, work / "hugo")
     print(f"\n{count} events, {tree.years[0]}-{tree.years[1]}: tree generated in "
           f"{time.perf_counter() - began:.0f} s", flush=True)
     cache = work / "cache"
-    env = {**os.environ, "SUKIEN_NOW": NOW, "XDG_CACHE_HOME": str(cache)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    if real_clock:
+        env.pop("SUKIEN_NOW", None)
+    else:
+        env["SUKIEN_NOW"] = NOW
     site = work / "site"
     runs: dict[str, Run] = {}
 
@@ -315,17 +322,21 @@ def main() -> None:
                         help="Also time each stage of a build, with its memory, in the builder's process.")
     parser.add_argument("--profile", type=Path, help="Also profile a build with cProfile into this file.")
     parser.add_argument("--keep", type=Path, help="Keep the trees and sites in this folder.")
+    parser.add_argument("--real-clock", action="store_true",
+                        help="Build with the machine's clock, not SUKIEN_NOW (as the nightly build does).")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     work = args.keep or Path(tempfile.mkdtemp(prefix="sukien-bench-"))
-    print(f"sukien build against hugo, {os.cpu_count()} cores, now = {NOW}, work folder {work}")
+    now = "the machine's clock" if args.real_clock else NOW
+    print(f"sukien build against hugo, {os.cpu_count()} cores, now = {now}, work folder {work}")
     try:
         results = {}
         for count in sizes:
             folder = work / str(count)
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir(parents=True)
-            results[count] = bench(count, folder, args.images, args.check, args.stages, args.profile)
+            results[count] = bench(count, folder, args.images, args.check, args.stages, args.profile,
+                                   args.real_clock)
             report(count, results[count])
     finally:
         if args.keep is None:

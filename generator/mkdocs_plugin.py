@@ -42,7 +42,7 @@ from mkdocs.structure.toc import get_toc
 
 from .model import clock
 from .pipeline import cache
-from .pipeline.build import CONTENT_ENV, REPORTED_ENV
+from .pipeline.build import CONTENT_ENV, REPORTED_ENV, taken_over
 from .pipeline.memo import PageMemo
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
@@ -285,7 +285,7 @@ class SukienPlugin(BasePlugin):
             now = clock.now(site.timezone)
         except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
-        prepared = prepare(site, now)
+        prepared = prepare(site, now, taken_over())
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
             log.log(level, line)

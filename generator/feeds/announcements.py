@@ -46,65 +46,83 @@ PRESS_RSS = Channel(urls.PRESS_RSS, PRESS_ABOUT, PRESS_SUFFIX)
 PRESS_ATOM = Channel(urls.PRESS_ATOM, PRESS_ABOUT, PRESS_SUFFIX)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """An event with its current occurrence, and its texts made once for
+    every feed that lists it."""
+
+    item: Item
+    occ: Occurrence
+    title: str
+    summary: str
+    body: str
+    category: str  # the category's name
+    unit: str  # the unit's name
+
+
+def entry(item: Item, occ: Occurrence, content: Content) -> Entry:
+    return Entry(item, occ, common.headline(occ, content), common.summary(occ), body_html(item, occ, content),
+                 _category(item, content), _unit_name(item, content))
+
+
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
                        now: dt.datetime) -> dict[str, bytes]:
     """Each event with its current occurrence at ``now`` (the next one not
     yet over, else its last)."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    entries = [(item, occ) for item in ordered if (occ := item.current(now)) is not None]
-    for_press = [(item, occ) for item, occ in entries if invited(item.event)]
+    entries = [entry(item, occ, content) for item in ordered if (occ := item.current(now)) is not None]
+    for_press = [e for e in entries if invited(e.item.event)]
     return {
-        urls.EVENTS_RSS: rss(entries, content, config),
-        urls.EVENTS_ATOM: atom(entries, content, config),
+        urls.EVENTS_RSS: rss(entries, config),
+        urls.EVENTS_ATOM: atom(entries, config),
         urls.EVENTS_JSON: json_feed(entries, content, config),
-        urls.PRESS_RSS: rss(for_press, content, config, PRESS_RSS),
-        urls.PRESS_ATOM: atom(for_press, content, config, PRESS_ATOM),
+        urls.PRESS_RSS: rss(for_press, config, PRESS_RSS),
+        urls.PRESS_ATOM: atom(for_press, config, PRESS_ATOM),
     }
 
 
-def rss(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig,
-        channel: Channel = EVENTS_RSS) -> bytes:
+def rss(entries: list[Entry], config: SiteConfig, channel: Channel = EVENTS_RSS) -> bytes:
     fg = _channel(config, channel)
     fg.link(href=common.site_root(config) + channel.path, rel="self",
             type="application/rss+xml")
     fg.link(href=common.site_root(config), rel="alternate")  # the last one is RSS's <link>
     fg.lastBuildDate(common.utc(_newest(entries, lambda i: i.history.updated)))
     fg.pubDate(common.utc(_newest(entries, lambda i: i.history.published)))
-    for item, occ in reversed(entries):  # feedgen prepends
+    for e in reversed(entries):  # feedgen prepends
         fe = fg.add_entry()
-        fe.title(common.headline(occ, content))
-        fe.link(href=item.url)
-        fe.guid(item.url, permalink=True)
-        fe.pubDate(common.utc(item.history.published))
-        fe.description(body_html(item, occ, content))
-        fe.category(term=_category(item, content))
+        fe.title(e.title)
+        fe.link(href=e.item.url)
+        fe.guid(e.item.url, permalink=True)
+        fe.pubDate(common.utc(e.item.history.published))
+        fe.description(e.body)
+        fe.category(term=e.category)
     return fg.rss_str(pretty=True)
 
 
-def atom(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig,
-         channel: Channel = EVENTS_ATOM) -> bytes:
+def atom(entries: list[Entry], config: SiteConfig, channel: Channel = EVENTS_ATOM) -> bytes:
     fg = _channel(config, channel)
     fg.updated(common.utc(_newest(entries, lambda i: i.history.updated)))
     fg.link(href=common.site_root(config) + channel.path, rel="self",
             type="application/atom+xml")
     fg.link(href=common.site_root(config), rel="alternate", type="text/html")
     links = {}
-    for item, occ in reversed(entries):
+    for e in reversed(entries):
+        item = e.item
         fe = fg.add_entry()
         fe.id(item.url)
-        fe.title(common.headline(occ, content))
+        fe.title(e.title)
         fe.published(common.utc(item.history.published))
         fe.updated(common.utc(item.history.updated))
-        fe.author(name=_unit_name(item, content))
-        fe.summary(common.summary(occ))
-        fe.content(body_html(item, occ, content), type="html")
-        fe.category(term=item.event.category, label=_category(item, content))
+        fe.author(name=e.unit)
+        fe.summary(e.summary)
+        fe.content(e.body, type="html")
+        fe.category(term=item.event.category, label=e.category)
         links[item.url] = [("alternate", "text/html", item.url),
                            ("related", "text/calendar", common.event_ics_url(config, item.event.id))]
     return add_entry_links(fg.atom_str(), links)
 
 
-def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: SiteConfig) -> bytes:
+def json_feed(entries: list[Entry], content: Content, config: SiteConfig) -> bytes:
     """JSON Feed 1.1, with the event's time and place in ``_sukien``."""
     root = common.site_root(config)
     feed = {
@@ -115,12 +133,13 @@ def json_feed(entries: list[tuple[Item, Occurrence]], content: Content, config: 
         "description": common.word("feed_about"),
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
-        "items": [_json_item(item, occ, content, config) for item, occ in entries],
+        "items": [_json_item(e, content, config) for e in entries],
     }
     return common.json_bytes(feed)
 
 
-def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> dict:
+def _json_item(e: Entry, content: Content, config: SiteConfig) -> dict:
+    item, occ = e.item, e.occ
     event = item.event
     extension: dict[str, object] = {
         "start": occ.start.isoformat(),
@@ -135,13 +154,13 @@ def _json_item(item: Item, occ: Occurrence, content: Content, config: SiteConfig
     entry = {
         "id": item.url,
         "url": item.url,
-        "title": common.headline(occ, content),
-        "summary": common.summary(occ),
-        "content_html": body_html(item, occ, content),
+        "title": e.title,
+        "summary": e.summary,
+        "content_html": e.body,
         "date_published": common.rfc3339(item.history.published),
         "date_modified": common.rfc3339(item.history.updated),
-        "authors": [{"name": _unit_name(item, content)}],
-        "tags": [_category(item, content), *event.tags],
+        "authors": [{"name": e.unit}],
+        "tags": [e.category, *event.tags],
         "language": "vi",
         "_sukien": extension,
     }
@@ -198,8 +217,8 @@ def _channel(config: SiteConfig, channel: Channel) -> FeedGenerator:
     return fg
 
 
-def _newest(entries, value) -> dt.datetime:
-    return max((value(item) for item, _ in entries), default=EPOCH)
+def _newest(entries: list[Entry], value) -> dt.datetime:
+    return max((value(e.item) for e in entries), default=EPOCH)
 
 
 def _category(item: Item, content: Content) -> str:

@@ -16,8 +16,8 @@ from ..model import lunar
 from ..model.occurrence import Occurrence
 from ..site import places, urls
 from ..site.i18n import lunar_label, numeric_when, t
-from ..site.jsontext import json_text
 from ..site.richtext import plain_text, render_markdown
+from .jsonwriter import indented_json
 
 UTC = dt.UTC
 LANG = "vi"  # the feeds' language
@@ -99,7 +99,7 @@ def json_bytes(data: object) -> bytes:
     """JSON for a feed file, with '<', '>' and '&' written as \\u escapes:
     the same text once decoded, and no markup in the file's bytes for a
     client that sniffs them as HTML."""
-    return (json_text(data, indent=2) + "\n").encode("utf-8")
+    return (indented_json(data) + "\n").encode("utf-8")
 
 
 def title(occ: Occurrence) -> str:

@@ -4,20 +4,27 @@ and one per event.
 Every occurrence is its own VEVENT with its own UID (``<key>@<host>``):
 a lunar series cannot be written as an RRULE that any client understands
 (RSCALE is implemented nowhere), and one VEVENT per year lets an exception
-simply be that year's values.  icalendar builds the components; the bytes
-are then refolded here, because its folding can leave a line ending in a
-lone backslash (collective/icalendar#1501), which Google rejects.
+simply be that year's values.  icalendar's value types encode every value
+(escaping, dates, parameters) and its Calendar makes the header once; the
+content lines are put together and folded here, without the objects its
+components make for each line (a 10,000-event site writes half a million), and
+because its folding can leave a line ending in a lone backslash
+(collective/icalendar#1501), which Google rejects.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from icalendar import Calendar, vText
+from icalendar import Calendar, Parameters, vCategory, vDDDTypes, vGeo, vInt, vText, vUri
 from icalendar import Event as VEvent
+from icalendar.caselessdict import canonsort_keys
+from icalendar.parser_tools import to_unicode
 
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
@@ -36,6 +43,8 @@ ICAL_STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE",
                "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 _LIMIT = 75  # octets per physical line, CRLF excluded (RFC 5545 §3.1)
 
+Properties = dict[str, Any]  # a VEVENT's properties by upper-case name: icalendar values, or finished lines
+
 
 @dataclass(frozen=True)
 class _SerialisedEvent:
@@ -47,7 +56,7 @@ class _SerialisedEvent:
     first: dt.date
     last: dt.date
     tzids: frozenset[str]
-    text: str
+    data: bytes
 
 
 def calendars(items: list[Item], content: Content, config: SiteConfig,
@@ -64,7 +73,7 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
     def calendar(path: str, name: str, about: str, keep: Callable[[Event], bool],
                  pool: list[_SerialisedEvent] = current) -> tuple[str, bytes]:
         chosen = [shared for shared in pool if keep(shared.event)]
-        return path, _calendar(path, name, about, chosen, config, years).encode("utf-8")
+        return path, _calendar(path, name, about, chosen, config, years)
 
     site = config.site_name
     yield calendar(urls.EVENTS_ICS, site, common.word("calendar_about_all").format(site=site), lambda e: True)
@@ -104,14 +113,14 @@ def _serialised(item: Item, occ: Occurrence, content: Content, config: SiteConfi
     return _serialised_vevent(vevent(item, occ, content, config), occ)
 
 
-def _serialised_vevent(vev: VEvent, occ: Occurrence) -> _SerialisedEvent:
+def _serialised_vevent(vev: Properties, occ: Occurrence) -> _SerialisedEvent:
     """A VEVENT of ``occ`` (the occurrence's own, or its deadline's), dated
     by its own start and kept in the calendars as long as the occurrence."""
-    tzids = frozenset(str(vev[name].params["TZID"]) for name in ("dtstart", "dtend")
+    tzids = frozenset(str(vev[name].params["TZID"]) for name in ("DTSTART", "DTEND")
                       if name in vev and "TZID" in vev[name].params)
-    start = vev.decoded("dtstart")
+    start = vev["DTSTART"].dt
     first = start.astimezone(occ.zone).date() if isinstance(start, dt.datetime) else start
-    return _SerialisedEvent(occ.event, str(vev["uid"]).rsplit("@", 1)[0], first, occ.last_day, tzids,
+    return _SerialisedEvent(occ.event, str(vev["UID"]).rsplit("@", 1)[0], first, occ.last_day, tzids,
                             serialise(vev))
 
 
@@ -123,27 +132,61 @@ def _calendar_zone(entries: list[_SerialisedEvent], config: SiteConfig) -> str:
 
 
 def _calendar(path: str, name: str, about: str, entries: list[_SerialisedEvent],
-              config: SiteConfig, years: tuple[int, int]) -> str:
-    """The VCALENDAR: its own properties from icalendar, then the shared,
-    already serialised VTIMEZONEs and VEVENTs."""
+              config: SiteConfig, years: tuple[int, int]) -> bytes:
+    """The VCALENDAR: its own properties (see :func:`_header`), then the
+    shared, already serialised VTIMEZONEs and VEVENTs."""
+    given = {"UID": f"{path}@{config.host}", "NAME": common.text(name), "X-WR-CALNAME": common.text(name),
+             "DESCRIPTION": common.text(about), "X-WR-CALDESC": common.text(about),
+             "X-WR-TIMEZONE": _calendar_zone(entries, config), "SOURCE": common.site_root(config) + path}
+    head, end = _header(config.host, common.site_root(config))
+    lines = [line if isinstance(line, bytes) else fold(_filled(*line, given[line[0]])) for line in head]
+    tzids = sorted({config.timezone}.union(*(shared.tzids for shared in entries)))
+    return b"".join([*lines, *(_vtimezone(t, *years) for t in tzids), *(e.data for e in entries), end])
+
+
+_GIVEN = "sukien-given"  # stands for a calendar's own value in the template
+
+
+@functools.lru_cache(maxsize=8)
+def _header(host: str, root: str) -> tuple[list[bytes | tuple[str, str, type]], bytes]:
+    """The lines of a VCALENDAR's own properties, made once by icalendar
+    with a stand-in for each value that differs between calendars: a
+    finished line, or what makes that line from the calendar's value (its
+    name, its parameters, its value type); then the closing line."""
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("uid", f"{path}@{config.host}")
-    cal.add("name", vText(common.text(name)))
-    cal.add("x-wr-calname", vText(common.text(name)))
-    cal.add("description", vText(common.text(about)))
-    cal.add("x-wr-caldesc", vText(common.text(about)))
-    cal.add("x-wr-timezone", _calendar_zone(entries, config))
-    cal.add("url", common.site_root(config))
-    cal.add("source", common.site_root(config) + path, parameters={"VALUE": "URI"})
+    cal.add("uid", _GIVEN)
+    cal.add("name", vText(_GIVEN))
+    cal.add("x-wr-calname", vText(_GIVEN))
+    cal.add("description", vText(_GIVEN))
+    cal.add("x-wr-caldesc", vText(_GIVEN))
+    cal.add("x-wr-timezone", _GIVEN)
+    cal.add("url", root)
+    cal.add("source", _GIVEN, parameters={"VALUE": "URI"})
     cal.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", REFRESH)
-    head, end = serialise(cal).rsplit("END:VCALENDAR", 1)
-    tzids = sorted({config.timezone}.union(*(shared.tzids for shared in entries)))
-    return "".join([head, *(vtimezone(t, *years) for t in tzids), *(e.text for e in entries), "END:VCALENDAR", end])
+    *head, (end_name, end_value) = cal.property_items()
+    lines: list[bytes | tuple[str, str, type]] = []
+    for name, value in head:
+        params = getattr(value, "params", None)
+        given = str(value) == _GIVEN
+        lines.append((name, _parameters(params) if params else "", type(value)) if given
+                     else fold(content_line(name, value)))
+    return lines, fold(content_line(end_name, end_value))
+
+
+def _filled(name: str, params: str, kind: type, value: str) -> str:
+    """A header line of :func:`_header` with its calendar's value."""
+    text = to_unicode(kind(value).to_ical())
+    return unicodedata.normalize("NFC", f"{name};{params}:{text}" if params else f"{name}:{text}")
+
+
+@functools.lru_cache(maxsize=256)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes:
+    return vtimezone(tzid, first_year, last_year).encode("utf-8")
 
 
 def _years(entries: list[_SerialisedEvent]) -> tuple[int, int]:
@@ -157,42 +200,58 @@ def _years(entries: list[_SerialisedEvent]) -> tuple[int, int]:
     return min(e.first.year for e in entries) - 1, max(e.last.year for e in entries) + 1
 
 
-def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent:
-    """One occurrence as a VEVENT."""
+def vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> Properties:
+    """One occurrence as a VEVENT's properties."""
     event = occ.event
     vev = _stamped(item, occ, f"{occ.key}@{config.host}")
-    _add_times(vev, occ)
-    vev.add("summary", vText(common.title(occ)))
-    vev.add("description", vText(_description(item, occ, content)))
-    vev.add("location", vText(common.place(event.location, content)))
+    vev.update(_times(occ))
+    vev["SUMMARY"] = vText(common.title(occ))
+    vev["DESCRIPTION"] = vText(_description(item, occ, content))
+    vev["LOCATION"] = vText(common.place(event.location, content))
     if event.location.geo:
-        vev.add("geo", event.location.geo)
-    vev.add("url", item.url, parameters={"VALUE": "URI"})
+        vev["GEO"] = vGeo(event.location.geo)
+    vev["URL"] = _uri(item.url)
     category = content.category(event.category)
     names = [category.name if category else event.category, *event.tags]
-    vev.add("categories", [common.text(name) for name in names])
-    vev.add("status", ICAL_STATUS.get(occ.status, "CONFIRMED"))
-    vev.add("class", "PUBLIC")
-    vev.add("transp", "TRANSPARENT")
-    vev.add("contact", vText(common.contact_line(event)))
+    vev["CATEGORIES"] = _shared("CATEGORIES", vCategory, tuple(common.text(name) for name in names))
+    _add_kind(vev, occ)
+    vev["CONTACT"] = _shared("CONTACT", vText, common.contact_line(event))
     if item.image:
-        vev.add("image", item.image, parameters={"VALUE": "URI", "DISPLAY": "BADGE"})
+        vev["IMAGE"] = vUri(item.image, params={"VALUE": "URI", "DISPLAY": "BADGE"})
     return vev
 
 
-def _stamped(item: Item, occ: Occurrence, uid: str) -> VEvent:
-    """A VEVENT with its identity and the occurrence's revision stamps."""
+def _stamped(item: Item, occ: Occurrence, uid: str) -> Properties:
+    """A VEVENT with its identity and the occurrence's revision stamps (UTC)."""
     history = item.history
-    vev = VEvent()
-    vev.add("uid", uid)
-    vev.add("dtstamp", common.utc(history.last_modified))
-    vev.add("created", common.utc(history.created))
-    vev.add("last-modified", common.utc(history.last_modified))
-    vev.add("sequence", common.sequence(item, occ))
-    return vev
+    modified, created = common.utc(history.last_modified), common.utc(history.created)
+    return {"UID": vText(uid), "DTSTAMP": _shared("DTSTAMP", vDDDTypes, modified),
+            "CREATED": _shared("CREATED", vDDDTypes, created),
+            "LAST-MODIFIED": _shared("LAST-MODIFIED", vDDDTypes, modified),
+            "SEQUENCE": _shared("SEQUENCE", vInt, common.sequence(item, occ))}
 
 
-def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> VEvent | None:
+def _add_kind(vev: Properties, occ: Occurrence) -> None:
+    """STATUS, and what every entry is: public, taking no time in a planner."""
+    vev["STATUS"] = _shared("STATUS", vText, ICAL_STATUS.get(occ.status, "CONFIRMED"))
+    vev["CLASS"] = _shared("CLASS", vText, "PUBLIC")
+    vev["TRANSP"] = _shared("TRANSP", vText, "TRANSPARENT")
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared(name: str, kind: type, value: str | int | tuple[str, ...] | dt.datetime) -> bytes:
+    """The finished line of a value that many entries share (a status, a
+    contact, a category list, a revision stamp), made once.  Only for
+    values whose equals are written the same: plain strings, integers,
+    tuples of strings, and UTC date-times."""
+    return fold(content_line(name, kind(value)))
+
+
+def _uri(url: str) -> vUri:
+    return vUri(url, params={"VALUE": "URI"})
+
+
+def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteConfig) -> Properties | None:
     """The accreditation deadline of ``occ`` as its own entry of the press
     calendar: at the deadline (all-day for a date), with the UID of the
     occurrence plus a suffix, and the occurrence's status (cancelled with
@@ -203,35 +262,32 @@ def deadline_vevent(item: Item, occ: Occurrence, content: Content, config: SiteC
     deadline = found.deadline
     vev = _stamped(item, occ, f"{occ.key}.{DEADLINE_UID}@{config.host}")
     if isinstance(deadline, dt.datetime):
-        vev.add("dtstart", _local(deadline, occ.zone))
+        vev["DTSTART"] = vDDDTypes(_local(deadline, occ.zone))
     else:
-        vev.add("dtstart", deadline)
-        vev.add("dtend", closes(deadline, occ.event.timezone).date())  # the day after, when it closes
+        vev["DTSTART"] = vDDDTypes(deadline)
+        vev["DTEND"] = vDDDTypes(closes(deadline, occ.event.timezone).date())  # the day after, when it closes
     prefix = common.mark(occ)
     title = common.title(occ).removeprefix(prefix)
-    vev.add("summary", vText(prefix + t("vi", "deadline_entry").format(title=title)))
+    vev["SUMMARY"] = vText(prefix + t("vi", "deadline_entry").format(title=title))
     lines = [f"{common.word('feed_event')}: {common.headline(occ, content)}", "", *press.text_lines(found), "",
              f"{common.word('feed_details')}: {item.url}"]
-    vev.add("description", vText("\n".join(lines)))
-    vev.add("url", item.url, parameters={"VALUE": "URI"})
-    vev.add("categories", [t("vi", "press")])
-    vev.add("status", ICAL_STATUS.get(occ.status, "CONFIRMED"))
-    vev.add("class", "PUBLIC")
-    vev.add("transp", "TRANSPARENT")
-    vev.add("contact", vText(common.contact_text(found.contact)))
+    vev["DESCRIPTION"] = vText("\n".join(lines))
+    vev["URL"] = _uri(item.url)
+    vev["CATEGORIES"] = _shared("CATEGORIES", vCategory, (t("vi", "press"),))
+    _add_kind(vev, occ)
+    vev["CONTACT"] = _shared("CONTACT", vText, common.contact_text(found.contact))
     return vev
 
 
-def _add_times(vev: VEvent, occ: Occurrence) -> None:
+def _times(occ: Occurrence) -> Properties:
     """All-day: DATE values and an exclusive DTEND.  Timed: the event's zone
     (so a VTIMEZONE is written); no end: no DTEND (RFC 5545 §3.6.1)."""
     if occ.all_day:
-        vev.add("dtstart", occ.first_day)
-        vev.add("dtend", occ.exclusive_end_day)
-        return
-    vev.add("dtstart", _local(occ.begins, occ.zone))
+        return {"DTSTART": vDDDTypes(occ.first_day), "DTEND": vDDDTypes(occ.exclusive_end_day)}
+    times = {"DTSTART": vDDDTypes(_local(occ.begins, occ.zone))}
     if isinstance(occ.end, dt.datetime) and occ.ends > occ.begins:
-        vev.add("dtend", _local(occ.ends, occ.zone))
+        times["DTEND"] = vDDDTypes(_local(occ.ends, occ.zone))
+    return times
 
 
 def _local(moment: dt.datetime, zone) -> dt.datetime:
@@ -273,42 +329,83 @@ def _description(item: Item, occ: Occurrence, content: Content) -> str:
     return "\n".join(lines)
 
 
-def serialise(component) -> str:
-    """RFC 5545 text of a component: NFC, CRLF, lines of at most 75 octets
-    folded between whole characters and never right after an escaping
-    backslash (icalendar's own folding is not used)."""
-    return "".join(fold(unicodedata.normalize("NFC", str(line)))
-                   for line in component.content_lines() if line)
+def serialise(vev: Properties) -> bytes:
+    """RFC 5545 bytes of a VEVENT, its properties in icalendar's order: NFC,
+    CRLF, lines of at most 75 octets folded between whole characters and
+    never right after an escaping backslash (icalendar's own folding is not
+    used)."""
+    lines = (value if isinstance(value := vev[name], bytes) else fold(content_line(name, value))
+             for name in _order(tuple(vev)))
+    return b"".join([b"BEGIN:VEVENT\r\n", *lines, b"END:VEVENT\r\n"])
 
 
-def fold(line: str) -> str:
-    """One content line as physical lines, each ending in CRLF."""
-    if len(line) * 4 <= _LIMIT or len(line.encode("utf-8")) <= _LIMIT:
-        return line + "\r\n"
-    pieces: list[str] = []
-    current, size, limit = "", 0, _LIMIT
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            head, current = _cut(current, char)
-            pieces.append(head)
-            size, limit = len(current.encode("utf-8")), _LIMIT - 1
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces) + "\r\n"
+@functools.lru_cache(maxsize=64)
+def _order(names: tuple[str, ...]) -> list[str]:
+    """icalendar's order of a VEVENT's properties: its canonical ones first,
+    then by name."""
+    return canonsort_keys(names, VEvent.canonical_order)
 
 
-def _cut(piece: str, following: str) -> tuple[str, str]:
-    """Where to fold ``piece``: never right after an odd run of backslashes
-    (the fold would split an escape) and, within a few characters, not
-    before white space (some unfolders eat it all)."""
-    for keep in range(len(piece), max(len(piece) - 8, 1), -1):
-        if not _odd_backslashes(piece[:keep]) and (piece[keep:] + following)[0] not in " \t":
-            return piece[:keep], piece[keep:]
-    keep = len(piece) - (1 if _odd_backslashes(piece) else 0)
-    return piece[:keep], piece[keep:]
+def content_line(name: str, value) -> str:
+    """One property as its unfolded content line, NFC: what icalendar's
+    ``Contentline.from_parts`` makes of it (the value's own ``to_ical``, its
+    parameters' ``to_ical``), without the objects it makes on the way."""
+    if not hasattr(value, "to_ical"):
+        value = vText(value)
+    text = to_unicode(value.to_ical())
+    params = getattr(value, "params", None)
+    head = _parameters(params) if params else ""
+    line = f"{name};{head}:{text}" if head else f"{name}:{text}"
+    if "\n" in line:  # as icalendar's Contentline refuses it: a raw line break would end the line
+        raise ValueError(f"content line {name} holds an unescaped line break")
+    return unicodedata.normalize("NFC", line)
 
 
-def _odd_backslashes(piece: str) -> bool:
-    return (len(piece) - len(piece.rstrip("\\"))) % 2 == 1
+def _parameters(params: Parameters) -> str:
+    return to_unicode(params.to_ical(sorted=True))
+
+
+def fold(line: str) -> bytes:
+    """One content line as physical lines, each ending in CRLF: at most 75
+    octets (74 after the folding space), cut on the UTF-8 bytes at a
+    character's first byte (see :func:`_cut`)."""
+    data = line.encode("utf-8")
+    if len(data) <= _LIMIT:
+        return data + b"\r\n"
+    pieces = []
+    start, limit = 0, _LIMIT
+    while len(data) - start > limit:
+        end = start + limit  # the first octet that does not fit...
+        while data[end] & 0xC0 == 0x80:  # ...or the first of its character
+            end -= 1
+        cut = _cut(data, start, end)
+        pieces.append(data[start:cut])
+        start, limit = cut, _LIMIT - 1
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces) + b"\r\n"
+
+
+_BACKSLASH, _BLANKS = 0x5C, (0x20, 0x09)
+
+
+def _cut(data: bytes, start: int, end: int) -> int:
+    """Where to fold the piece ``data[start:end]`` (the character at ``end``
+    does not fit): never right after an odd run of backslashes (the fold
+    would split an escape) and, within 8 characters, not before white space
+    (some unfolders eat it all); the piece whole when no place is right,
+    which only white space all along can cause (a piece ending in an odd
+    run is right one character back).  A piece has 18 characters at least."""
+    if data[end - 1] != _BACKSLASH and data[end] not in _BLANKS:
+        return end  # nearly every fold
+    cut = end
+    for _ in range(8):
+        if not _odd_backslashes(data[start:cut]) and data[cut] not in _BLANKS:
+            return cut
+        cut -= 1
+        while data[cut] & 0xC0 == 0x80:
+            cut -= 1
+    return end
+
+
+def _odd_backslashes(piece: bytes) -> bool:
+    return (len(piece) - len(piece.rstrip(b"\\"))) % 2 == 1

@@ -70,21 +70,40 @@ def _occurrence(item: Item, occ: Occurrence, config: SiteConfig) -> dict:
     }
 
 
-def _plain(value) -> dict:
+def _plain(value: object) -> dict:
     """A dataclass as JSON-ready data, Markdown rendered, text cleaned."""
     out = {}
-    for field in dataclasses.fields(value):
-        if field.name.startswith("_") or (isinstance(value, Event) and field.name in _INTERNAL):
-            continue
-        raw = getattr(value, field.name)
-        if field.name in _MARKDOWN and (raw is None or isinstance(raw, str)):
-            out[_MARKDOWN[field.name]] = common.markdown_html(raw) or None
+    for name, markdown in _fields(type(value)):
+        raw = getattr(value, name)
+        if markdown and (raw is None or isinstance(raw, str)):
+            out[markdown] = common.markdown_html(raw) or None
         else:
-            out[field.name] = _value(raw)
+            out[name] = _value(raw)
     return out
 
 
+def _fields(kind: type) -> tuple[tuple[str, str | None], ...]:
+    """A dataclass's published fields, each with the key of its HTML when
+    it is Markdown (once per class: ``dataclasses.fields`` is slow)."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(
+            (field.name, _MARKDOWN.get(field.name)) for field in dataclasses.fields(kind)
+            if not field.name.startswith("_") and not (issubclass(kind, Event) and field.name in _INTERNAL))
+    return found
+
+
+_FIELDS: dict[type, tuple[tuple[str, str | None], ...]] = {}
+
+_AS_IS = (int, float, bool, type(None))
+
+
 def _value(value):
+    kind = type(value)
+    if kind is str:  # the plain types first: most values are
+        return common.text(value)
+    if kind in _AS_IS:
+        return value
     if dataclasses.is_dataclass(value):
         return _plain(value)
     if isinstance(value, (tuple, list)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from .event import DEFAULT_TIMEZONE
@@ -18,9 +19,12 @@ class ClockError(ValueError):
     """``SUKIEN_NOW`` is not an ISO date or date-time (exit code 2)."""
 
 
-def pinned() -> dt.datetime | None:
+Environ = Mapping[str, str]
+
+
+def pinned(environ: Environ = os.environ) -> dt.datetime | None:
     """The moment ``SUKIEN_NOW`` pins (naive when it gives no offset), or None."""
-    text = os.environ.get("SUKIEN_NOW", "").strip()
+    text = environ.get("SUKIEN_NOW", "").strip()
     if not text:
         return None
     try:
@@ -33,10 +37,10 @@ def pinned() -> dt.datetime | None:
     return value
 
 
-def now(timezone: str = DEFAULT_TIMEZONE) -> dt.datetime:
+def now(timezone: str = DEFAULT_TIMEZONE, environ: Environ = os.environ) -> dt.datetime:
     """The current time in the site's zone (aware); raises ClockError."""
     zone = ZoneInfo(timezone)
-    value = pinned()
+    value = pinned(environ)
     if value is not None:
         return value.astimezone(zone) if value.tzinfo else value.replace(tzinfo=zone)
     return dt.datetime.now(zone)

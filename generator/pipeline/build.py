@@ -14,23 +14,28 @@ doing, stage by stage, the site builder's stages included.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.config import ConfigError, SiteConfig
+from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
 from . import cache
-from .progress import PROGRESS_ENV, Progress
+from .progress import PROGRESS_ENV, Progress, Stage
 from .validate import validate_tree
 
 CONTENT_ENV = "SUKIEN_CONTENT"
 REPORTED_ENV = "SUKIEN_PROBLEMS_REPORTED"  # the plugin need not print them again
+LOADED_ENV = "SUKIEN_LOADED"  # the content as validated, pickled: the plugin need not read it again
 
 
 @dataclass
@@ -75,15 +80,14 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if has_errors(problems, strict):
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    key, slot = _cache_entry(config, target, strict)
+    key, slot = _cache_entry(config, target, strict, validated.content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
+    if key and cache.in_place(key, slot, target):  # its very files are the stored site's
+        return _reused(problems, target, reusing, began)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     if key and cache.restore(key, slot, temporary):
         _swap(temporary, target)
-        files = sum(len(names) for _, _, names in os.walk(target))
-        if reusing:
-            reusing.done(files)
-        return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
+        return _reused(problems, target, reusing, began)
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
                "-d", str(temporary)]
     if strict:
@@ -91,23 +95,69 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     env = {**builder_env(config, content_dir), REPORTED_ENV: "1"}
     if progress:
         env[PROGRESS_ENV] = progress.lang
-    done = subprocess.run(command, env=env, check=False)
+    with _handed_over(validated.content, problems) as loaded:
+        if loaded:
+            env[LOADED_ENV] = loaded
+        done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
         shutil.rmtree(temporary, ignore_errors=True)
         return BuildResult(problems, False, None, done.returncode)
-    if key and _cache_entry(config, target, strict)[0] == key:  # no input changed while it built
+    # no input changed while it built, nor the clock state (it only moves
+    # forward: equal before and after, it was that all along)
+    if key and _cache_entry(config, target, strict, validated.content)[0] == key:
         cache.store(key, slot, temporary)
     _swap(temporary, target)
     files = sum(len(names) for _, _, names in os.walk(target))
     return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
 
 
-def _cache_entry(config: SiteConfig, target: Path, strict: bool) -> tuple[str | None, Path]:
+@contextmanager
+def _handed_over(content: Content, problems: list[Problem]) -> Iterator[str | None]:
+    """The validated content in a private temporary file for the site
+    builder (reading and validating 10,000 files again costs it seconds),
+    deleted afterwards; None when it cannot be written."""
+    try:
+        handle, name = tempfile.mkstemp(prefix="sukien-content-", suffix=".pickle")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((content, problems), out, pickle.HIGHEST_PROTOCOL)
+    except (OSError, pickle.PicklingError):
+        yield None
+        return
+    try:
+        yield name
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[Problem]] | None:
+    """In the site builder: the content ``sukien build`` validated, when it
+    handed it over (else None: read it)."""
+    name = environ.get(LOADED_ENV)
+    if not name:
+        return None
+    try:
+        with open(name, "rb") as handed:
+            content, problems = pickle.load(handed)  # written by our own parent, private (0600)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+    return (content, problems) if isinstance(content, Content) else None
+
+
+def _reused(problems: list[Problem], target: Path, reusing: Stage | None, began: float) -> BuildResult:
+    files = sum(len(names) for _, _, names in os.walk(target))
+    if reusing:
+        reusing.done(files)
+    return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)
+
+
+def _cache_entry(config: SiteConfig, target: Path, strict: bool,
+                 content: Content) -> tuple[str | None, Path]:
     """The key of this build's inputs (None: not to be cached) and where
-    its site is kept (:mod:`generator.pipeline.cache`)."""
+    its site is kept (:mod:`generator.pipeline.cache`); ``content`` is the
+    content as validated, not read again."""
     root = cache.cache_root()
     try:
-        key = cache.input_key(config, strict)
+        key = cache.input_key(config, strict, content)
     except (ConfigError, OSError):
         key = None
     return key, cache.slot_of(config, target, root)

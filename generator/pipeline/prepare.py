@@ -54,9 +54,11 @@ class Prepared:
         return not has_errors(self.problems)
 
 
-def prepare(config: SiteConfig, now: dt.datetime) -> Prepared:
-    """Load and render everything; with invalid content, only the problems."""
-    content, problems = load_content(config)
+def prepare(config: SiteConfig, now: dt.datetime,
+            loaded: tuple[Content, list[Problem]] | None = None) -> Prepared:
+    """Load and render everything; with invalid content, only the problems.
+    ``loaded``: the content and its problems, when the caller has read them."""
+    content, problems = loaded or load_content(config)
     if has_errors(problems):
         return Prepared(content, problems)
     history = read_history(config.content_dir,

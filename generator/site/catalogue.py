@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from ..load.config import SiteConfig
+from ..model.clock_state import horizon_year
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
@@ -30,7 +30,7 @@ class Catalogue:
     def build(cls, content: Content, config: SiteConfig, now: dt.datetime) -> Catalogue:
         """The catalogue at ``now``: a series is published up to
         ``years_ahead`` years after the current year (the site's)."""
-        until_year = now.astimezone(ZoneInfo(config.timezone)).year + config.years_ahead
+        until_year = horizon_year(now, config.timezone, config.years_ahead)
         expanded = {event.id: tuple(occurrences(event, until_year=until_year)) for event in content.events}
         return cls(content, expanded, published_media(content))
 

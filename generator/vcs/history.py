@@ -25,6 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..load.eventfiles import EVENTS, is_event_path
+from ..model.clock_state import day_start
 from ..model.event import Event, Location, When, day_of
 from ..model.occurrence import Occurrence
 from ..model.repeats import occurrences
@@ -132,6 +133,15 @@ def read_history(content_root: str | Path, parse: Parse,
     return History(frozen, shallow=shallow)
 
 
+def latest_revision(content_root: str | Path) -> dt.datetime | None:
+    """The newest committer time of the commits :func:`read_history` reads
+    (UTC), None without any: one cheap ``git log``, for the site cache to
+    know that no revision lies after the build's clock."""
+    log = _git(Path(content_root), "log", "--first-parent", "--format=%ct", "--", EVENTS)
+    stamps = [int(stamp) for stamp in log.split()] if log else []
+    return dt.datetime.fromtimestamp(max(stamps), UTC) if stamps else None
+
+
 def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
               now: dt.datetime, years_ahead: int) -> EventHistory:
     """Fold an event's revisions (oldest first) into the numbers feeds need.
@@ -146,7 +156,7 @@ def summarise(event: Event, revisions: tuple[Revision, ...] | list[Revision], *,
     and ``sequence`` is 0; only ``published`` (when the announcement feeds
     list it) is kept from lying in the future.
     """
-    stamp = _day_start(now)
+    stamp = day_start(now).astimezone(UTC)
     # a commit dated after the build's clock (a pinned clock, a skewed
     # machine) counts as made now: no feed date may lie in the future
     revisions = [r if r.time <= now else Revision(now.astimezone(UTC), r.commit, r.event) for r in revisions]
@@ -231,10 +241,6 @@ def _fallback_created(event: Event) -> dt.datetime:
         return event.published.astimezone(UTC)
     written = Occurrence(event, day_of(event.start).year, event.start, event.end, event.status)
     return written.begins.astimezone(UTC)
-
-
-def _day_start(now: dt.datetime) -> dt.datetime:
-    return now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
 
 def _parse_log(log: bytes):

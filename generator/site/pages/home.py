@@ -6,8 +6,10 @@ out; the page links to the full list of what is coming
 
 Every card carries ``data-end`` (the instant it ends); a small script hides
 the cards that ended since the build, and a section when nothing is left
-in it.  A page much older than its nightly rebuild (``data-built``) hides
-nothing: it marks what has ended, so that it never looks empty.
+in it.  A page much older than its nightly rebuild (``data-built``: the
+start of the day it was built, so that a rebuild later that day is the
+same page) hides nothing: it marks what has ended, so that it never looks
+empty.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from .. import urls
 from .cards import card_list, color_style
 from .rendering import Ctx
 from ..i18n import count_label, t
+from ...model.clock_state import day_start
 from .markup import block, el, esc, iso, link
 from .page import Page
 
@@ -77,7 +80,7 @@ def _section(ctx: Ctx, key: str, items, anchor: str, *, summary: bool = True, af
         return ""
     cards = card_list(ctx, items, summary=summary)
     return el("section", el("h2", esc(t(ctx.lang, key)), id=anchor) + cards + after,
-              class_="sk-home-section", data_sk_section=key, data_built=iso(ctx.agenda.now))
+              class_="sk-home-section", data_sk_section=key, data_built=iso(day_start(ctx.agenda.now)))
 
 
 def _categories(ctx: Ctx) -> str:
