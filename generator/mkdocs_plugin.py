@@ -129,7 +129,9 @@ class ThemeMemo:
     output: the stored one, or the page's own template (``main.html``)
     rendered with its context and then stored.  What is stored is
     ``template.render``'s text: the ``post_page`` hooks run after, on both
-    paths, as they do without the memo.
+    paths, as they do without the memo.  The forked copy that writes half
+    of the pages (``SukienPlugin._share_theme``) is made after the routing
+    and dresses its pages the same way; the memo is pruned once it is done.
 
     A page's key hashes its own inputs (:meth:`key`: its HTML, metadata,
     title, paths and URLs, table of contents, neighbours, sitemap date) and
