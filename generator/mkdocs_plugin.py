@@ -26,6 +26,7 @@ import json
 import logging
 import os
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from itertools import chain
 from pathlib import Path
 
 import jinja2
@@ -441,10 +442,11 @@ class SukienPlugin(BasePlugin):
             self.second = None
 
     def _write_feeds(self, site_dir: str) -> int:
-        """Make and write every feed; how many files there are."""
+        """Make and write every feed, and the QR codes that lead to them;
+        how many files there are."""
         assert self.prepared is not None
         count = 0
-        for pair in self.prepared.feed_files():
+        for pair in chain(self.prepared.site.side().items(), self.prepared.feed_files()):
             write_feeds(site_dir, (pair,))
             count += 1
         return count

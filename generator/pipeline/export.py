@@ -36,7 +36,7 @@ def export(config: SiteConfig, out_dir: Path, now: dt.datetime) -> Prepared:
         shutil.copytree(project["custom_dir"], out_dir / "overrides", dirs_exist_ok=True)
     for path, text in prepared.site.pages.items():  # rendered one at a time
         _write(docs / path, text.encode("utf-8"))
-    for path, data in {**prepared.site.assets, **prepared.feeds}.items():
+    for path, data in {**prepared.site.assets, **prepared.site.side(), **prepared.feeds}.items():
         _write(docs / path, data)
     _write(out_dir / "mkdocs.yml", _plain_config(project["data"]).encode("utf-8"))
     return prepared

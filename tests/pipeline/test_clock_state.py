@@ -162,6 +162,7 @@ def _outputs(content: Path, now: dt.datetime) -> dict[str, str]:
     assert prepared.ok, prepared.problems
     files: dict[str, bytes] = {path: text.encode() for path, text in prepared.site.pages.items()}
     files.update(prepared.site.assets)
+    files.update(prepared.site.side())
     files.update(prepared.feeds)
     return {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
 

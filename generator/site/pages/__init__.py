@@ -59,6 +59,9 @@ class Pages(Mapping[str, str]):
 class Site:
     pages: Pages = field(default_factory=Pages)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
+    # files no page's build reads (the QR codes), made when asked: a
+    # builder can write them beside the pages, as it does the feeds
+    side: Callable[[], dict[str, bytes]] = dict
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
@@ -83,8 +86,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     site.pages = Pages(makers)
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
-    site.assets.update(subscribe.qr_files(ctx))
-    site.assets.update(press.press_qr_files(config.site_url))
+    site.side = partial(_qr_codes, ctx)
     site.assets["robots.txt"] = robots(config).encode("utf-8")
     return site
 
@@ -110,6 +112,10 @@ def _makers(ctx: Ctx, months: list[tuple[int, int]], dates: dict[str, tuple[str 
         makers.update({urls.item(lang, kind, entry.id): partial(lists.list_page, ctx, kind, entry.id)
                        for entry in lists.registry(ctx, kind)})
     return {urls.source(url): make for url, make in makers.items()}
+
+
+def _qr_codes(ctx: Ctx) -> dict[str, bytes]:
+    return {**subscribe.qr_files(ctx), **press.press_qr_files(ctx.config.site_url)}
 
 
 def robots(config: SiteConfig) -> str:
