@@ -266,14 +266,10 @@ class SukienPlugin(BasePlugin):
         self.today = ""
         self.progress = Progress.from_env()  # under `sukien build`: say what is being done
         self.stage: Stage | None = None
-        self.serving = False
         self.second: SecondCore | None = None
         self.nav: Navigation | None = None
         self.theme: ThemeMemo | None = None
         self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -306,11 +302,11 @@ class SukienPlugin(BasePlugin):
         site = self.prepared.site
         self.spool = Spool()
         # the second half of the pages made ahead, then the feeds written,
-        # beside the builder (the site folder is emptied by now); never
-        # while serving (see generator.pipeline.background)
+        # beside the builder (the site folder is emptied by now; see
+        # generator.pipeline.background)
         sources = list(site.pages)
         self.second = SecondCore(site.pages, sources[len(sources) // 2:],
-                                 lambda: self._write_feeds(config.site_dir), allowed=not self.serving)
+                                 lambda: self._write_feeds(config.site_dir))
         for path in sources:
             page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)
             files.append(page.file)
@@ -402,8 +398,8 @@ class SukienPlugin(BasePlugin):
     def _share_theme(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         """A forked copy of the builder puts the theme around the second half
         of the generated pages and writes them, while MkDocs does the rest
-        (and, for these, writes nothing).  Never while serving."""
-        if self.serving or self.nav is None:
+        (and, for these, writes nothing)."""
+        if self.nav is None:
             return
         generated = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
         theirs = generated[len(generated) // 2:]

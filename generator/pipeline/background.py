@@ -7,10 +7,12 @@ builder's process (:class:`SecondCore`) renders the second half of the
 generated pages ahead, parking them in a temporary file, while the builder
 renders the first half; then, while the builder writes pages, the copy
 makes and writes the feeds into the same site folder (no file is written
-by both).  Where a fork is not possible or not safe (no ``os.fork``;
-``mkdocs serve``, whose server threads a fork would copy in mid-step), and
-whenever the copy fails, the builder does that work itself: the site is
-the same either way, only slower.
+by both).  ``mkdocs serve`` forks too: its server and watcher threads are not
+copied, and the copies need nothing they hold (they write files, do not
+print, renew no shared state, and leave with ``os._exit``; Python renews
+the import and logging locks in a fork).  Where a fork is not possible (no ``os.fork``) and
+whenever a copy fails, the builder does that work itself: the site is the
+same either way, only slower.
 """
 
 from __future__ import annotations
