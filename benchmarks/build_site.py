@@ -178,6 +178,8 @@ finally:
     for name, (calls, seconds, cpu, memory) in spent.items():
         print(f"STAGE\t{name}\t{calls}\t{seconds:.3f}\t{cpu:.3f}\t{memory:.0f}")
 """
+# The feeds, the QR codes and half of the pages are made by forked copies
+# of the builder (generator/pipeline/background.py): not timed here.
 STAGES = (  # module, function, what it does, depth (inside the one above)
     ("mkdocs.commands.build", "build", "mkdocs build (all below)", 0),
     ("generator.mkdocs_plugin", "SukienPlugin.on_config", "plugin: prepare everything", 1),
@@ -194,12 +196,6 @@ STAGES = (  # module, function, what it does, depth (inside the one above)
     ("mkdocs.structure.pages", "Page.render", "Python-Markdown (hand-written pages)", 2),
     ("mkdocs.structure.files", "Files.copy_static_files", "mkdocs: copy theme files, media", 1),
     ("mkdocs.commands.build", "_build_page", "mkdocs: theme templates, write pages", 1),
-    ("generator.mkdocs_plugin", "write_feeds", "plugin: make and write feeds", 1),
-    ("generator.feeds.ics", "_serialised", "iCalendar: each VEVENT, built and serialised", 2),
-    ("generator.feeds.ics", "_calendar", "iCalendar: each calendar put together", 2),
-    ("generator.feeds", "announcement_feeds", "RSS, Atom, JSON Feed", 2),
-    ("generator.feeds", "updates_feed", "updates.atom", 2),
-    ("generator.feeds", "open_data", "open data (api/events.json)", 2),
 )
 
 

@@ -31,115 +31,13 @@ from ..site.pages.page import Page
 _PAGES_DONE = "pages"  # the copy's first line; its second is the count of feed files
 
 
-class SecondCore:
-    """Pages ``ahead`` (sources of ``pages``) rendered, then ``feeds``
-    (which writes them and returns how many) done, in a forked copy when
-    ``allowed``; :meth:`page` and :meth:`feeds_written` take the results,
-    or do the work here."""
-
-    def __init__(self, pages: Pages, ahead: Sequence[str], feeds: Callable[[], int],
-                 allowed: bool = True) -> None:
-        self._pages, self._feeds = pages, feeds
-        self._ahead = set(ahead)
-        self._pid: int | None = None
-        self._said = b""  # what the copy has said so far
-        self._pipe: int | None = None
-        self._parked: IO[bytes] | None = None
-        self._read: dict[str, Page] = {}  # parked pages read before they were asked for
-        self._reading = False
-        if allowed and hasattr(os, "fork"):
-            self._start(list(ahead))
-
-    def _start(self, ahead: list[str]) -> None:
-        parked = tempfile.TemporaryFile()  # noqa: SIM115 (closed in _forget)
-        read, write = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the copy: do the work, say how far it got, leave at once
-            os.close(read)
-            code = 1
-            try:
-                for source in ahead:
-                    pickle.dump((source, self._pages.page(source)), parked, pickle.HIGHEST_PROTOCOL)
-                parked.flush()
-                os.write(write, f"{_PAGES_DONE}\n".encode("ascii"))
-                os.write(write, f"{self._feeds()}\n".encode("ascii"))
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self._pid, self._pipe, self._parked = pid, read, parked
-
-    def page(self, source: str) -> Page:
-        """The page of ``source``: from the copy when it made it, else made here."""
-        if source in self._ahead and self._parked is not None and self._line(0) == _PAGES_DONE:
-            if not self._reading:  # the copy's writes moved the offset both share
-                self._parked.seek(0)
-                self._reading = True
-            while source not in self._read:
-                try:
-                    found, made = pickle.load(self._parked)
-                except EOFError:
-                    break
-                self._read[found] = made
-            if source in self._read:
-                return self._read.pop(source)
-        return self._pages.page(source)
-
-    def feeds_written(self) -> int:
-        """How many feed files were written (by the copy, else here): the
-        end of its work (a page asked for afterwards is made here)."""
-        self.close()
-        said = self._line(1) if self._pid is not None else None
-        if self._finish() and said is not None and said.isdigit():
-            return int(said)
-        return self._feeds()
-
-    def cancel(self) -> None:
-        """Stop the copy (the build failed: its folder is thrown away)."""
-        if self._pid is not None:
-            os.kill(self._pid, signal.SIGKILL)
-        self._finish()
-        self.close()
-
-    def _line(self, index: int) -> str | None:
-        """The copy's line ``index`` (waiting for it); None when it ended
-        without saying it."""
-        while self._said.count(b"\n") <= index and self._pipe is not None:
-            chunk = os.read(self._pipe, 64)
-            if not chunk:
-                break
-            self._said += chunk
-        lines = self._said.split(b"\n")
-        return lines[index].decode("ascii") if len(lines) > index + 1 else None
-
-    def _finish(self) -> bool:
-        """Reap the copy; True when it ended well."""
-        ok = False
-        if self._pid is not None:
-            _, status = os.waitpid(self._pid, 0)
-            ok = os.waitstatus_to_exitcode(status) == 0
-        if self._pipe is not None:
-            os.close(self._pipe)
-        self._pid = self._pipe = None
-        return ok
-
-    def close(self) -> None:
-        """Forget the parked pages (after the builder has read them all)."""
-        if self._parked is not None:
-            self._parked.close()
-            self._parked = None
-        self._read.clear()
-
-
 class Forked:
     """``work`` run in a forked copy (when ``allowed`` and possible):
     :meth:`wait` says whether it was done there, or the caller does it."""
 
     def __init__(self, work: Callable[[], None], allowed: bool = True) -> None:
         self._pid: int | None = None
-        if allowed and hasattr(os, "fork"):
+        if allowed and hasattr(os, "fork"):  # the copy does the work and leaves at once
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()
@@ -161,6 +59,101 @@ class Forked:
         return os.waitstatus_to_exitcode(status) == 0
 
     def cancel(self) -> None:
+        """Stop the copy (the build failed: its folder is thrown away)."""
         if self._pid is not None:
             os.kill(self._pid, signal.SIGKILL)
             self.wait()
+
+
+class SecondCore:
+    """Pages ``ahead`` (sources of ``pages``) rendered, then ``feeds``
+    (which writes them and returns how many) done, in a forked copy when
+    ``allowed``; :meth:`page` and :meth:`feeds_written` take the results,
+    or do the work here."""
+
+    def __init__(self, pages: Pages, ahead: Sequence[str], feeds: Callable[[], int],
+                 allowed: bool = True) -> None:
+        self._pages, self._feeds = pages, feeds
+        self._ahead = set(ahead)
+        self._copy: Forked | None = None
+        self._said = b""  # what the copy has said so far
+        self._pipe: int | None = None
+        self._parked: IO[bytes] | None = None
+        self._read: dict[str, Page] = {}  # parked pages read before they were asked for
+        self._reading = False
+        if allowed and hasattr(os, "fork"):
+            self._start(list(ahead))
+
+    def _start(self, ahead: list[str]) -> None:
+        parked = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
+        read, write = os.pipe()
+
+        def work() -> None:  # in the copy: the pages, then the feeds, saying how far it got
+            os.close(read)
+            for source in ahead:
+                pickle.dump((source, self._pages.page(source)), parked, pickle.HIGHEST_PROTOCOL)
+            parked.flush()
+            os.write(write, f"{_PAGES_DONE}\n".encode("ascii"))
+            os.write(write, f"{self._feeds()}\n".encode("ascii"))
+
+        self._copy = Forked(work)
+        os.close(write)
+        self._pipe, self._parked = read, parked
+
+    def page(self, source: str) -> Page:
+        """The page of ``source``: from the copy when it made it, else made here."""
+        if source in self._ahead and self._parked is not None and self._line(0) == _PAGES_DONE:
+            if not self._reading:  # the copy's writes moved the offset both share
+                self._parked.seek(0)
+                self._reading = True
+            while source not in self._read:
+                try:
+                    found, made = pickle.load(self._parked)
+                except EOFError:
+                    break
+                self._read[found] = made
+            if source in self._read:
+                return self._read.pop(source)
+        return self._pages.page(source)
+
+    def feeds_written(self) -> int:
+        """How many feed files were written (by the copy, else here): the
+        end of its work (a page asked for afterwards is made here)."""
+        self.close()
+        said = self._line(1) if self._copy is not None else None
+        if self._finish() and said is not None and said.isdigit():
+            return int(said)
+        return self._feeds()
+
+    def cancel(self) -> None:
+        """Stop the copy (the build failed: its folder is thrown away)."""
+        if self._copy is not None:
+            self._copy.cancel()
+        self._finish()
+        self.close()
+
+    def _line(self, index: int) -> str | None:
+        """The copy's line ``index`` (waiting for it); None when it ended
+        without saying it."""
+        while self._said.count(b"\n") <= index and self._pipe is not None:
+            chunk = os.read(self._pipe, 64)
+            if not chunk:
+                break
+            self._said += chunk
+        lines = self._said.split(b"\n")
+        return lines[index].decode("ascii") if len(lines) > index + 1 else None
+
+    def _finish(self) -> bool:
+        """Reap the copy; True when it ended well."""
+        ok = self._copy is not None and self._copy.wait()
+        if self._pipe is not None:
+            os.close(self._pipe)
+        self._copy, self._pipe = None, None
+        return ok
+
+    def close(self) -> None:
+        """Forget the parked pages (after the builder has read them all)."""
+        if self._parked is not None:
+            self._parked.close()
+            self._parked = None
+        self._read.clear()
