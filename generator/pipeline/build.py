@@ -87,7 +87,8 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
     if key and cache.in_place(key, slot, target):  # its very files are the stored site's
         return _reused(problems, target, reusing, began)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    # absolute: MkDocs reads a relative -d from the folder of mkdocs.yml
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent)).resolve()
     try:
         journal = publish.Journal.begin(target)
         try:

@@ -184,3 +184,18 @@ def test_a_build_that_fails_after_writing_its_pages_leaves_the_site_as_it_was(pr
     assert _tree(site) == before
     assert {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()} == files
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no journal, no scratch
+
+
+def test_a_relative_site_folder_is_the_callers_not_the_configurations(project, tmp_path, monkeypatch):
+    """`sukien build -d site` run from another folder than mkdocs.yml's
+    builds there, whole (MkDocs' own files too), and leaves nothing beside
+    mkdocs.yml."""
+    _build(project, tmp_path / "absolute", tmp_path / "cache", monkeypatch)
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    _build(project, Path("site"), tmp_path / "cache", monkeypatch)
+    assert _tree(here / "site") == _tree(tmp_path / "absolute")
+    assert (here / "site" / "404.html").is_file()
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in here.iterdir()] == ["site"]
