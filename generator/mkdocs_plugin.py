@@ -21,6 +21,7 @@ build is written from there without running the theme's templates.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -44,9 +45,11 @@ from mkdocs.structure.toc import get_toc
 from .model import clock
 from .pipeline import cache
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV, taken_over
+from .pipeline import core_memo
+from .pipeline.core_memo import KeptPages
 from .pipeline.memo import PageMemo
 from .pipeline.publish import JOURNAL_ENV, Journal
-from .load.config import ConfigError, plugin_options, site_config
+from .load.config import ConfigError, SiteConfig, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
@@ -283,6 +286,10 @@ class SukienPlugin(BasePlugin):
         self.theme: ThemeMemo | None = None
         self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
         self.journal: Journal | None = None  # under `sukien build`: pages and feeds go into the site, in place
+        self.memo: PageMemo | None = None  # of this build's pages: the core's and the theme's
+        self.core: KeptPages | None = None  # the core's pages, given again when their inputs are
+        self.now: dt.datetime | None = None
+        self.site_config: SiteConfig | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -305,6 +312,7 @@ class SukienPlugin(BasePlugin):
         if not prepared.ok:
             raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
+        self.now, self.site_config = now, site
         self._end(len(prepared.content.events))
         return config
 
@@ -319,7 +327,8 @@ class SukienPlugin(BasePlugin):
         # beside the builder (the site folder is emptied by now; see
         # generator.pipeline.background)
         sources = list(site.pages)
-        self.second = SecondCore(site.pages, sources[len(sources) // 2:],
+        self.core = self._kept_pages(site.pages, config)
+        self.second = SecondCore(self.core or site.pages, sources[len(sources) // 2:],
                                  lambda: self._write_feeds(config.site_dir))
         for path in sources:
             page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)
@@ -380,9 +389,9 @@ class SukienPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
         self._theme_share_done(config)
-        if self.theme is not None:
-            self.theme.memo.finish()  # the copy's pages written too
-            self.theme = None
+        if self.memo is not None:
+            self.memo.finish()  # every page read and written: the copies' too
+        self.theme = self.core = self.memo = None
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
@@ -391,7 +400,7 @@ class SukienPlugin(BasePlugin):
         self._end(count)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.theme = None
+        self.theme = self.core = self.memo = None
         if self.theme_share:
             self.theme_share[0].cancel()
             self.theme_share = None
@@ -403,14 +412,28 @@ class SukienPlugin(BasePlugin):
 
     # -- the theme's work on two cores, and given again -----------------------
 
+    def _memo(self, config: MkDocsConfig) -> PageMemo | None:
+        """The memo of this build's pages, the core's and the theme's (a
+        preview's own kind: its site URL differs), made on first use; None
+        when the cache would be in the site."""
+        if self.memo is None and not cache.cache_root().resolve().is_relative_to(Path(config.site_dir).resolve()):
+            kind = hashlib.sha256(f"{config.config_file_path}\n{config.site_url}".encode()).hexdigest()[:16]
+            self.memo = PageMemo(cache.cache_root(), kind)
+        return self.memo
+
+    def _kept_pages(self, pages: Pages, config: MkDocsConfig) -> KeptPages | None:
+        """The core's event pages through the memo, when they can be keyed."""
+        assert self.prepared is not None and self.now is not None and self.site_config is not None
+        memo = self._memo(config)
+        return core_memo.kept_pages(pages, self.site_config, self.prepared.content, self.now, memo) if memo else None
+
     def _route_to_memo(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         """Every generated page through the memo (before the copy that
         writes half of them is made: it dresses its pages the same way)."""
-        root = cache.cache_root()
-        if self.nav is None or root.resolve().is_relative_to(Path(config.site_dir).resolve()):
+        memo = self._memo(config)
+        if self.nav is None or memo is None:
             return
-        kind = hashlib.sha256(f"{config.config_file_path}\n{config.site_url}".encode()).hexdigest()[:16]
-        self.theme = ThemeMemo(env, config, self.nav, self.today, PageMemo(root, kind))  # serve: its own URL
+        self.theme = ThemeMemo(env, config, self.nav, self.today, memo)
         for file in files.documentation_pages():
             if isinstance(file.page, GeneratedPage):
                 self.theme.route(file.page)

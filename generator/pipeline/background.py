@@ -23,9 +23,8 @@ import signal
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, Protocol
 
-from ..site.pages import Pages
 from ..site.pages.page import Page
 
 _PAGES_DONE = "pages"  # the copy's first line; its second is the count of feed files
@@ -65,13 +64,20 @@ class Forked:
             self.wait()
 
 
+class PageSource(Protocol):
+    """Where pages come from: :class:`~generator.site.pages.Pages`, or the
+    same through a memo (:class:`~generator.pipeline.core_memo.KeptPages`)."""
+
+    def page(self, source: str) -> Page: ...
+
+
 class SecondCore:
     """Pages ``ahead`` (sources of ``pages``) rendered, then ``feeds``
     (which writes them and returns how many) done, in a forked copy when
     ``allowed``; :meth:`page` and :meth:`feeds_written` take the results,
     or do the work here."""
 
-    def __init__(self, pages: Pages, ahead: Sequence[str], feeds: Callable[[], int],
+    def __init__(self, pages: PageSource, ahead: Sequence[str], feeds: Callable[[], int],
                  allowed: bool = True) -> None:
         self._pages, self._feeds = pages, feeds
         self._ahead = set(ahead)

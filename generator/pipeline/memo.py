@@ -1,24 +1,25 @@
-"""The theme's output for generated pages, kept by the hash of its inputs.
+"""Texts kept by key: the theme's output for generated pages
+(``generator.mkdocs_plugin``) and the core's event pages
+(:mod:`generator.pipeline.core_memo`), each under the hash of its inputs.
 
-Dressing a page in the theme (MkDocs rendering Material's templates around
-the core's HTML) is a fourth of a build, and after one changed event almost
-every page gets the same inputs as in the previous build, so the same
-output.  The site builder's adapter (``generator.mkdocs_plugin``) hashes
-everything a page's output depends on into its key; this module keeps the
-outputs by key, one file each, ``pages/<first two>/<key>`` under the cache
-root (:func:`generator.pipeline.cache.cache_root`, never in the site
-folder).
+After one changed event almost every page gets the same inputs as in the
+previous build, so the same output.  The entries live in pack files under
+the cache root (:func:`generator.pipeline.cache.cache_root`, never in the
+site folder): each process of a build appends what it stores to a pack of
+its own, ``pages/packs/<start>-<pid>.pack``, and notes each entry (key,
+place, length and SHA-256) in the pack's index, ``.index``, with the packs
+it took entries from.  Making one file per entry cost more than rendering
+the page on this machine's file system (20,000 pages a build).
 
-An entry holds the SHA-256 of its text on its first line: an entry cut
-short or changed on disk is a miss, never a page.  Entries are written to
-a temporary name and renamed, and the folder is safe to delete at any
-time.  Each build stamps the entries it uses with its start time; after
-the build, entries that none of the last :data:`KEEP_BUILDS` builds of
-each of the last :data:`KEEP_KINDS` kinds used are deleted.  A kind is
-what the caller names (the adapter: the configuration file and site URL),
-so that the previews of ``sukien serve``, whose site URL and so whose keys
-differ, do not push out the pages of ``sukien build``; the folder weighs
-about one site per kind.
+An entry whose bytes are not exactly those noted is a miss, never a page:
+a pack cut short, changed on disk or deleted costs only renderings, and
+the folder is safe to delete at any time.  Each build notes, per kind,
+the packs it used (``pages/builds/<kind>``); after the build, packs that
+none of the last :data:`KEEP_BUILDS` builds of each of the last
+:data:`KEEP_KINDS` kinds used are deleted.  A kind is what the caller
+names (the adapter: the configuration file and site URL), so that the
+previews of ``sukien serve``, whose site URL and so whose keys differ, do
+not push out the pages of ``sukien build``.
 """
 
 from __future__ import annotations
@@ -26,14 +27,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-FOLDER = "pages"  # under the cache root, beside the kept sites
+FOLDER = "pages"  # under the cache root, beside the site notes
 KEEP_BUILDS = 3  # of a kind: this one and the two before it
 KEEP_KINDS = 4  # the kinds of build last run
-_BUILDS = "builds"  # per kind, the start times (ns) of its last builds, one a line
+_PACKS = "packs"
+_BUILDS = "builds"  # per kind, one line per build: its start (ns) and the packs it used
 
 
 class PageMemo:
@@ -44,71 +48,155 @@ class PageMemo:
         self.folder = Path(root) / FOLDER
         self.kind = kind  # a file name: the builds of one kind share most pages
         self.began = time.time_ns()
+        self._index: dict[str, tuple[str, int, int, str]] | None = None  # key: pack, offset, length, digest
+        self._readers: dict[str, int] = {}  # pack name: an open file
+        self._used: set[str] = set()  # packs whose use is noted
+        self._pid = 0  # of the process whose pack is open for writing
+        self._pack = self._notes = -1
+        self._end = 0
 
     def get(self, key: str) -> str | None:
         """The text stored under ``key``, or None when there is none or it
         is not exactly as stored."""
-        path = self._path(key)
+        found = self._entries().get(key)
+        if found is None:
+            return None
+        pack, offset, length, digest = found
         try:
-            data = path.read_bytes()
+            reader = self._readers.get(pack)
+            if reader is None:
+                reader = self._readers[pack] = os.open(self.folder / _PACKS / f"{pack}.pack", os.O_RDONLY)
+            data = os.pread(reader, length, offset)
         except OSError:
             return None
-        head, newline, body = data.partition(b"\n")
-        if not newline or head != hashlib.sha256(body).hexdigest().encode("ascii"):
+        if len(data) != length or hashlib.sha256(data).hexdigest() != digest:
             return None
-        with contextlib.suppress(OSError):
-            os.utime(path, ns=(self.began, self.began))  # used by this build: kept
-        return body.decode("utf-8", "surrogatepass")
+        if pack not in self._used and self._write_note(f"use {pack}\n"):
+            self._used.add(pack)
+        return data.decode("utf-8", "surrogatepass")
 
     def put(self, key: str, text: str) -> None:
         body = text.encode("utf-8", "surrogatepass")
-        path = self._path(key)
+        digest = hashlib.sha256(body).hexdigest()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{key}-", dir=path.parent)
+            name = self._own()
+            offset = self._end
+            _write_all(self._pack, body)
+            self._end += len(body)
+            _write_all(self._notes, f"{key} {offset} {len(body)} {digest}\n".encode("ascii"))
         except OSError:
             return
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
-            os.utime(temporary, ns=(self.began, self.began))
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        self._entries()[key] = (name, offset, len(body), digest)
 
     def finish(self) -> None:
-        """Note this build among the last ones of its kind, and delete
-        every entry none of the last builds of the last kinds used
-        (temporary files left by a killed build included)."""
-        logs = self.folder / _BUILDS
-        stamps = [*_stamps(logs / self.kind), self.began][-KEEP_BUILDS:]
+        """Note the packs this build used (its copies' too, from their
+        indexes), and delete every pack none of the last builds of the last
+        kinds used, with what an older version of this module left."""
+        self._close()
+        packs, logs = self.folder / _PACKS, self.folder / _BUILDS
         try:
+            mine = {p.stem for p in packs.glob(f"{self.began}-*.index")}
+            used = mine | {name for index in mine for name in _uses(packs / f"{index}.index")}
+            lines = [*_lines(logs / self.kind), f"{self.began} {' '.join(sorted(used))}"][-KEEP_BUILDS:]
             logs.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{self.kind}-", dir=logs)
             with os.fdopen(handle, "w", encoding="ascii") as out:
-                out.write("".join(f"{stamp}\n" for stamp in stamps))
+                out.write("".join(f"{line}\n" for line in lines))
             os.replace(temporary, logs / self.kind)
             kinds = sorted(os.scandir(logs), key=lambda log: log.stat().st_mtime_ns, reverse=True)
             for stale in kinds[KEEP_KINDS:]:
                 os.unlink(stale.path)
-            oldest = min([self.began, *(min(_stamps(Path(log.path)), default=self.began)
-                                        for log in kinds[:KEEP_KINDS])])
-            for shard in os.scandir(self.folder):
+            live = {name for log in kinds[:KEEP_KINDS] for line in _lines(Path(log.path))
+                    for name in line.split()[1:]}
+            for entry in os.scandir(packs):
+                name, _, _ = entry.name.rpartition(".")
+                if name not in live and _began(name) < self.began:  # a newer build's, running: its own
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(entry.path)
+            for shard in os.scandir(self.folder):  # one file per entry, before packs
                 if len(shard.name) == 2 and shard.is_dir(follow_symlinks=False):
-                    for entry in os.scandir(shard.path):
-                        with contextlib.suppress(FileNotFoundError):  # another build's prune
-                            if entry.stat(follow_symlinks=False).st_mtime_ns < oldest:
-                                os.unlink(entry.path)
+                    shutil.rmtree(shard.path, ignore_errors=True)
         except OSError:
             return
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _entries(self) -> dict[str, tuple[str, int, int, str]]:
+        """Every entry of every pack, read once (a later one wins)."""
+        if self._index is None:
+            self._index = {}
+            with contextlib.suppress(OSError):
+                for path in sorted((self.folder / _PACKS).glob("*.index"), key=lambda p: _began(p.stem)):
+                    self._index.update((key, (path.stem, *place)) for key, place in _notes(path))
+        return self._index
+
+    def _own(self) -> str:
+        """This process's pack (a forked copy opens its own), open for writing; its name."""
+        name = f"{self.began}-{os.getpid()}"
+        if self._pid != os.getpid():
+            packs = self.folder / _PACKS
+            packs.mkdir(parents=True, exist_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+            self._pack = os.open(packs / f"{name}.pack", flags, 0o600)
+            self._notes = os.open(packs / f"{name}.index", flags, 0o600)
+            self._end = os.lseek(self._pack, 0, os.SEEK_END)
+            self._pid = os.getpid()
+        return name
+
+    def _write_note(self, line: str) -> bool:
+        try:
+            self._own()
+            _write_all(self._notes, line.encode("ascii"))
+        except OSError:
+            return False
+        return True
+
+    def _close(self) -> None:
+        if self._pid == os.getpid():
+            for handle in (self._pack, self._notes):
+                with contextlib.suppress(OSError):
+                    os.close(handle)
+        for handle in self._readers.values():
+            with contextlib.suppress(OSError):
+                os.close(handle)
+        self._readers.clear()
+        self._pid, self._pack, self._notes = 0, -1, -1
 
 
-def _stamps(log: Path) -> list[int]:
+def stored(root: Path) -> Iterator[tuple[str, Path, int, int, str]]:
+    """Every entry noted under ``root``: key, pack, offset, length, SHA-256."""
+    for path in sorted((Path(root) / FOLDER / _PACKS).glob("*.index"), key=lambda p: _began(p.stem)):
+        for key, (offset, length, digest) in _notes(path):
+            yield key, path.with_suffix(".pack"), offset, length, digest
+
+
+def _notes(index: Path) -> Iterator[tuple[str, tuple[int, int, str]]]:
+    """The entries an index notes (a line cut short is left out)."""
+    for line in index.read_bytes().decode("ascii", "replace").split("\n"):
+        parts = line.split(" ")
+        if len(parts) == 4 and len(parts[3]) == 64 and parts[1].isdigit() and parts[2].isdigit():
+            yield parts[0], (int(parts[1]), int(parts[2]), parts[3])
+
+
+def _uses(index: Path) -> set[str]:
     try:
-        return [int(line) for line in log.read_text(encoding="ascii").split()]
-    except (OSError, ValueError):
+        text = index.read_bytes().decode("ascii", "replace")
+    except OSError:
+        return set()
+    return {line[4:] for line in text.split("\n") if line.startswith("use ") and "/" not in line}
+
+
+def _lines(log: Path) -> list[str]:
+    try:
+        return [line for line in log.read_text(encoding="ascii").splitlines() if line.split()[:1]]
+    except (OSError, UnicodeDecodeError):
         return []
+
+
+def _began(name: str) -> int:
+    start = name.partition("-")[0]
+    return int(start) if start.isdigit() else 0
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]

@@ -6,21 +6,31 @@ compared, file by file, with a clean build (empty cache)."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from generator.pipeline import cache
-from generator.pipeline.memo import KEEP_BUILDS, KEEP_KINDS, PageMemo
+from generator.pipeline.memo import KEEP_BUILDS, KEEP_KINDS, PageMemo, stored
 
 from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a fixture)
 
 
-def _entries(kept: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in (kept / "pages").glob("??/*")}
+def _entries(kept: Path) -> dict[str, bytes]:
+    """The theme's outputs in the memo, by key (not the core's pages, kept
+    as JSON beside them: tests/pipeline/test_core_memo.py)."""
+    found = {key: _read(pack, offset, length) for key, pack, offset, length, _ in stored(kept)}
+    return {key: data for key, data in found.items() if not data.startswith(b"{")}
 
 
-def _entry_of(kept: Path, output: bytes) -> Path:
-    """The memo entry that holds ``output``."""
-    found = [path for path, data in _entries(kept).items() if data.partition(b"\n")[2] == output]
+def _read(pack: Path, offset: int, length: int) -> bytes:
+    with pack.open("rb") as data:
+        data.seek(offset)
+        return data.read(length)
+
+
+def _key_of(kept: Path, output: bytes) -> str:
+    """The key of the memo entry that holds ``output``."""
+    found = [key for key, data in _entries(kept).items() if data == output]
     assert len(found) == 1
     return found[0]
 
@@ -39,34 +49,35 @@ def test_a_page_is_given_from_the_memo_only_when_intact(project, tmp_path, monke
     kept = tmp_path / "cache"
     _build(project, tmp_path / "a", kept, monkeypatch)
     built = _tree(tmp_path / "a")
-    stored = _entries(kept)
-    assert stored and not any(p.is_relative_to(tmp_path / "a") for p in stored)
-    for path, data in stored.items():
-        digest, _, body = data.partition(b"\n")
-        assert digest == hashlib.sha256(body).hexdigest().encode() and path.name != digest.decode()
+    stored_first = _entries(kept)
+    assert stored_first and not [p for p in (tmp_path / "a").rglob("*") if p.suffix in (".pack", ".index")]
+    for _, pack, offset, length, digest in stored(kept):
+        assert hashlib.sha256(_read(pack, offset, length)).hexdigest() == digest
 
     _build(project, tmp_path / "b", kept, monkeypatch)  # another folder: no site to give again
     assert _tree(tmp_path / "b") == built
-    assert _entries(kept) == stored  # every page found its output, none was added
-    assert len({p.stat().st_mtime_ns for p in stored}) == 1  # all used by the last build
+    assert _entries(kept) == stored_first  # every page found its output, none was added
 
-    home = _entry_of(kept, built["index.html"])
+    home = _key_of(kept, built["index.html"])
     served = built["index.html"].replace(b"</body>", b"<!-- memo --></body>")
-    home.write_bytes(hashlib.sha256(served).hexdigest().encode() + b"\n" + served)
+    forged = PageMemo(kept, "forged")
+    forged.put(home, served.decode("utf-8"))
+    forged.finish()
     _build(project, tmp_path / "c", kept, monkeypatch)
     assert _tree(tmp_path / "c")["index.html"] == served  # the page came from the memo
-    assert home.is_file()  # three sites kept so far: pruning the sites leaves the memo
 
-    digest = hashlib.sha256(served).hexdigest().encode()
-    home.write_bytes(digest + b"\n" + served.replace(b"<!-- memo -->", b"<!-- m3mo -->"))  # changed on disk
+    (_, pack, offset, length, _), = [entry for entry in stored(kept) if entry[0] == home][-1:]
+    with pack.open("r+b") as data:  # changed on disk, the same length
+        data.seek(offset)
+        data.write(served.replace(b"<!-- memo -->", b"<!-- m3mo -->")[:length])
     _build(project, tmp_path / "d", kept, monkeypatch)
     assert _tree(tmp_path / "d") == built
-    truncated = _entry_of(kept, built["lich/index.html"])
-    truncated.write_bytes(truncated.read_bytes()[:-100])  # cut short
-    home.write_bytes(b"")
+    (_, pack, offset, length, _), = [entry for entry in stored(kept) if _entries(kept).get(entry[0]) ==
+                                     built["lich/index.html"]][-1:]
+    os.truncate(pack, offset + length - 100)  # cut short
     _build(project, tmp_path / "e", kept, monkeypatch)
     assert _tree(tmp_path / "e") == built
-    assert _entries(kept) == stored  # rendered again and stored again, intact
+    assert set(_entries(kept)) == set(stored_first)  # rendered again and stored again, intact
 
 
 def test_each_input_of_the_theme_in_turn(project, tmp_path, monkeypatch):  # noqa: F811
@@ -109,15 +120,16 @@ def test_a_memo_keeps_what_the_last_builds_of_each_kind_used(tmp_path):
         memo.finish()
 
     def left() -> list[str]:
-        return sorted(p.name for p in (tmp_path / "pages").glob("??/*"))
+        return sorted({key for key, *_ in stored(tmp_path)})
 
     build("aa1", "bb1")
     last = KEEP_BUILDS + 2
     for n in range(2, last + 1):  # bb1 used by every build, each cc by one
         build("bb1", f"cc{n}")
-    assert left() == ["bb1", *(f"cc{n}" for n in range(last - KEEP_BUILDS + 1, last + 1))]
+    # a build's entries are kept together: aa1 lives as long as bb1 is used
+    assert left() == ["aa1", "bb1", *(f"cc{n}" for n in range(last - KEEP_BUILDS + 1, last + 1))]
     assert PageMemo(tmp_path).get("bb1") == "<html>bb1 ✓</html>"
-    assert PageMemo(tmp_path).get("aa1") is None
+    assert PageMemo(tmp_path).get("cc2") is None
 
     kept = left()
     for n in range(2 * KEEP_BUILDS):  # previews, with keys of their own
@@ -128,11 +140,27 @@ def test_a_memo_keeps_what_the_last_builds_of_each_kind_used(tmp_path):
     assert not set(kept) & set(left())
 
 
+def test_copies_of_a_build_write_packs_of_their_own_and_the_build_keeps_them(tmp_path):
+    memo = PageMemo(tmp_path)
+    memo.put("aa", "<p>before the copy</p>")
+    child = os.fork()
+    if child == 0:
+        try:
+            memo.put("bb", "<p>in the copy</p>")
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    memo.finish()
+    assert len(list((tmp_path / "pages" / "packs").glob("*.pack"))) == 2
+    again = PageMemo(tmp_path)
+    assert (again.get("aa"), again.get("bb")) == ("<p>before the copy</p>", "<p>in the copy</p>")
+
+
 def test_the_memo_lives_under_the_cache_root(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "kept"))
     memo = PageMemo(cache.cache_root())
     memo.put("0123abcd", "<p>x</p>")
-    assert (tmp_path / "kept" / "pages" / "01" / "0123abcd").is_file()
+    assert sorted(p.suffix for p in (tmp_path / "kept" / "pages" / "packs").iterdir()) == [".index", ".pack"]
 
 
 def test_no_memo_when_a_template_reads_the_time_of_the_build(project, tmp_path, monkeypatch):  # noqa: F811

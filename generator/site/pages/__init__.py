@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from ...load.config import SiteConfig
+from ...model.event import Event
 from ..catalogue import Catalogue
 from ...feeds.updates import Notice
 from . import calendar, event, home, lists, press, search, subscribe
@@ -36,8 +37,16 @@ class Pages(Mapping[str, str]):
     writes); :meth:`page` is the same page as data (metadata and HTML body).
     """
 
-    def __init__(self, makers: dict[str, Callable[[], Page]] | None = None) -> None:
+    def __init__(self, makers: dict[str, Callable[[], Page]] | None = None,
+                 inputs: dict[str, Callable[[], tuple]] | None = None) -> None:
         self._makers = dict(makers or {})
+        self._inputs = dict(inputs or {})
+
+    def inputs(self, source: str) -> tuple | None:
+        """What the page of ``source`` reads beyond what every page shares
+        (:func:`event.event_inputs`), when that is known; else None."""
+        found = self._inputs.get(source)
+        return None if found is None else found()
 
     def page(self, source: str) -> Page:
         made = self._makers[source]()
@@ -80,10 +89,13 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     site = Site(assets={path: p.data for path, p in pictures.items()})
     months = agenda.months()
     makers: dict[str, Callable[[], Page]] = {}
+    inputs: dict[str, Callable[[], tuple]] = {}
     for lang in LANGS:
         ctx = Ctx(content, config, agenda, lang, urls.home(lang), pictures)
         makers.update(_makers(ctx, months, dates or {}, news))
-    site.pages = Pages(makers)
+        inputs.update({urls.source(urls.event(lang, e.id)): partial(_event_inputs, ctx, e, (dates or {}).get(e.id))
+                       for e in content.events})
+    site.pages = Pages(makers, inputs)
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
     site.side = partial(_qr_codes, ctx)
@@ -112,6 +124,10 @@ def _makers(ctx: Ctx, months: list[tuple[int, int]], dates: dict[str, tuple[str 
         makers.update({urls.item(lang, kind, entry.id): partial(lists.list_page, ctx, kind, entry.id)
                        for entry in lists.registry(ctx, kind)})
     return {urls.source(url): make for url, make in makers.items()}
+
+
+def _event_inputs(ctx: Ctx, e: Event, found: tuple[str | None, str | None] | None) -> tuple:
+    return ("event page", ctx.lang, event.event_inputs(ctx, e, found or (None, None)))
 
 
 def _qr_codes(ctx: Ctx) -> dict[str, bytes]:

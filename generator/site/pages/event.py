@@ -60,6 +60,20 @@ def event_page(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (N
     )
 
 
+def event_inputs(ctx: Ctx, event: Event, dates: tuple[str | None, str | None] = (None, None)) -> tuple:
+    """What :func:`event_page` reads beyond what every page shares (the
+    registries, the configuration, the language, the clock state and the
+    code): the event, its occurrences and which it features and passes
+    over, its neighbours in its category, its photo, its dates.  A page
+    whose inputs are equal is the same page (``generator.pipeline.core_memo``
+    keeps pages by them); whoever makes the page read more adds it here."""
+    item = ctx.agenda.featured_of[event.id]
+    location = images.image_url(ctx, event)
+    picture = ctx.media.get(location) if location is not None else None
+    return (event, tuple(ctx.agenda.by_event.get(event.id, ())), item, tuple(ctx.agenda.passed_over(item)),
+            ctx.agenda.neighbours(event.id), location, picture and (picture.width, picture.height), dates)
+
+
 def _header(ctx: Ctx, item: Occurrence) -> str:
     event = item.event
     title = ctx.title(event)

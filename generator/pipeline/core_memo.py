@@ -1,0 +1,165 @@
+"""The core's event pages, kept by the hash of what they read.
+
+After one changed event, almost every event page of a ten-year archive
+reads exactly what it read in the previous build, and rendering them all
+again was most of such a rebuild.  An event page's key hashes two things:
+
+- what every page shares (:func:`frame`): the code and installed
+  distributions, the configuration, the registries (units, categories,
+  areas, tags) and the build's day;
+- what the page itself reads (:meth:`~generator.site.pages.Pages.inputs`,
+  :func:`generator.site.pages.event.event_inputs`): its language, the
+  event, its occurrences, its neighbours, its photo, its dates, and which
+  instants of the events among them have come (of "now", a page can show
+  only its day and that, :mod:`generator.model.clock_state`).
+
+Values are hashed in a canonical form (every field of a dataclass, in
+order, whatever its ``repr`` says); a value with no canonical form, or a
+clock state that cannot be bounded, means no key: the page is rendered.
+Pages are stored as JSON (never pickled: the cache folder is only a
+cache) in a :class:`~generator.pipeline.memo.PageMemo`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from bisect import bisect_right
+from pathlib import PurePath
+
+from ..load.config import SiteConfig
+from ..model.clock_state import clock_state, horizon_year, instants
+from ..model.event import Content, Event
+from ..site.pages import Pages
+from ..site.pages.page import Feed, Page, SocialImage
+from ..vcs.history import latest_revision
+from . import cache
+from .memo import PageMemo
+
+
+class NoCanonicalForm(TypeError):
+    """A value this module does not know how to hash faithfully."""
+
+
+def kept_pages(pages: Pages, config: SiteConfig, content: Content, now: dt.datetime,
+               memo: PageMemo) -> KeptPages | None:
+    """``pages`` through ``memo``, or None when the keys cannot be known."""
+    shared = frame(config, content, now)
+    if shared is None:
+        return None
+    return KeptPages(pages, shared, memo, now, horizon_year(now, config.timezone, config.years_ahead))
+
+
+def frame(config: SiteConfig, content: Content, now: dt.datetime) -> str | None:
+    """The hash of what every generated page shares, or None when it
+    cannot be known (the build's clock state cannot be bounded)."""
+    state = clock_state(content.events, now, config.timezone, config.years_ahead,
+                        latest_revision(config.content_dir))
+    if state is None:
+        return None
+    digest = hashlib.sha256(b"sukien core pages 1\n")
+    cache.add_code(digest)
+    try:
+        # where the site is written is no page's business (`sukien build`
+        # gives MkDocs a new temporary folder each time)
+        shared = Canonical().form((state.day, dataclasses.replace(config, site_dir=""), content.root,
+                                   content.units, content.categories, content.areas, content.tags))
+    except NoCanonicalForm:
+        return None
+    digest.update(repr(shared).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class Canonical:
+    """Canonical forms of values.  A dataclass instance's is the hash of its
+    fields' forms, worked out once (the instance is held, so that its
+    ``id`` is never another's, and only the hash kept, with the events it
+    holds)."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[object, str, dict[int, Event]]] = {}
+
+    def form(self, value: object, events: dict[int, Event] | None = None) -> object:
+        """The form of ``value``; the events it holds are added to ``events`` (by ``id``)."""
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, PurePath):
+            return ("path", type(value).__name__, str(value))
+        if isinstance(value, (dt.datetime, dt.date, dt.time)):
+            return (type(value).__name__, value.isoformat(), str(getattr(value, "tzinfo", None)))
+        if isinstance(value, (tuple, list)):
+            return tuple(self.form(item, events) for item in value)
+        if isinstance(value, dict):
+            return ("dict", tuple((self.form(k, events), self.form(v, events)) for k, v in value.items()))
+        if isinstance(value, (set, frozenset)):
+            return ("set", tuple(sorted(repr(self.form(item, events)) for item in value)))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            known = self._done.get(id(value))
+            if known is None or known[0] is not value:
+                inside: dict[int, Event] = {id(value): value} if isinstance(value, Event) else {}
+                fields = (type(value).__qualname__,
+                          tuple(self.form(getattr(value, f.name), inside) for f in dataclasses.fields(value)))
+                digest = hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
+                known = (value, f"dataclass {digest}", inside)
+                self._done[id(value)] = known
+            if events is not None:
+                events.update(known[2])
+            return known[1]
+        raise NoCanonicalForm(type(value).__qualname__)
+
+
+class KeptPages:
+    """``pages`` as the site builder asks for them (:meth:`page`), each
+    page with known inputs given from ``memo`` when an earlier build made
+    it with the same key, else rendered and stored.
+
+    A page's key holds, beside its inputs, which instants of each event in
+    them have come (:func:`~generator.model.clock_state.instants`: its
+    occurrences begin and end, its deadline closes, it is announced, an
+    update is due): all that the page can show of the build's "now" beyond
+    its day, which the frame holds."""
+
+    def __init__(self, pages: Pages, shared: str, memo: PageMemo, now: dt.datetime, until_year: int) -> None:
+        self._pages, self._shared, self.memo = pages, shared, memo
+        self._now, self._until = now, until_year
+        self._canonical = Canonical()
+        self._passed: dict[str, int] = {}  # by an event's form
+
+    def page(self, source: str) -> Page:
+        key = self.key(source)
+        if key is None:
+            return self._pages.page(source)
+        stored = self.memo.get(key)
+        if stored is not None:
+            return _page(json.loads(stored))
+        made = self._pages.page(source)
+        self.memo.put(key, json.dumps(dataclasses.asdict(made), ensure_ascii=False))
+        return made
+
+    def key(self, source: str) -> str | None:
+        inputs = self._pages.inputs(source)
+        if inputs is None:
+            return None
+        events: dict[int, Event] = {}
+        try:
+            form = self._canonical.form((source, inputs), events)
+            clock = sorted((str(self._canonical.form(event)), self._passed_of(event)) for event in events.values())
+        except NoCanonicalForm:
+            return None
+        text = f"{self._shared}\0{form!r}\0{clock!r}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _passed_of(self, event: Event) -> int:
+        """How many of ``event``'s instants have come."""
+        name = str(self._canonical.form(event))
+        if name not in self._passed:
+            self._passed[name] = bisect_right(instants((event,), self._until), self._now)
+        return self._passed[name]
+
+
+def _page(data: dict) -> Page:
+    image = data.pop("image")
+    feeds = tuple(Feed(**feed) for feed in data.pop("feeds"))
+    return Page(**data, feeds=feeds, image=SocialImage(**image) if image else None)
