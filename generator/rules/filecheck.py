@@ -45,6 +45,9 @@ class FileCheck:
     # index of their problem), so that a top-level key indented by mistake
     # into the mapping above it is told as such (rules/event.py).
     nested_unknown: dict[str, tuple[str, Node, int]] = field(default_factory=dict)
+    # The first and last years a date may name (rules/dates.py): read from
+    # the clock once per check of a tree (or per file), not for every date.
+    years: tuple[int, int] | None = None
 
     def report(self, where: Node | None, code: str, vi: str, en: str) -> None:
         if self.saturated:
