@@ -118,7 +118,7 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
         seen[name] = k
         if name not in allowed:
             unknown.append(k)
-        elif is_null(v) or (isinstance(v, ScalarNode) and not v.value.strip()):
+        elif isinstance(v, ScalarNode) and (is_null(v) or not v.value.strip()):
             found.empty[name] = k
         else:
             found[name] = (k, v)
