@@ -22,7 +22,7 @@ from ..model.problems import Problem
 from ..rules import dates as date_rules, registries as registry_rules
 from ..rules.filecheck import FileCheck, KnownIds, suggest
 from ..rules.event import check_event
-from .yamlread import MappingNode, Node, decode, is_null, parse
+from .yamlread import MappingNode, Node, compose, is_null
 
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
 REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml", "tags.yaml")
@@ -130,10 +130,7 @@ def _number(value: int) -> str:
 
 
 def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node | None:
-    text, issue = decode(data)
-    node = None
-    if text is not None:  # else the issue says why
-        node, issue = parse(text)
+    node, issue = compose(data)
     if issue is not None:
         ck.problems.append(Problem(ck.path, issue.line + 1, issue.column + 1, issue.code, issue.vi, issue.en))
         return None
