@@ -87,9 +87,13 @@ def display(path: Path) -> str:
 
 def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
     """The composed YAML of a file, or None with the problem reported."""
+    name = os.fspath(file)
     try:
-        name = os.fspath(file)
-        info = os.stat(name)
+        fd: int | None = os.open(name, _READ_FLAGS)
+    except OSError:
+        fd = None  # then stat tells a folder or a device from an unreadable file
+    try:
+        info = os.fstat(fd) if fd is not None else os.stat(name)
         if not stat.S_ISREG(info.st_mode):
             ck.report(None, "unsafe-path", "đây không phải một tệp văn bản thường (thư mục, thiết bị hay ống dẫn)",
                       "this is not a regular file")
@@ -100,29 +104,35 @@ def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
                       f"tệp quá lớn ({_number(size)} byte, tối đa {_number(limit)}); hãy rút gọn mô tả hoặc tách ảnh ra tệp riêng",
                       f"the file is too large ({size} bytes, at most {limit})")
             return None
-        data = _read_bytes(name, size)
+        if fd is None:
+            fd = os.open(name, _READ_FLAGS)  # fails again, with the reason
+        data = _read_to_end(fd, size)
     except OSError as error:
         ck.report(None, "unsafe-path", "không đọc được tệp (liên kết hỏng hoặc không có quyền đọc)",
                   f"cannot read the file: {error.strerror}")
         return None
+    finally:
+        if fd is not None:
+            os.close(fd)
     return node_from_bytes(ck, data, registry=file.name in REGISTRY_NAMES)
 
 
-def _read_bytes(name: str, size: int) -> bytes:
-    """The whole file, as ``Path.read_bytes`` reads it but without a file
-    object (half the time of a small file): one read of the ``size`` that
-    ``stat`` gave, then on to the end whatever the file holds by now."""
-    fd = os.open(name, _READ_FLAGS)
-    try:
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1]:
-            chunks.append(os.read(fd, 65536))
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+def _read_to_end(fd: int, size: int) -> bytes:
+    """What ``Path.read_bytes`` reads, without a file object (half its time
+    for a small file): one read of the ``size`` that ``fstat`` gave, then
+    on to the end, whatever the file holds by now."""
+    chunks = [os.read(fd, size + 1)]
+    while chunks[-1]:
+        chunks.append(os.read(fd, 65536))
+    return b"".join(chunks)
 
 
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+# Opened before it is known to be a regular file (one system call fewer than
+# stat, then open): a FIFO must not make the open wait for a writer, nor a
+# terminal become the process's own.  (Git stores no FIFO or device; the
+# symlinks that could lead to one outside the tree are refused before.)
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
 
 
 def _number(value: int) -> str:
