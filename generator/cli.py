@@ -124,10 +124,13 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
     from .vcs.git import GitError
 
     config = site_config(config_file, content_dir)
-    # What is alive by now (modules, classes, registries) lives to the end:
-    # the collections that the tree's nodes and events set off need not walk
-    # it again and again (60 ms at 10,000 events).
+    # The cycle collector has nothing to find here: checking a tree makes no
+    # reference cycles (gc.collect() found none after 10,000 events, nor
+    # after 1,500 broken files), refcounts free every file's nodes, and the
+    # command ends.  Its passes over the start-up's objects and the events
+    # kept were 5 % of the time at 10,000 events.
     gc.freeze()
+    gc.disable()
     try:
         result = validate_tree(config, files=list(paths) or None, base=base)
     except (GitError, OSError) as error:
