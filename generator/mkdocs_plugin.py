@@ -45,6 +45,7 @@ from .model import clock
 from .pipeline import cache
 from .pipeline.build import CONTENT_ENV, REPORTED_ENV, taken_over
 from .pipeline.memo import PageMemo
+from .pipeline.publish import JOURNAL_ENV, Journal
 from .load.config import ConfigError, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
@@ -186,7 +187,7 @@ def _frame(env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today
             digest.update(f"theme {index} {path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
             digest.update(data)
     settings = {name: value for name, value in config.items()
-                if name != "site_dir"}  # `sukien build` builds in a new temporary folder; no template reads it
+                if name != "site_dir"}  # `sukien build` gives MkDocs a temporary folder; no template reads it
     digest.update(_json({
         "config": settings, "theme": [config.theme.name, config.theme.dirs, sorted(config.theme.static_templates)],
         "nav": [_nav_item(item) for item in nav.items], "homepage": nav.homepage and nav.homepage.url,
@@ -242,7 +243,7 @@ def _plain(value: object) -> object:
 
 class _QuietSkips(logging.Filter):
     """MkDocs says 'Page skipped' for each page it writes no file for:
-    not for the pages a forked copy writes."""
+    not for the pages a forked copy or the plugin writes."""
 
     pages: set[str] = set()
 
@@ -254,6 +255,17 @@ class _QuietSkips(logging.Filter):
 
 _QUIET_SKIPS = _QuietSkips()
 logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_SKIPS)
+
+
+def _journal(environ: Mapping[str, str]) -> Journal | None:
+    """The journal ``sukien build`` opened for this build, if any (without
+    one, MkDocs writes everything into its own folder, which ``sukien
+    build`` then takes into the site: the same files, more slowly)."""
+    folder = environ.get(JOURNAL_ENV)
+    try:
+        return Journal(Path(folder)) if folder else None
+    except OSError:
+        return None
 
 
 class SukienPlugin(BasePlugin):
@@ -270,6 +282,7 @@ class SukienPlugin(BasePlugin):
         self.nav: Navigation | None = None
         self.theme: ThemeMemo | None = None
         self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
+        self.journal: Journal | None = None  # under `sukien build`: pages and feeds go into the site, in place
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -285,6 +298,7 @@ class SukienPlugin(BasePlugin):
         except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
         prepared = prepare(site, now, taken_over())
+        self.journal = _journal(os.environ)
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
             log.log(level, line)
@@ -347,10 +361,15 @@ class SukienPlugin(BasePlugin):
                 self.theme.dress(page, context)
         return context
 
+    @event_priority(-100)  # after any other plugin's: the page as MkDocs would write it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if isinstance(page, GeneratedPage):
             page.content = None  # written: let it go
         self._step()
+        if self.journal is not None and output.strip():  # written here, in place: MkDocs writes nothing
+            self.journal.write(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+            _QUIET_SKIPS.pages.add(page.file.src_uri)
+            return ""
         return output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -376,6 +395,7 @@ class SukienPlugin(BasePlugin):
         if self.theme_share:
             self.theme_share[0].cancel()
             self.theme_share = None
+        _QUIET_SKIPS.pages = set()
         self._close_spool()
         if self.second:
             self.second.cancel()
@@ -423,9 +443,10 @@ class SukienPlugin(BasePlugin):
             return
         copy, theirs, doc_files, env = self.theme_share
         self.theme_share = None
-        _QUIET_SKIPS.pages = set()
         if copy.wait():
             return
+        if self.journal is not None:
+            self.journal.note_others()  # the pages it began
         assert self.nav is not None
         for page in theirs:
             page.meta = {k: v for k, v in page.meta.items() if k != "template"}
@@ -433,6 +454,7 @@ class SukienPlugin(BasePlugin):
             mkdocs_build._build_page(page, config, doc_files, self.nav, env)
 
     def _close_second(self) -> None:
+        _QUIET_SKIPS.pages = set()
         if self.second is not None:
             self.second.close()
             self.second = None
@@ -442,8 +464,13 @@ class SukienPlugin(BasePlugin):
         how many files there are."""
         assert self.prepared is not None
         count = 0
+        if self.journal is not None:
+            self.journal.note_others()  # in the builder, after a copy failed: what it began
         for pair in chain(self.prepared.site.side().items(), self.prepared.feed_files()):
-            write_feeds(site_dir, (pair,))
+            if self.journal is not None:
+                self.journal.write(*pair)
+            else:
+                write_feeds(site_dir, (pair,))
             count += 1
         return count
 

@@ -1,12 +1,13 @@
-"""``sukien build``: validate, then build the whole site into a temporary
-folder and swap it in.
+"""``sukien build``: validate, then build the site into its folder in place.
 
 The site builder runs in its own process (``python -m mkdocs build``), so
 the core never imports MkDocs; the content folder reaches the plugin
-through ``SUKIEN_CONTENT``.  Invalid content builds nothing, and a failed
-build leaves the previous site as it was.  When no input has changed since
-the last build (:mod:`generator.pipeline.cache`), its site is given again
-instead of being rebuilt.  Given a
+through ``SUKIEN_CONTENT``.  Only the files whose bytes changed are
+written (:mod:`generator.pipeline.publish`).  Invalid content builds
+nothing, and a failed or interrupted build leaves the previous site as it
+was (its journal puts it back).  When no input has changed since the
+last build and the site folder is as that build left it
+(:mod:`generator.pipeline.cache`), nothing is done.  Given a
 :class:`~generator.pipeline.progress.Progress`, the build says what it is
 doing, stage by stage, the site builder's stages included.
 """
@@ -29,7 +30,7 @@ from ..load.config import ConfigError, SiteConfig
 from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
-from . import cache
+from . import cache, publish
 from .progress import PROGRESS_ENV, Progress, Stage
 from .validate import validate_tree
 
@@ -59,6 +60,7 @@ def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the theme's banner says nothing to unit staff
     env.pop(PROGRESS_ENV, None)  # only `sukien build` asks for it, when it reports progress
+    env.pop(publish.JOURNAL_ENV, None)  # only `sukien build` gives one, to its own builder
     if content_dir is not None:
         env[CONTENT_ENV] = str(Path(content_dir).resolve())
     return env
@@ -80,35 +82,51 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if has_errors(problems, strict):
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
+    publish.recover(target)  # a build cut short left its journal: its site back first
     key, slot = _cache_entry(config, target, strict, validated.content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
     if key and cache.in_place(key, slot, target):  # its very files are the stored site's
         return _reused(problems, target, reusing, began)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    if key and cache.restore(key, slot, temporary):
-        _swap(temporary, target)
-        return _reused(problems, target, reusing, began)
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
-               "-d", str(temporary)]
-    if strict:
-        command.append("--strict")
-    env = {**builder_env(config, content_dir), REPORTED_ENV: "1"}
-    if progress:
-        env[PROGRESS_ENV] = progress.lang
-    with _handed_over(validated.content, problems) as loaded:
-        if loaded:
-            env[LOADED_ENV] = loaded
-        done = subprocess.run(command, env=env, check=False)
-    if done.returncode != 0:
-        shutil.rmtree(temporary, ignore_errors=True)
-        return BuildResult(problems, False, None, done.returncode)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        journal = publish.Journal.begin(target)
+        try:
+            done = _run_builder(config, scratch, strict, content_dir, progress, validated.content,
+                                problems, journal)
+            if done.returncode == 0:
+                journal.take(scratch)  # what MkDocs wrote itself: its theme's files, sitemap
+                files = journal.commit()
+        except BaseException:
+            journal.rollback()
+            raise
+        if done.returncode != 0:
+            journal.rollback()
+            return BuildResult(problems, False, None, done.returncode)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     # no input changed while it built, nor the clock state (it only moves
     # forward: equal before and after, it was that all along)
     if key and _cache_entry(config, target, strict, validated.content)[0] == key:
-        cache.store(key, slot, temporary)
-    _swap(temporary, target)
-    files = sum(len(names) for _, _, names in os.walk(target))
+        cache.store(key, slot, target)
     return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
+
+
+def _run_builder(config: SiteConfig, scratch: Path, strict: bool, content_dir: Path | None,
+                 progress: Progress | None, content: Content, problems: list[Problem],
+                 journal: publish.Journal) -> subprocess.CompletedProcess:
+    """Run the site builder: MkDocs' own files into ``scratch``, every page
+    and feed into the site through ``journal``."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
+               "-d", str(scratch)]
+    if strict:
+        command.append("--strict")
+    env = {**builder_env(config, content_dir), REPORTED_ENV: "1", publish.JOURNAL_ENV: str(journal.folder)}
+    if progress:
+        env[PROGRESS_ENV] = progress.lang
+    with _handed_over(content, problems) as loaded:
+        if loaded:
+            env[LOADED_ENV] = loaded
+        return subprocess.run(command, env=env, check=False)
 
 
 @contextmanager
@@ -161,16 +179,3 @@ def _cache_entry(config: SiteConfig, target: Path, strict: bool,
     except (ConfigError, OSError):
         key = None
     return key, cache.slot_of(config, target, root)
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with two renames."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        old.rmdir()
-        os.rename(target, old)
-    os.rename(new, target)
-    os.chmod(target, 0o755)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -1,11 +1,11 @@
-"""The last built site, kept to be given again when nothing has changed.
+"""Whether the site folder already is the build of the current inputs.
 
 The built site is a function of its inputs: the content tree (events,
 registries, images), its git history, the hand-written pages and the
 theme overrides, ``mkdocs.yml``, the code (this package and every
 installed distribution, with the Python that runs them) and the build's
 "now".  :func:`input_key` hashes all of them; a build whose key equals the
-one stored is served from the copy, any other builds afresh.
+one noted for its site folder has nothing to do, any other builds.
 
 Of "now" (``SUKIEN_NOW`` when set, else the clock) the key holds only what
 the site can show: its clock state, the day in the site's zone and how
@@ -18,14 +18,16 @@ itself (a revision dated after the clock) is not kept.  The state only
 moves forward, so a key equal before and after a build was the build's
 all along (``build`` checks it again once the site is built).
 
-A stored site shares its files with the site it was built as (hard
-links) instead of copying them, and notes each file's size and time of
-change: a file changed in place since, in the site or in the cache, makes
-the entry a miss, never a stale page.  A site folder whose files are still
-those very files, and nothing else, is left as it is (:func:`in_place`).
+What is kept is not the site but a note of it: the key of the build
+that wrote the site folder and the listing of that folder as the build
+left it (each file's inode, size and times of modification and of
+change).  A folder still exactly so, under an equal key, is left as it is
+(:func:`in_place`); a file changed, added or removed since, by anyone,
+makes it a miss, never a stale page.  A miss rebuilds in place, writing
+only the files whose bytes differ (:mod:`generator.pipeline.publish`).
 
 The cache lives outside the site folder (``SUKIEN_CACHE_DIR``, else
-``$XDG_CACHE_HOME/sukien``, else ``~/.cache/sukien``), holds one site per
+``$XDG_CACHE_HOME/sukien``, else ``~/.cache/sukien``), holds one note per
 project and site folder (and, in ``pages/``, the theme's output for pages,
 :mod:`generator.pipeline.memo`), and is safe to delete at any time: a
 missing, partial or foreign entry is simply a miss.
@@ -37,7 +39,6 @@ import hashlib
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
@@ -56,7 +57,7 @@ _VERSION = b"sukien-site-cache 1\n"
 _PACKAGE = Path(__file__).resolve().parents[1]  # generator/
 # anything else in the environment that may change what is built
 _ENVIRONMENT = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LC_ALL", "PYTHONHASHSEED")
-KEEP = 2  # sites kept (the most recently stored), one per project and site folder
+KEEP = 8  # notes kept (the most recently stored), one per project and site folder
 
 
 def cache_root(environ: Mapping[str, str] = os.environ) -> Path:
@@ -124,98 +125,55 @@ def _clock_state(config: SiteConfig, content: Content | None, environ: Mapping[s
                        latest_revision(config.content_dir))
 
 
-def restore(key: str, slot: Path, target: Path) -> bool:
-    """Put the stored site of ``key`` in ``target`` (a new folder); False
-    when there is none, or when any of its files is not exactly as stored."""
-    try:
-        if (slot / "key").read_text(encoding="ascii") != key or not _intact(slot):
-            return False
-        shutil.copytree(slot / "site", target, copy_function=_link, dirs_exist_ok=True)
-    except (OSError, ValueError):
-        shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True, exist_ok=True)
-        return False
-    return True
-
-
 def in_place(key: str, slot: Path, target: Path) -> bool:
-    """Whether ``target`` already is the stored site of ``key``: its files
-    are the stored ones themselves (the links :func:`store` made, as
-    stored), with no other file or folder.  Then there is nothing to put
-    in place."""
+    """Whether ``target`` is the site the build of ``key`` left: every
+    file is the one it wrote or kept (same inode, size and times of
+    change), with no other file or folder.  Then there is nothing to do."""
     try:
-        if (slot / "key").read_text(encoding="ascii") != key or not _intact(slot):
+        if (slot / "key").read_text(encoding="ascii") != key:
             return False
-        return _entries(slot / "site") == _entries(target)
+        return (slot / "files").read_text(encoding="utf-8") == _listing(target)
     except (OSError, ValueError):
         return False
 
 
 def store(key: str, slot: Path, site: Path) -> None:
-    """Keep ``site`` as the one for ``key``, in place of the slot's
-    previous one.  Its files are shared with the site (hard links, when the
-    cache is on the same file system) and listed with their size and time
-    of change: a file changed in place since, through either name, makes
-    the entry a miss.  The key is written last: an entry cut short is no
-    entry.  A cache that cannot be written only costs the next build."""
+    """Note ``site`` as the one for ``key``: the listing of its files and
+    folders (:func:`in_place`), in place of the slot's previous one.  The
+    key is written last: an entry cut short is no entry.  A cache that
+    cannot be written only costs the next build."""
     try:
-        slot.parent.mkdir(parents=True, exist_ok=True)
-        fresh = Path(tempfile.mkdtemp(prefix=f".{slot.name}-", dir=slot.parent))
-        shutil.copytree(site, fresh / "site", copy_function=_link)
-        (fresh / "files").write_text("".join(f"{size} {mtime} {name}\n" for name, size, mtime in
-                                             _listing(fresh / "site")), encoding="utf-8")
-        (fresh / "key").write_text(key, encoding="ascii")
-        old = slot.with_name(f".{slot.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if slot.exists():
-            os.rename(slot, old)
-        os.rename(fresh, slot)
-        shutil.rmtree(old, ignore_errors=True)
+        slot.mkdir(parents=True, exist_ok=True)
+        (slot / "key").unlink(missing_ok=True)
+        (slot / "files").write_text(_listing(site), encoding="utf-8")
+        (slot / "key").write_text(key, encoding="ascii")
         _prune(slot.parent)
     except OSError:
         return
 
 
-def _link(source: str, target: str) -> None:
-    """A hard link, else a copy (another file system)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def _listing(site: Path) -> Iterator[tuple[str, int, int]]:
-    for path in _files(site, ()):
-        found = path.stat()
-        yield path.relative_to(site).as_posix(), found.st_size, found.st_mtime_ns
-
-
-def _entries(root: Path) -> set[tuple[str, int, int, int, int]]:
-    """Every file (its inode, size and time of change) and folder under ``root``."""
-    found = set()
+def _listing(root: Path) -> str:
+    """Every file (its inode, size, times of modification and of change,
+    which nothing can set back) and folder under ``root``, in order."""
+    if not root.is_dir():
+        raise FileNotFoundError(root)
+    lines = []
     for folder, names, files in os.walk(root):
-        for name in files:
-            path = Path(folder, name)
-            stat = path.lstat()
-            found.add((path.relative_to(root).as_posix(), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
-        found.update((Path(folder, name).relative_to(root).as_posix(), 0, 0, -1, 0) for name in names)
-    return found
-
-
-def _intact(slot: Path) -> bool:
-    """Every stored file is there with the size and time of change it was
-    stored with, and no other file."""
-    listed = slot.joinpath("files").read_text(encoding="utf-8").splitlines()
-    expected = {name: (int(size), int(mtime)) for size, mtime, name in (line.split(" ", 2) for line in listed)}
-    found = {name: (size, mtime) for name, size, mtime in _listing(slot / "site")}
-    return found == expected
+        names.sort()
+        base = Path(folder).relative_to(root).as_posix()
+        for name in sorted(files):
+            found = os.lstat(os.path.join(folder, name))
+            lines.append(f"f {found.st_dev} {found.st_ino} {found.st_size} {found.st_mtime_ns} "
+                         f"{found.st_ctime_ns} {base}/{name}\n")
+        lines.extend(f"d {base}/{name}\n" for name in names)
+    return "".join(lines)
 
 
 def _prune(root: Path) -> None:
-    """Keep the :data:`KEEP` most recent sites: a site weighs as much as
-    the archive, and benchmarks build into ever new folders."""
+    """Keep the :data:`KEEP` most recent notes (a note lists a whole site;
+    benchmarks and tests build into ever new folders)."""
     slots = sorted((p for p in root.iterdir()
-                    if p.is_dir() and not p.name.startswith(".") and p.name != memo.FOLDER),  # not a site
+                    if p.is_dir() and not p.name.startswith(".") and p.name != memo.FOLDER),  # not a note
                    key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in slots[KEEP:]:
         shutil.rmtree(stale, ignore_errors=True)

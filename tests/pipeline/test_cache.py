@@ -116,23 +116,28 @@ def test_the_cache_is_safe_to_delete_and_not_in_the_site(project, tmp_path, monk
 
 
 def test_a_site_left_as_built_is_left_in_place(project, tmp_path, monkeypatch):
-    """The site folder whose files are the kept ones needs nothing done;
-    one with a file gone or added gets the kept site back."""
+    """The site folder the last build left, under the same inputs, needs
+    nothing done; one with a file gone or added is built again, in place:
+    the site as built, with only the missing file written."""
     site, kept = tmp_path / "site", tmp_path / "cache"
     _build(project, site, kept, monkeypatch)
     built, folder = _tree(site), site.stat().st_ino
+    stamps = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     assert _build(project, site, kept, monkeypatch).reused
-    assert site.stat().st_ino == folder and _tree(site) == built  # not swapped for a copy
+    assert site.stat().st_ino == folder and _tree(site) == built
     (site / "robots.txt").unlink()
     (site / "extra.txt").write_text("thêm", encoding="utf-8")
+    assert not _build(project, site, kept, monkeypatch).reused
+    assert site.stat().st_ino == folder and _tree(site) == built
+    rewritten = [p for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp]
+    assert rewritten == [site / "robots.txt"]
     assert _build(project, site, kept, monkeypatch).reused
-    assert site.stat().st_ino != folder and _tree(site) == built
 
 
 def test_a_site_file_changed_in_place_is_never_given_again(project, tmp_path, monkeypatch):
-    """The kept site shares its files with the built one: writing into a
-    built file (a deploy step, a dirty MkDocs build) must not leak into
-    the next build."""
+    """Writing into a built file (a deploy step, a dirty MkDocs build),
+    even keeping its size, makes the next build a miss, which puts the
+    built bytes back."""
     site, kept = tmp_path / "site", tmp_path / "cache"
     _build(project, site, kept, monkeypatch)
     built = _tree(site)
@@ -162,3 +167,20 @@ def test_the_code_is_an_input(project, tmp_path, monkeypatch):
     _edit(code / "site" / "pages" / "home.py", '"""', '"""Changed. ')
     assert cache.input_key(config, False) != key
     assert cache.input_key(config, True) != cache.input_key(config, False)  # --strict
+
+
+def test_a_build_that_fails_after_writing_its_pages_leaves_the_site_as_it_was(project, tmp_path, monkeypatch):
+    """MkDocs' strict mode fails a build at its very end, its pages written
+    (in place, :mod:`generator.pipeline.publish`): the site folder is the
+    previous one, the same files with the same bytes."""
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    _build(project, site, kept, monkeypatch)
+    before = _tree(site)
+    files = {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    _append(project / "docs" / "gioi-thieu.md", "\n[Liên kết hỏng](khong-co.md)\n")  # a warning
+    monkeypatch.setenv("SUKIEN_NOW", "2026-05-20T10:00:00+07:00")  # a month later: most pages change
+    failed = build(load_site_config(project / "mkdocs.yml"), site_dir=site, strict=True)
+    assert not failed.built and failed.returncode != 0
+    assert _tree(site) == before
+    assert {p: p.stat().st_ino for p in site.rglob("*") if p.is_file()} == files
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no journal, no scratch
