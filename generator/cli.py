@@ -4,6 +4,8 @@ function and maps the outcome to an exit code: 0 ok, 1 invalid content,
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import sys
 from pathlib import Path
@@ -123,7 +125,8 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
 
     config = site_config(config_file, content_dir)
     try:
-        result = validate_tree(config, files=list(paths) or None, base=base)
+        with _without_cycle_collection():
+            result = validate_tree(config, files=list(paths) or None, base=base)
     except (GitError, OSError) as error:
         raise EnvironmentProblem(str(error)) from error
     lang = lang or cli_i18n.lang()
@@ -131,6 +134,24 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
     if fmt == "text":
         click.echo(result.summary(lang, strict), err=True)
     sys.exit(1 if has_errors(result.problems, strict) else 0)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection():
+    """The cycle collector has nothing to find while a tree is checked: it
+    makes no reference cycles (gc.collect() found none after 10,000 events,
+    nor after 1,500 broken files) and refcounts free each file's nodes.  Its
+    passes over the start-up's objects and the events kept were 5 % of the
+    time at 10,000 events.  (Restored after: tests run commands in-process.)"""
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 @main.command(help_en="""Print the event file's JSON Schema.

@@ -19,10 +19,10 @@ from ..model import event as model, patterns
 from .config import SiteConfig
 from .eventfiles import EVENTS, event_id_of, holds_events, is_event_name
 from ..model.problems import Problem
-from ..rules import registries as registry_rules
+from ..rules import dates as date_rules, registries as registry_rules
 from ..rules.filecheck import FileCheck, KnownIds, suggest
 from ..rules.event import check_event
-from .yamlread import MappingNode, Node, decode, is_null, parse
+from .yamlread import MappingNode, Node, compose, is_null
 
 REGISTRY_SIZE_LIMIT = 16 * 1024 * 1024
 REGISTRY_NAMES = ("units.yaml", "categories.yaml", "areas.yaml", "tags.yaml")
@@ -55,8 +55,9 @@ def load_tree(config: SiteConfig) -> Loaded:
     found, known = _registries(root, config, problems)
     events: list[model.Event] = []
     files = list(_event_files(root, config, problems))
+    years = date_rules.window(config.timezone)  # one clock reading for the whole tree
     for file, unit, path in files:
-        event = _load_event(file, unit, path, root, config, known, problems)
+        event = _load_event(file, unit, path, root, config, known, problems, years)
         if event is not None:
             events.append(event)
     events = _drop_duplicates(events, files, root, problems)
@@ -86,8 +87,13 @@ def display(path: Path) -> str:
 
 def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
     """The composed YAML of a file, or None with the problem reported."""
+    name = os.fspath(file)
     try:
-        info = file.stat()
+        fd: int | None = os.open(name, _READ_FLAGS)
+    except OSError:
+        fd = None  # then stat tells a folder or a device from an unreadable file
+    try:
+        info = os.fstat(fd) if fd is not None else os.stat(name)
         if not stat.S_ISREG(info.st_mode):
             ck.report(None, "unsafe-path", "đây không phải một tệp văn bản thường (thư mục, thiết bị hay ống dẫn)",
                       "this is not a regular file")
@@ -98,12 +104,35 @@ def read_node(ck: FileCheck, file: Path, limit: int) -> Node | None:
                       f"tệp quá lớn ({_number(size)} byte, tối đa {_number(limit)}); hãy rút gọn mô tả hoặc tách ảnh ra tệp riêng",
                       f"the file is too large ({size} bytes, at most {limit})")
             return None
-        data = file.read_bytes()
+        if fd is None:
+            fd = os.open(name, _READ_FLAGS)  # fails again, with the reason
+        data = _read_to_end(fd, size)
     except OSError as error:
         ck.report(None, "unsafe-path", "không đọc được tệp (liên kết hỏng hoặc không có quyền đọc)",
                   f"cannot read the file: {error.strerror}")
         return None
+    finally:
+        if fd is not None:
+            os.close(fd)
     return node_from_bytes(ck, data, registry=file.name in REGISTRY_NAMES)
+
+
+def _read_to_end(fd: int, size: int) -> bytes:
+    """What ``Path.read_bytes`` reads, without a file object (half its time
+    for a small file): one read of the ``size`` that ``fstat`` gave, then
+    on to the end, whatever the file holds by now."""
+    chunks = [os.read(fd, size + 1)]
+    while chunks[-1]:
+        chunks.append(os.read(fd, 65536))
+    return b"".join(chunks)
+
+
+# Opened before it is known to be a regular file (one system call fewer than
+# stat, then open): a FIFO must not make the open wait for a writer, nor a
+# terminal become the process's own.  (Git stores no FIFO or device; the
+# symlinks that could lead to one outside the tree are refused before.)
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
 
 
 def _number(value: int) -> str:
@@ -111,10 +140,7 @@ def _number(value: int) -> str:
 
 
 def node_from_bytes(ck: FileCheck, data: bytes, registry: bool = False) -> Node | None:
-    text, issue = decode(data)
-    node = None
-    if text is not None:  # else the issue says why
-        node, issue = parse(text)
+    node, issue = compose(data)
     if issue is not None:
         ck.problems.append(Problem(ck.path, issue.line + 1, issue.column + 1, issue.code, issue.vi, issue.en))
         return None
@@ -170,24 +196,59 @@ def _event_files(root: Path, config: SiteConfig, problems: list[Problem]):
     real_root = root.resolve()
     if not events.is_dir() or (events.is_symlink() and not _check_link(events, real_root, root, config, problems)):
         return
-    for folder, dirs, names in os.walk(events):
+    for folder, dirs, entries in _walk(os.fspath(events)):
         here = Path(folder)
         below = os.path.relpath(folder, root).replace(os.sep, "/")  # events/<unit>[/...]
         unit = below.split("/")[1] if here != events else ""
-        dirs.sort()
         for name in list(dirs):
             if not holds_events(name):
                 dirs.remove(name)  # pictures, and hidden folders (.git), hold no event
             elif (here / name).is_symlink():
                 dirs.remove(name)
                 _check_link(here / name, real_root, root, config, problems)
-        for name in sorted(names):
-            file = here / name
+        for entry in entries:
+            name = entry.name
             if not is_event_name(name):
                 continue
-            if file.is_symlink() and not _check_link(file, real_root, root, config, problems):
+            file = here / name
+            if _is_symlink(entry) and not _check_link(file, real_root, root, config, problems):
                 continue
             yield file, unit, f"{below}/{name}"
+
+
+def _walk(top: str):
+    """``os.walk(top)`` (top down, symlinked folders listed, not entered,
+    unreadable folders skipped) with folder names sorted and the other
+    entries as sorted ``os.DirEntry``: their ``is_symlink`` needs no
+    ``lstat`` of each file."""
+    try:
+        with os.scandir(top) as listing:
+            found = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    dirs: list[str] = []
+    others: list[os.DirEntry] = []
+    for entry in found:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            dirs.append(entry.name)
+        else:
+            others.append(entry)
+    yield top, dirs, others
+    for name in dirs:
+        path = os.path.join(top, name)
+        if not os.path.islink(path):
+            yield from _walk(path)
+
+
+def _is_symlink(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, problems) -> bool:
@@ -209,8 +270,8 @@ def _check_link(link: Path, real_root: Path, root: Path, config: SiteConfig, pro
 
 
 def _load_event(file: Path, unit: str, path: str, root: Path, config: SiteConfig, known: KnownIds,
-                problems) -> model.Event | None:
-    ck = FileCheck(display(file), file, root, config, known)
+                problems, years: tuple[int, int] | None = None) -> model.Event | None:
+    ck = FileCheck(display(file), file, root, config, known, years=years)
     event_id = event_id_of(file.name)
     _check_place(ck, unit, event_id, known)
     node = read_node(ck, file, config.max_file_size)

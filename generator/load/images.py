@@ -18,8 +18,10 @@ import functools
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image
+if TYPE_CHECKING:  # Pillow is imported when a photo is decoded: checking a tree of events without one needs none
+    from PIL import Image
 
 RASTER = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
@@ -82,6 +84,8 @@ def decode(path: Path) -> Image.Image:
 def _decoded(name: str, mtime_ns: int, size: int) -> Image.Image:
     """``decode``, by file and modification (``mtime_ns`` is only part of
     the key); at most WORK_SIDE² pixels each, so four stay small."""
+    from PIL import Image
+
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix == ".svg":

@@ -95,7 +95,9 @@ def parse_when(ck: FileCheck, node: Node, where: str, zone: str,
 
 def year_window(ck: FileCheck) -> tuple[int, int]:
     """The first and last years an event may name, around the build's year."""
-    return window(ck.config.timezone)
+    if ck.years is None:
+        ck.years = window(ck.config.timezone)
+    return ck.years
 
 
 def window(timezone: str) -> tuple[int, int]:

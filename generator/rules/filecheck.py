@@ -45,6 +45,9 @@ class FileCheck:
     # index of their problem), so that a top-level key indented by mistake
     # into the mapping above it is told as such (rules/event.py).
     nested_unknown: dict[str, tuple[str, Node, int]] = field(default_factory=dict)
+    # The first and last years a date may name (rules/dates.py): read from
+    # the clock once per check of a tree (or per file), not for every date.
+    years: tuple[int, int] | None = None
 
     def report(self, where: Node | None, code: str, vi: str, en: str) -> None:
         if self.saturated:
@@ -115,7 +118,7 @@ def fields(ck: FileCheck, node: Node, allowed, where: str, key: Node | None = No
         seen[name] = k
         if name not in allowed:
             unknown.append(k)
-        elif is_null(v) or (isinstance(v, ScalarNode) and not v.value.strip()):
+        elif isinstance(v, ScalarNode) and (is_null(v) or not v.value.strip()):
             found.empty[name] = k
         else:
             found[name] = (k, v)

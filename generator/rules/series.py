@@ -216,15 +216,15 @@ def _check_occurrences(ck: FileCheck, got: dict, found: dict, raw) -> None:
     """Every occurrence (up to the last year a date may name) lasts at most
     MAX_DAYS and ends before the next one begins: the days the site lists
     stay bounded by the number of events."""
-    nodes = {override.year: entry for _, override, entry in raw}
-    where = got["end"][1] if "end" in got else got["start"][1]
-    probe = _probe(found, raw)
     moved = any(o.start is not None or o.end is not None for _, o, _ in raw)
     # a year of a series keeps the event's duration: only a long event, or
     # a year moved by its exception, can be too long or overlap another
     # (lunar years are at least 353 days apart); the others need no expansion
-    if not moved and _span_days(probe) < 350:
+    if not moved and _span_days(found["start"], found.get("end")) < 350:
         return
+    nodes = {override.year: entry for _, override, entry in raw}
+    where = got["end"][1] if "end" in got else got["start"][1]
+    probe = _probe(found, raw)
     listed = repeats.occurrences(probe, until_year=dates.year_window(ck)[1])
     for occ in listed:
         days = (occ.last_day - occ.first_day).days + 1
@@ -250,10 +250,10 @@ def _check_occurrences(ck: FileCheck, got: dict, found: dict, raw) -> None:
             return
 
 
-def _span_days(event: model.Event) -> int:
-    first = event.start.date() if isinstance(event.start, dt.datetime) else event.start
-    end = event.end if event.end is not None else event.start
-    return ((end.date() if isinstance(end, dt.datetime) else end) - first).days
+def _span_days(start: model.When, end: model.When | None) -> int:
+    """Days from the first to the last day of an event's dates (0: one day)."""
+    last = end if end is not None else start
+    return (day_of(last) - day_of(start)).days
 
 
 def _year_of(found: dict, occ, lang: str = "vi") -> str:

@@ -34,23 +34,8 @@ def _colon_inside(node: Node) -> bool:
 
 def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> str | None:
     """A text value, NFC-normalised."""
-    if _colon_inside(node):
-        key, value = node.value[0]
-        quoted = f'"{key.value}: {value.value}"'
-        ck.report(
-            node, "wrong-type",
-            f"'{where}': dấu ':' ở giữa giá trị làm nó bị hiểu thành 'tên: giá trị'; hãy đặt cả giá trị "
-            f"trong dấu ngoặc kép: {quoted}",
-            f"'{where}': the ':' inside the value makes it read as 'key: value'; put the whole value "
-            f"in double quotes: {quoted}",
-        )
-        return None
     if not isinstance(node, ScalarNode):
-        ck.report(
-            node, "wrong-type",
-            f"'{where}' phải là văn bản, không phải {shape_vi(node)}",
-            f"'{where}' must be text, not {shape_en(node)}",
-        )
+        _not_text(ck, node, where)
         return None
     value = unicodedata.normalize("NFC", node.value).strip()
     bad = None if value.isprintable() else patterns.CONTROL.search(value)
@@ -69,6 +54,26 @@ def text(ck: FileCheck, node: Node, where: str, max_len: int | None = None) -> s
             f"'{where}' is {len(value)} characters long, at most {max_len}",
         )
     return value
+
+
+def _not_text(ck: FileCheck, node: Node, where: str) -> None:
+    """A list or a mapping where text was expected."""
+    if _colon_inside(node):
+        key, value = node.value[0]
+        quoted = f'"{key.value}: {value.value}"'
+        ck.report(
+            node, "wrong-type",
+            f"'{where}': dấu ':' ở giữa giá trị làm nó bị hiểu thành 'tên: giá trị'; hãy đặt cả giá trị "
+            f"trong dấu ngoặc kép: {quoted}",
+            f"'{where}': the ':' inside the value makes it read as 'key: value'; put the whole value "
+            f"in double quotes: {quoted}",
+        )
+        return
+    ck.report(
+        node, "wrong-type",
+        f"'{where}' phải là văn bản, không phải {shape_vi(node)}",
+        f"'{where}' must be text, not {shape_en(node)}",
+    )
 
 
 # Markdown (descriptions, news updates) is rendered by Python-Markdown,

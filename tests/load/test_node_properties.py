@@ -34,3 +34,33 @@ def test_random_documents_agree_with_the_parser_events():
             assert problem.code in (issue.code, "yaml-syntax"), repr(text)
     assert found > 1000  # the pieces do make tags, anchors and aliases
 
+
+
+def _shape(node):
+    """A node tree as plain values: kinds, tags, styles, text and every mark."""
+    if node is None:
+        return None
+    marks = (node.start_mark.line, node.start_mark.column, node.start_mark.index,
+             node.end_mark.line, node.end_mark.column, node.end_mark.index)
+    if isinstance(node.value, str):
+        inner = node.value
+    elif node.value and isinstance(node.value[0], tuple):
+        inner = [(_shape(k), _shape(v)) for k, v in node.value]
+    else:
+        inner = [_shape(item) for item in node.value]
+    return type(node).__name__, node.tag, getattr(node, "style", None), getattr(node, "flow_style", None), marks, inner
+
+
+def test_the_file_bytes_and_its_text_compose_alike():
+    """libyaml reads the file's bytes when they are at hand: the nodes and
+    their marks, and every issue (syntax, control characters) are those of
+    the decoded text."""
+    rng = random.Random(7)
+    pieces = PIECES + ["\r\n", "\x07", "\x85", "\u2028", "\ufeff", "ngày 26/4", "\U0001f600", "a: b: c"]
+    checked = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        (node, issue), (from_bytes, bytes_issue) = parse(text), parse(text, text.encode("utf-8"))
+        assert (_shape(from_bytes), bytes_issue) == (_shape(node), issue)
+        checked += node is not None
+    assert checked > 500

@@ -118,3 +118,48 @@ def test_the_english_summary_counts_in_english(files, expected):
     severity = "error" if files == 1 else "warning"
     problem = Problem("a.yaml", 1, 1, "yaml-syntax", "x", "x", severity)
     assert ValidationResult(None, [problem], files).summary("en") == expected  # type: ignore[arg-type]
+
+
+BROKEN = {  # one of each kind of problem the reader and the rules report
+    "so-vhttdl/cu-phap.yaml": 'title: "Lễ hội\nstart: 2026-04-26\n',
+    "so-vhttdl/the-yaml.yaml": with_fields(title="!!str Lễ hội"),
+    "so-vhttdl/bi-danh.yaml": with_fields(title="&a Lễ hội", summary="*a"),
+    "so-vhttdl/sai-ten.yaml": with_fields(tittle="Lễ hội", catgory="le-hoi", title=None),
+    "so-vhttdl/sai-kieu.yaml": with_fields(summary="[a, b]", contact="Phòng Văn hoá", location="{name: [x]}"),
+    "so-vhttdl/sai-ngay.yaml": with_fields(start="26/4/2026", end="2026-02-30", published="2206-01-01"),
+    "so-vhttdl/trung-khoa.yaml": VALID + "title: Lễ hội\n",
+    "so-vhttdl/trung-su-kien.yaml": VALID,
+    "so-vhttdl/ban-sao.yaml": VALID,
+    "so-vhttdl/chuoi.yaml": with_fields(repeat="lunar-yearly", repeat_until="2300", exceptions="\n  2027: {}"),
+    "so-vhttdl/ma-hoa.yaml": b"title: L\xe1\x00\n",
+    "don-vi-la/Lễ Hội.yaml": VALID,
+}
+
+
+def test_validation_makes_no_reference_cycles(tmp_path):
+    """What lets the command run without the cycle collector: checking a
+    tree, broken files included, leaves no garbage only it would free."""
+    code = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from generator.load.config import SiteConfig\n"
+        "from generator.pipeline.validate import validate_tree\n"
+        "gc.collect(); gc.disable()\n"
+        "result = validate_tree(SiteConfig(content_dir=Path(sys.argv[1])))\n"
+        "codes = {p.code for p in result.problems}\n"
+        "del result\n"
+        "print(len(codes), gc.collect())\n"
+    )
+    content = make_tree(tmp_path, BROKEN)
+    done = subprocess.run([sys.executable, "-c", code, str(content)], capture_output=True, text=True, check=True)
+    kinds, garbage = map(int, done.stdout.split())
+    assert kinds == 13 and garbage == 0
+
+
+def test_the_collector_is_back_after_an_in_process_run(tmp_path):
+    import gc
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    assert invoke("--content", str(make_tree(tmp_path, BROKEN))).exit_code == 1
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
