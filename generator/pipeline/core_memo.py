@@ -28,6 +28,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from bisect import bisect_right
 from pathlib import PurePath
 
@@ -77,39 +78,44 @@ def frame(config: SiteConfig, content: Content, now: dt.datetime) -> str | None:
 class Canonical:
     """Canonical forms of values.  A dataclass instance's is the hash of its
     fields' forms, worked out once (the instance is held, so that its
-    ``id`` is never another's, and only the hash kept, with the events it
-    holds)."""
+    ``id`` is never another's, and only the hash kept).  Given ``clock``,
+    an event's form also says how many of its instants have come."""
 
-    def __init__(self) -> None:
-        self._done: dict[int, tuple[object, str, dict[int, Event]]] = {}
+    def __init__(self, clock: Callable[[Event], int] | None = None) -> None:
+        self._done: dict[int, tuple[object, str]] = {}
+        self._clock = clock
 
-    def form(self, value: object, events: dict[int, Event] | None = None) -> object:
-        """The form of ``value``; the events it holds are added to ``events`` (by ``id``)."""
+    def form(self, value: object) -> object:
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
+        known = self._done.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        if isinstance(value, (tuple, list)):
+            return tuple(self.form(item) for item in value)
         if isinstance(value, PurePath):
             return ("path", type(value).__name__, str(value))
         if isinstance(value, (dt.datetime, dt.date, dt.time)):
             return (type(value).__name__, value.isoformat(), str(getattr(value, "tzinfo", None)))
-        if isinstance(value, (tuple, list)):
-            return tuple(self.form(item, events) for item in value)
         if isinstance(value, dict):
-            return ("dict", tuple((self.form(k, events), self.form(v, events)) for k, v in value.items()))
+            return ("dict", tuple((self.form(k), self.form(v)) for k, v in value.items()))
         if isinstance(value, (set, frozenset)):
-            return ("set", tuple(sorted(repr(self.form(item, events)) for item in value)))
+            return ("set", tuple(sorted(repr(self.form(item)) for item in value)))
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            known = self._done.get(id(value))
-            if known is None or known[0] is not value:
-                inside: dict[int, Event] = {id(value): value} if isinstance(value, Event) else {}
-                fields = (type(value).__qualname__,
-                          tuple(self.form(getattr(value, f.name), inside) for f in dataclasses.fields(value)))
-                digest = hashlib.sha256(repr(fields).encode("utf-8", "surrogatepass")).hexdigest()
-                known = (value, f"dataclass {digest}", inside)
-                self._done[id(value)] = known
-            if events is not None:
-                events.update(known[2])
-            return known[1]
+            return self._dataclass(value)
         raise NoCanonicalForm(type(value).__qualname__)
+
+    def _dataclass(self, value: object) -> str:
+        if isinstance(value, Event):  # its repr shows every field, whole (test_core_memo checks)
+            text = repr(value)
+            passed = f" passed {self._clock(value)}" if self._clock else ""
+        else:
+            text = repr((type(value).__qualname__, tuple(
+                self.form(getattr(value, f.name)) for f in dataclasses.fields(value))))  # type: ignore[arg-type]
+            passed = ""
+        found = f"dataclass {hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}{passed}"
+        self._done[id(value)] = (value, found)
+        return found
 
 
 class KeptPages:
@@ -117,17 +123,16 @@ class KeptPages:
     page with known inputs given from ``memo`` when an earlier build made
     it with the same key, else rendered and stored.
 
-    A page's key holds, beside its inputs, which instants of each event in
-    them have come (:func:`~generator.model.clock_state.instants`: its
-    occurrences begin and end, its deadline closes, it is announced, an
-    update is due): all that the page can show of the build's "now" beyond
-    its day, which the frame holds."""
+    A page's key holds, with each event among its inputs, how many of the
+    event's instants have come (:func:`~generator.model.clock_state.instants`:
+    its occurrences begin and end, its deadline closes, it is announced,
+    an update is due): all that the page can show of the build's "now"
+    beyond its day, which the frame holds."""
 
     def __init__(self, pages: Pages, shared: str, memo: PageMemo, now: dt.datetime, until_year: int) -> None:
         self._pages, self._shared, self.memo = pages, shared, memo
         self._now, self._until = now, until_year
-        self._canonical = Canonical()
-        self._passed: dict[str, int] = {}  # by an event's form
+        self._canonical = Canonical(self._passed)
 
     def page(self, source: str) -> Page:
         key = self.key(source)
@@ -137,28 +142,29 @@ class KeptPages:
         if stored is not None:
             return _page(json.loads(stored))
         made = self._pages.page(source)
-        self.memo.put(key, json.dumps(dataclasses.asdict(made), ensure_ascii=False))
+        self.memo.put(key, _stored(made))
         return made
 
     def key(self, source: str) -> str | None:
         inputs = self._pages.inputs(source)
         if inputs is None:
             return None
-        events: dict[int, Event] = {}
         try:
-            form = self._canonical.form((source, inputs), events)
-            clock = sorted((str(self._canonical.form(event)), self._passed_of(event)) for event in events.values())
+            form = self._canonical.form((source, inputs))
         except NoCanonicalForm:
             return None
-        text = f"{self._shared}\0{form!r}\0{clock!r}"
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha256(f"{self._shared}\0{form!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _passed_of(self, event: Event) -> int:
+    def _passed(self, event: Event) -> int:
         """How many of ``event``'s instants have come."""
-        name = str(self._canonical.form(event))
-        if name not in self._passed:
-            self._passed[name] = bisect_right(instants((event,), self._until), self._now)
-        return self._passed[name]
+        return bisect_right(instants((event,), self._until), self._now)
+
+
+def _stored(page: Page) -> str:
+    """``page`` as JSON (``dataclasses.asdict`` copies every value first: twice as slow)."""
+    data = dict(vars(page), feeds=[vars(feed) for feed in page.feeds],
+                image=vars(page.image) if page.image else None)
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _page(data: dict) -> Page:

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -173,3 +173,57 @@ def test_keys_do_not_depend_on_the_process(tmp_path):
 def test_a_value_without_a_canonical_form_has_no_key():
     with pytest.raises(core_memo.NoCanonicalForm):
         core_memo.Canonical().form(object())
+
+
+def test_an_events_repr_shows_all_it_holds(tmp_path):
+    """An event's key is the hash of its repr (five times faster than
+    walking its fields): every dataclass an event holds must have the repr
+    dataclasses write, of every field, and hold only values whose repr is
+    their whole value."""
+    config = load_site_config(ROOT / "mkdocs.yml").with_content(SITE_CONTENT)
+    prepared = prepare(config, NOW)
+    seen: set[type] = set()
+
+    def check(value: object) -> None:
+        if value is None or isinstance(value, (str, int, float, bool, dt.date, dt.time, PurePath)):
+            if isinstance(value, dt.datetime | dt.time) and value.tzinfo is not None:
+                assert repr(value.tzinfo) in (f"zoneinfo.ZoneInfo(key='{value.tzinfo}')", repr(dt.UTC),
+                                              repr(value.tzinfo)) and "0x" not in repr(value.tzinfo)
+            return
+        if isinstance(value, (tuple, list)):
+            for item in value:
+                check(item)
+            return
+        if isinstance(value, dict):
+            for key, item in value.items():
+                check(key)
+                check(item)
+            return
+        assert dataclasses.is_dataclass(value), type(value)
+        kind = type(value)
+        if kind not in seen:
+            seen.add(kind)
+            written = getattr(kind.__repr__, "__wrapped__", None)  # the repr dataclasses write (exec'd)
+            assert written is not None and written.__code__.co_filename == "<string>", kind
+            assert all(field.repr for field in dataclasses.fields(value)), kind
+        for field in dataclasses.fields(value):
+            check(getattr(value, field.name))
+
+    for event in prepared.content.events:
+        check(event)
+    assert len(seen) > 5
+
+
+def test_a_page_comes_back_from_the_memo_as_it_was_made(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SITE_CONTENT, content)
+    config = load_site_config(ROOT / "mkdocs.yml").with_content(content)
+    prepared = prepare(config, NOW)
+    memo = PageMemo(tmp_path / "cache")
+    made = [core_memo.kept_pages(prepared.site.pages, config, prepared.content, NOW, memo)
+            for _ in range(2)]
+    sources = [s for s in prepared.site.pages if prepared.site.pages.inputs(s) is not None]
+    first = [made[0].page(source) for source in sources]  # rendered and stored
+    again = [made[1].page(source) for source in sources]  # from the memo
+    assert again == first == [prepared.site.pages.page(source) for source in sources]
+    assert any(page.image for page in again) and any(page.feeds for page in again)
