@@ -91,7 +91,10 @@ def anchor_ids(page_html: str) -> set[str]:
     (``id`` attributes and ``<a name>``), without an HTML parser."""
     found = set()
     for tag in _START_TAG.finditer(page_html):
-        for name, value in _TARGET.findall(tag.group(2) or ""):
+        attributes = tag.group(2)
+        if not attributes or ("id=" not in attributes and "name=" not in attributes):
+            continue  # most tags: no target, and no need to look closer
+        for name, value in _TARGET.findall(attributes):
             if name == "id" or tag.group(1).lower() == "a":
                 found.add(html.unescape(value))
     return found
