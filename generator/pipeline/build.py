@@ -85,8 +85,9 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     publish.recover(target)  # a build cut short left its journal: its site back first
     key, slot = _cache_entry(config, target, strict, validated.content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
-    if key and cache.in_place(key, slot, target):  # its very files are the stored site's
-        return _reused(problems, target, reusing, began)
+    before = cache.scan(target)
+    if key and cache.in_place(key, slot, before):  # its very files are the stored site's
+        return _reused(problems, target, reusing, began, len(before.files) if before else 0)
     # absolute: MkDocs reads a relative -d from the folder of mkdocs.yml
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent)).resolve()
     try:
@@ -96,7 +97,7 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
                                 problems, journal)
             if done.returncode == 0:
                 journal.take(scratch)  # what MkDocs wrote itself: its theme's files, sitemap
-                files = journal.commit()
+                written = journal.commit(before.files if before else ())
         except BaseException:
             journal.rollback()
             raise
@@ -108,8 +109,8 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     # no input changed while it built, nor the clock state (it only moves
     # forward: equal before and after, it was that all along)
     if key and _cache_entry(config, target, strict, validated.content)[0] == key:
-        cache.store(key, slot, target)
-    return BuildResult(problems, True, target, 0, files, time.monotonic() - began)
+        cache.store(key, slot, cache.listing_of(target, written))
+    return BuildResult(problems, True, target, 0, len(written), time.monotonic() - began)
 
 
 def _run_builder(config: SiteConfig, scratch: Path, strict: bool, content_dir: Path | None,
@@ -162,8 +163,8 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[P
     return (content, problems) if isinstance(content, Content) else None
 
 
-def _reused(problems: list[Problem], target: Path, reusing: Stage | None, began: float) -> BuildResult:
-    files = sum(len(names) for _, _, names in os.walk(target))
+def _reused(problems: list[Problem], target: Path, reusing: Stage | None, began: float,
+            files: int) -> BuildResult:
     if reusing:
         reusing.done(files)
     return BuildResult(problems, True, target, 0, files, time.monotonic() - began, reused=True)

@@ -39,7 +39,8 @@ import hashlib
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -125,48 +126,88 @@ def _clock_state(config: SiteConfig, content: Content | None, environ: Mapping[s
                        latest_revision(config.content_dir))
 
 
-def in_place(key: str, slot: Path, target: Path) -> bool:
-    """Whether ``target`` is the site the build of ``key`` left: every
-    file is the one it wrote or kept (same inode, size and times of
-    change), with no other file or folder.  Then there is nothing to do."""
+@dataclass(frozen=True)
+class Listing:
+    """What a site folder holds: each file (or link) with its inode, size
+    and times of modification and of change, which nothing can set back,
+    and each folder, by path relative to the site."""
+
+    files: dict[str, tuple[int, int, int, int, int]]
+    folders: frozenset[str]
+
+    def text(self) -> str:
+        lines = [(name, f"f {' '.join(map(str, stamp))} {name}\n") for name, stamp in self.files.items()]
+        lines.extend((name, f"d {name}\n") for name in self.folders)
+        return "".join(line for _, line in sorted(lines))
+
+
+def scan(root: Path) -> Listing | None:
+    """The listing of ``root``, or None when it is not a folder."""
+    files: dict[str, tuple[int, int, int, int, int]] = {}
+    folders: set[str] = set()
     try:
-        if (slot / "key").read_text(encoding="ascii") != key:
+        _scan(str(root), "", files, folders)
+    except NotADirectoryError:
+        return None
+    except FileNotFoundError:
+        return None if not os.path.isdir(root) else Listing(files, frozenset(folders))
+    return Listing(files, frozenset(folders))
+
+
+def _scan(top: str, prefix: str, files: dict, folders: set[str]) -> None:
+    with os.scandir(top) as entries:
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.add(name)
+                _scan(entry.path, f"{name}/", files, folders)
+            else:
+                files[name] = _stamp(entry.stat(follow_symlinks=False))
+
+
+def listing_of(root: Path, names: Iterable[str]) -> Listing:
+    """The listing of ``root`` when it holds exactly the files ``names``
+    (as a build just left it), without walking it."""
+    files = {name: _stamp(os.lstat(os.path.join(root, name))) for name in names}
+    folders = {name[:cut] for name in files for cut in _slashes(name)}
+    return Listing(files, frozenset(folders))
+
+
+def _slashes(name: str) -> Iterator[int]:
+    cut = name.find("/")
+    while cut != -1:
+        yield cut
+        cut = name.find("/", cut + 1)
+
+
+def _stamp(found: os.stat_result) -> tuple[int, int, int, int, int]:
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def in_place(key: str, slot: Path, found: Listing | None) -> bool:
+    """Whether the site folder, holding ``found``, is the site the build of
+    ``key`` left: every file the one it wrote or kept, with no other file
+    or folder.  Then there is nothing to do."""
+    try:
+        if found is None or (slot / "key").read_text(encoding="ascii") != key:
             return False
-        return (slot / "files").read_text(encoding="utf-8") == _listing(target)
+        return (slot / "files").read_text(encoding="utf-8") == found.text()
     except (OSError, ValueError):
         return False
 
 
-def store(key: str, slot: Path, site: Path) -> None:
-    """Note ``site`` as the one for ``key``: the listing of its files and
-    folders (:func:`in_place`), in place of the slot's previous one.  The
-    key is written last: an entry cut short is no entry.  A cache that
-    cannot be written only costs the next build."""
+def store(key: str, slot: Path, site: Listing) -> None:
+    """Note ``site`` as the one for ``key``, in place of the slot's previous
+    note.  The key is written last: an entry cut short is no entry.  A
+    cache that cannot be written only costs the next build."""
     try:
         slot.mkdir(parents=True, exist_ok=True)
         (slot / "key").unlink(missing_ok=True)
-        (slot / "files").write_text(_listing(site), encoding="utf-8")
+        (slot / "files").write_text(site.text(), encoding="utf-8")
         (slot / "key").write_text(key, encoding="ascii")
         _prune(slot.parent)
     except OSError:
         return
-
-
-def _listing(root: Path) -> str:
-    """Every file (its inode, size, times of modification and of change,
-    which nothing can set back) and folder under ``root``, in order."""
-    if not root.is_dir():
-        raise FileNotFoundError(root)
-    lines = []
-    for folder, names, files in os.walk(root):
-        names.sort()
-        base = Path(folder).relative_to(root).as_posix()
-        for name in sorted(files):
-            found = os.lstat(os.path.join(folder, name))
-            lines.append(f"f {found.st_dev} {found.st_ino} {found.st_size} {found.st_mtime_ns} "
-                         f"{found.st_ctime_ns} {base}/{name}\n")
-        lines.extend(f"d {base}/{name}\n" for name in names)
-    return "".join(lines)
 
 
 def _prune(root: Path) -> None:

@@ -1,15 +1,17 @@
-"""The core's event pages, kept by the hash of what they read.
+"""The core's pages (events, months, lists), kept by the hash of what they read.
 
-After one changed event, almost every event page of a ten-year archive
-reads exactly what it read in the previous build, and rendering them all
-again was most of such a rebuild.  An event page's key hashes two things:
+After one changed event, almost every page of a ten-year archive reads
+exactly what it read in the previous build, and rendering them all again
+was most of such a rebuild.  A page's key hashes two things:
 
 - what every page shares (:func:`frame`): the code and installed
   distributions, the configuration, the registries (units, categories,
   areas, tags) and the build's day;
-- what the page itself reads (:meth:`~generator.site.pages.Pages.inputs`,
-  :func:`generator.site.pages.event.event_inputs`): its language, the
-  event, its occurrences, its neighbours, its photo, its dates, and which
+- what the page itself reads (:meth:`~generator.site.pages.Pages.inputs`:
+  :func:`~generator.site.pages.event.event_inputs`,
+  :func:`~generator.site.pages.calendar.month_inputs`,
+  :func:`~generator.site.pages.lists.list_inputs`): its language, its
+  occurrences, an event page's neighbours, photo and dates, and which
   instants of the events among them have come (of "now", a page can show
   only its day and that, :mod:`generator.model.clock_state`).
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -164,17 +164,28 @@ class Journal:
 
     # -- ending the build, in the process that began it -------------------------
 
-    def commit(self) -> int:
-        """Remove what the site no longer has, then the journal; how many
-        files the site has."""
+    def commit(self, before: Iterable[str]) -> set[str]:
+        """Remove what the site held ``before`` (its files, as a listing
+        found them when the build began) and no longer has, then the
+        journal; the files the site has."""
         written = {relative for kind, relative in self._records() if kind in "NRK"}
-        for relative in _files(self.target):
-            if relative not in written:
+        for relative in before:
+            if relative not in written and os.path.lexists(self.target / relative):
                 os.replace(self.target / relative, _aside(self.folder, relative))
-        _remove_empty_folders(self.target)
+                self._remove_emptied(relative)
         self._close()
         _discard(self.folder)
-        return len(written)
+        return written
+
+    def _remove_emptied(self, relative: str) -> None:
+        """Remove the folders of ``relative`` that it leaves empty."""
+        parent = Path(relative).parent
+        while parent != Path("."):
+            try:
+                os.rmdir(self.target / parent)
+            except OSError:
+                return  # not empty (or a link, or gone)
+            parent = parent.parent
 
     def rollback(self) -> None:
         """Put the previous site back as it was, then remove the journal."""

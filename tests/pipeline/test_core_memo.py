@@ -61,6 +61,8 @@ def _variants() -> dict[str, tuple[Callable[[Path], None] | None, dt.datetime, d
         "a date": (_edit(THEN, "start: 2026-04-26 07:30", "start: 2026-04-25 07:30"), NOW, {}),
         "a move past its neighbours": (_edit(THEN, "start: 2026-04-26 07:30\nend: 2026-04-26 17:30",
                                              "start: 2026-06-26 07:30\nend: 2026-06-26 17:30"), NOW, {}),
+        "the calendar begins earlier": (_edit(EVENTS / "ubnd-xa-khong-lao" / "le-hoi-hoan.yaml",
+                                              "start: 2026-05-02", "start: 2024-06-02"), NOW, {}),
         "a category": (_edit(THEN, "category: le-hoi", "category: van-hoa"), NOW, {}),
         "a deadline": (_edit(THEN, "accreditation_deadline: 2026-04-23", "accreditation_deadline: 2026-04-19"),
                        NOW, {}),

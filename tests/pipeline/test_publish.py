@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import publish
+from generator.pipeline import cache, publish
 
 
 def _state(root: Path) -> dict[str, object]:
@@ -39,6 +39,12 @@ NEW = {"index.html": b"home", "su-kien/a/index.html": b"a, edited", "su-kien/c/i
        "lich/all.ics": b"BEGIN:VCALENDAR", "en/index.html": b"English"}
 
 
+def _names(site: Path) -> list[str]:
+    """The files and links of the site (as ``sukien build`` lists it)."""
+    found = cache.scan(site)
+    return list(found.files) if found else []
+
+
 def _write_all(journal: publish.Journal, files: dict[str, bytes]) -> None:
     for name, data in files.items():
         journal.write(name, data)
@@ -54,7 +60,7 @@ def _undone_then_done(site: Path, new: dict[str, bytes], clean: Path) -> None:
     assert _state(site) == before
     journal = publish.Journal.begin(site)
     _write_all(journal, new)
-    journal.commit()
+    journal.commit(_names(site))
     assert _state(site) == _state(_site(clean, new))
 
 
@@ -64,7 +70,7 @@ def test_only_what_changed_is_written_and_what_is_gone_removed(tmp_path):
               for p in site.rglob("*") if p.is_file()}
     journal = publish.Journal.begin(site)
     _write_all(journal, NEW)
-    assert journal.commit() == len(NEW)
+    assert journal.commit(_names(site)) == set(NEW)
     assert _state(site) == _state(_site(tmp_path / "clean", NEW))
     kept = {name for name, stamp in stamps.items() if (site / name).exists()
             and ((site / name).stat().st_ino, (site / name).stat().st_mtime_ns) == stamp}
@@ -159,5 +165,5 @@ def test_what_forked_copies_write_is_part_of_the_build(tmp_path, noted):
             journal.rollback()
             assert _state(site) == before
         else:
-            journal.commit()
+            journal.commit(_names(site))
             assert _state(site) == _state(_site(tmp_path / "clean", NEW))

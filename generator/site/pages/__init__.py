@@ -95,6 +95,10 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
         makers.update(_makers(ctx, months, dates or {}, news))
         inputs.update({urls.source(urls.event(lang, e.id)): partial(_event_inputs, ctx, e, (dates or {}).get(e.id))
                        for e in content.events})
+        inputs.update({urls.source(urls.month(lang, y, m)): partial(_month_inputs, ctx, y, m, months)
+                       for y, m in months})
+        inputs.update({urls.source(urls.item(lang, kind, entry.id)): partial(_list_inputs, ctx, kind, entry.id)
+                       for kind in lists.KINDS for entry in lists.registry(ctx, kind)})
     site.pages = Pages(makers, inputs)
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
@@ -128,6 +132,14 @@ def _makers(ctx: Ctx, months: list[tuple[int, int]], dates: dict[str, tuple[str 
 
 def _event_inputs(ctx: Ctx, e: Event, found: tuple[str | None, str | None] | None) -> tuple:
     return ("event page", ctx.lang, event.event_inputs(ctx, e, found or (None, None)))
+
+
+def _month_inputs(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -> tuple:
+    return ("month page", ctx.lang, calendar.month_inputs(ctx, year, month, months))
+
+
+def _list_inputs(ctx: Ctx, kind: str, item_id: str) -> tuple:
+    return ("list page", ctx.lang, lists.list_inputs(ctx, kind, item_id))
 
 
 def _qr_codes(ctx: Ctx) -> dict[str, bytes]:

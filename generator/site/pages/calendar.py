@@ -19,7 +19,7 @@ from collections import defaultdict
 from .. import urls
 from ...model.lunar import to_lunar
 from ...model.occurrence import LunarDay, Occurrence
-from .cards import card_list, color_style
+from .cards import card_list, color_style, thumbnail_inputs
 from .rendering import Ctx
 from .filters import month_filters
 from ..i18n import WEEKDAYS, WEEKDAYS_SHORT, count_label, day_label, lunar_short, month_caption, month_label, t
@@ -46,6 +46,14 @@ def month_page(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -
     return Page(url=url, lang=ctx.lang, title=title,
                 description=f"{title}. {count_label(len(items), ctx.lang)}.", body=body,
                 alternate=urls.month(urls.other(ctx.lang), year, month))
+
+
+def month_inputs(ctx: Ctx, year: int, month: int, months: list[tuple[int, int]]) -> tuple:
+    """What :func:`month_page` reads beyond what every page shares (see
+    :func:`generator.site.pages.event.event_inputs`): the months it links
+    to, the occurrences of the month and their cards' thumbnails."""
+    items = ctx.agenda.in_month(year, month)
+    return (year, month, tuple(months), tuple(items), tuple(thumbnail_inputs(ctx, item) for item in items))
 
 
 def index_page(ctx: Ctx, months: list[tuple[int, int]]) -> Page:

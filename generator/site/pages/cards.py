@@ -88,6 +88,16 @@ def thumbnail(ctx: Ctx, item: Occurrence) -> str:
     return f"<img{attrs(src=ctx.link(location), alt='', class_='sk-card__thumb', loading='lazy', decoding='async', **size)}>"
 
 
+def thumbnail_inputs(ctx: Ctx, item: Occurrence) -> tuple | None:
+    """What :func:`thumbnail` reads of the published media (a page that
+    shows cards names it among its inputs: ``generator.pipeline.core_memo``)."""
+    location = thumbnail_location(item.event, ctx.media)
+    if location is None:
+        return None
+    picture = ctx.media[location]
+    return (location, picture.width, picture.height, picture.data is None)
+
+
 def card(ctx: Ctx, item: Occurrence, *, summary: bool = True) -> str:
     event = item.event
     title = ctx.title(event)

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from . import links
 from .. import urls
-from .cards import card_list, color_style
+from .cards import card_list, color_style, thumbnail_inputs
 from .press_box import contact_html
 from .rendering import Ctx
 from ...model.event import Unit
@@ -50,6 +50,14 @@ def feed_box(ctx: Ctx, kind: str, item_id: str, name: str) -> str:
 
 def qr_path(kind: str, item_id: str) -> str:
     return urls.qr(f"{kind}-{item_id}")
+
+
+def list_inputs(ctx: Ctx, kind: str, item_id: str) -> tuple:
+    """What :func:`list_page` reads beyond what every page shares (see
+    :func:`generator.site.pages.event.event_inputs`): its occurrences and
+    their cards' thumbnails."""
+    items = ctx.agenda.matching(kind, item_id)
+    return (kind, item_id, tuple(items), tuple(thumbnail_inputs(ctx, item) for item in items))
 
 
 def list_page(ctx: Ctx, kind: str, item_id: str) -> Page:
