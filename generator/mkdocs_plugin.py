@@ -389,14 +389,15 @@ class SukienPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
         self._theme_share_done(config)
-        if self.memo is not None:
-            self.memo.finish()  # every page read and written: the copies' too
-        self.theme = self.core = self.memo = None
+        self.theme = None
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
         count = self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
         self._close_second()
+        if self.memo is not None:
+            self.memo.finish()  # every page and feed entry read and written: the copies' too
+        self.core = self.memo = None
         self._end(count)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -489,7 +490,8 @@ class SukienPlugin(BasePlugin):
         count = 0
         if self.journal is not None:
             self.journal.note_others()  # in the builder, after a copy failed: what it began
-        for pair in chain(self.prepared.site.side().items(), self.prepared.feed_files()):
+        canonical = self.core.canonical if self.core is not None else None  # the copy's: its pages' forms
+        for pair in chain(self.prepared.site.side().items(), self.prepared.feed_files(self.memo, canonical)):
             if self.journal is not None:
                 self.journal.write(*pair)
             else:

@@ -25,7 +25,7 @@ from ..site import urls
 from ..site.catalogue import Catalogue
 from .announcements import announcement_feeds
 from .common import Item, event_url, site_root
-from .ics import calendars
+from .ics import Kept, calendars
 from .opendata import open_data
 from .updates import updates_feed
 
@@ -49,16 +49,19 @@ def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | Non
 
 
 def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None,
-               now: dt.datetime, items: list[Item] | None = None) -> Iterator[tuple[str, bytes]]:
+               now: dt.datetime, items: list[Item] | None = None,
+               kept: Kept | None = None) -> Iterator[tuple[str, bytes]]:
     """The files of :func:`build_feeds`, each made only when the one before
     has been taken: a builder that writes them as they come never holds
     them all (at 10,000 events they weigh about 150 MB).  Should two share
-    a path, the later one is the file."""
+    a path, the later one is the file.  ``kept``: each event's calendar
+    entries and own calendar as an earlier build made them from the same
+    inputs (:mod:`generator.pipeline.feed_memo`)."""
     content = catalogue.content
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     if items is None:
         items = feed_items(catalogue, config, history, now)
-    yield from calendars(items, content, config, today)
+    yield from calendars(items, content, config, today, kept)
     announced = [item for item in items if item.history.published <= now]  # none before its date
     yield from announcement_feeds(announced, content, config, now).items()
     yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from icalendar import Calendar, Parameters, vCategory, vDDDTypes, vGeo, vInt, vText, vUri
 from icalendar import Event as VEvent
@@ -59,13 +60,24 @@ class _SerialisedEvent:
     data: bytes
 
 
+class Kept(Protocol):
+    """Texts kept by all that an item's entries read beside the item
+    (:mod:`generator.pipeline.feed_memo`): ``part`` names which text."""
+
+    def get(self, item: Item, part: str) -> str | None: ...
+
+    def put(self, item: Item, part: str, text: str) -> None: ...
+
+
 def calendars(items: list[Item], content: Content, config: SiteConfig,
-              today: dt.date) -> Iterator[tuple[str, bytes]]:
+              today: dt.date, kept: Kept | None = None) -> Iterator[tuple[str, bytes]]:
     """Every .ics file of the site (site-relative path, bytes), one at a
     time: each event's VEVENT is serialised once, each calendar made when
-    the one before has been taken."""
-    every = sorted((_serialised(item, occ, content, config) for item in items for occ in item.occurrences),
-                   key=lambda shared: (shared.first, shared.key))
+    the one before has been taken.  With ``kept``, an event's VEVENTs and
+    its own calendar are given from there when an earlier build made them
+    from the same inputs."""
+    made = [_entries(item, content, config, kept) for item in items]
+    every = sorted((shared for own, _ in made for shared in own), key=lambda shared: (shared.first, shared.key))
     oldest = today - dt.timedelta(days=config.past_days)
     current = [shared for shared in every if shared.last >= oldest]
     years = _years(every)
@@ -89,19 +101,62 @@ def calendars(items: list[Item], content: Content, config: SiteConfig,
         yield calendar(urls.feed("unit", unit.id), f"{site}: {unit.name}",
                        common.word("calendar_about_unit").format(name=unit.name),
                        _matching(unit.id, lambda e: e.unit))
-    deadlines = [_serialised_vevent(vev, found.occurrence) for item in items
-                 if (found := accreditation(item.occurrences)) is not None
-                 and (vev := deadline_vevent(item, found.occurrence, content, config)) is not None]
+    deadlines = [deadline for _, deadline in made if deadline is not None]
     yield calendar(urls.PRESS_ICS, f"{site}: {t('vi', 'press')}", common.word("calendar_about_press"), invited,
                    sorted(current + [d for d in deadlines if d.last >= oldest],
                           key=lambda shared: (shared.first, shared.key)))
     by_event: dict[str, list[_SerialisedEvent]] = {}
     for shared in every:
         by_event.setdefault(shared.event.id, []).append(shared)
+    part = f"ics file {years[0]} {years[1]}"  # every VTIMEZONE of the site covers the site's years
     for item in items:
         event = item.event
-        yield calendar(urls.event_ics(event.id), common.text(event.title), common.text(event.summary),
-                       lambda e: True, by_event.get(event.id, []))
+        path = urls.event_ics(event.id)
+        known = kept.get(item, part) if kept is not None else None
+        if known is not None:
+            yield path, known.encode("utf-8")
+            continue
+        _, data = calendar(path, common.text(event.title), common.text(event.summary),
+                           lambda e: True, by_event.get(event.id, []))
+        if kept is not None:
+            kept.put(item, part, data.decode("utf-8"))
+        yield path, data
+
+
+def _entries(item: Item, content: Content, config: SiteConfig,
+             kept: Kept | None) -> tuple[list[_SerialisedEvent], _SerialisedEvent | None]:
+    """An item's VEVENTs: one per occurrence, and its accreditation
+    deadline's when it has one (from ``kept`` when there)."""
+    known = kept.get(item, "ics entries") if kept is not None else None
+    if known is not None:
+        own, deadline = json.loads(known)
+        return [_restored(item, *entry) for entry in own], _restored(item, *deadline) if deadline else None
+    made = [_serialised(item, occ, content, config) for occ in item.occurrences]
+    found = accreditation(item.occurrences)
+    vev = deadline_vevent(item, found.occurrence, content, config) if found is not None else None
+    deadline = _serialised_vevent(vev, found.occurrence) if found is not None and vev is not None else None
+    if kept is not None:
+        place = {id(occ): index for index, occ in enumerate(item.occurrences)}
+        if found is None or id(found.occurrence) in place:  # an occurrence of the item: its event is known again
+            own = [_stored(index, shared) for index, shared in enumerate(made)]
+            kept.put(item, "ics entries", json.dumps(
+                [own, _stored(place[id(found.occurrence)], deadline) if found and deadline else None],
+                ensure_ascii=False))
+    return made, deadline
+
+
+def _stored(index: int, shared: _SerialisedEvent) -> list:
+    """A VEVENT as JSON: the index of its occurrence in the item (whose
+    event it shows: a year of a series can have its own values), its key,
+    days, zones and bytes (UTF-8)."""
+    return [index, shared.key, shared.first.isoformat(), shared.last.isoformat(), sorted(shared.tzids),
+            shared.data.decode("utf-8")]
+
+
+def _restored(item: Item, index: int, key: str, first: str, last: str, tzids: list[str],
+              data: str) -> _SerialisedEvent:
+    return _SerialisedEvent(item.occurrences[index].event, key, dt.date.fromisoformat(first),
+                            dt.date.fromisoformat(last), frozenset(tzids), data.encode("utf-8"))
 
 
 def _matching(key: str, value: Callable[[Event], str | None]) -> Callable[[Event], bool]:

@@ -62,12 +62,20 @@ def frame(config: SiteConfig, content: Content, now: dt.datetime) -> str | None:
                         latest_revision(config.content_dir))
     if state is None:
         return None
-    digest = hashlib.sha256(b"sukien core pages 1\n")
+    return shared_frame("sukien core pages 1", config, content, state.day)
+
+
+def shared_frame(purpose: str, config: SiteConfig, content: Content, *more: object) -> str | None:
+    """The hash of ``purpose``, the code (:func:`generator.pipeline.cache.add_code`),
+    the configuration, the content's folder and its registries (units,
+    categories, areas, tags), and ``more``; None when one has no canonical
+    form."""
+    digest = hashlib.sha256(f"{purpose}\n".encode())
     cache.add_code(digest)
     try:
-        # where the site is written is no page's business (`sukien build`
-        # gives MkDocs a new temporary folder each time)
-        shared = Canonical().form((state.day, dataclasses.replace(config, site_dir=""), content.root,
+        # where the site is written is no page's or feed's business
+        # (`sukien build` gives MkDocs a new temporary folder each time)
+        shared = Canonical().form((*more, dataclasses.replace(config, site_dir=""), content.root,
                                    content.units, content.categories, content.areas, content.tags))
     except NoCanonicalForm:
         return None
@@ -133,6 +141,12 @@ class KeptPages:
         self._pages, self._shared, self.memo = pages, shared, memo
         self._now, self._until = now, until_year
         self._canonical = Canonical(self._passed)
+
+    @property
+    def canonical(self) -> Canonical:
+        """The forms worked out for the pages' keys (the feeds' keys share
+        them: :mod:`generator.pipeline.feed_memo`)."""
+        return self._canonical
 
     def page(self, source: str) -> Page:
         key = self.key(source)

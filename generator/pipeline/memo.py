@@ -1,6 +1,7 @@
 """Texts kept by key: the theme's output for generated pages
-(``generator.mkdocs_plugin``) and the core's event pages
-(:mod:`generator.pipeline.core_memo`), each under the hash of its inputs.
+(``generator.mkdocs_plugin``), the core's event pages
+(:mod:`generator.pipeline.core_memo`) and each event's calendar entries
+(:mod:`generator.pipeline.feed_memo`), each under the hash of its inputs.
 
 After one changed event almost every page gets the same inputs as in the
 previous build, so the same output.  The entries live in pack files under

@@ -14,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,9 @@ from ..model.problems import Problem, has_errors
 from ..site.catalogue import Catalogue
 from ..site.pages import Site, render_site
 from ..vcs.history import EventHistory, History, blob_id, read_history
+from . import feed_memo
+from .core_memo import Canonical
+from .memo import PageMemo
 
 # Shown by MkDocs (its logger hierarchy) and by any plain logging setup.
 log = logging.getLogger("mkdocs.plugins.sukien")
@@ -37,17 +40,22 @@ class Prepared:
     content: Content
     problems: list[Problem]
     site: Site = field(default_factory=Site)
-    make_feeds: Callable[[], Iterator[tuple[str, bytes]]] = lambda: iter(())
+    make_feeds: Callable[[PageMemo | None, Canonical | None], Iterator[tuple[str, bytes]]] = \
+        lambda memo, canonical: iter(())
 
     @cached_property
     def feeds(self) -> dict[str, bytes]:
         """Every feed file by site path, made on first use and kept."""
-        return dict(sorted(dict(self.make_feeds()).items()))
+        return dict(sorted(dict(self.make_feeds(None, None)).items()))
 
-    def feed_files(self) -> Iterator[tuple[str, bytes]]:
+    def feed_files(self, memo: PageMemo | None = None,
+                   canonical: Canonical | None = None) -> Iterator[tuple[str, bytes]]:
         """The feed files one at a time, kept by no one: to write them as
-        they come (the same files as :attr:`feeds`, in another order)."""
-        return self.make_feeds()
+        they come (the same files as :attr:`feeds`, in another order);
+        with ``memo``, each event's calendar entries and own calendar are
+        kept there (:mod:`generator.pipeline.feed_memo`; ``canonical``:
+        forms its keys can share)."""
+        return self.make_feeds(memo, canonical)
 
     @property
     def ok(self) -> bool:
@@ -72,7 +80,12 @@ def prepare(config: SiteConfig, now: dt.datetime,
     dates = {event.id: _dates(event, history, now, config) for event in content.events}
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
-    return Prepared(content, problems, site, partial(feed_files, catalogue, config, history, now, items))
+
+    def make_feeds(memo: PageMemo | None, canonical: Canonical | None) -> Iterator[tuple[str, bytes]]:
+        kept = feed_memo.kept_feeds(config, content, memo, canonical) if memo is not None else None
+        return feed_files(catalogue, config, history, now, items, kept)
+
+    return Prepared(content, problems, site, make_feeds)
 
 
 def _as_committed(content: Content, config: SiteConfig) -> dict[tuple[str, str], Event]:

@@ -17,9 +17,10 @@ from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a f
 
 def _entries(kept: Path) -> dict[str, bytes]:
     """The theme's outputs in the memo, by key (not the core's pages, kept
-    as JSON beside them: tests/pipeline/test_core_memo.py)."""
+    as JSON objects beside them, tests/pipeline/test_core_memo.py, nor the
+    feeds' entries, JSON arrays, and calendars, tests/pipeline/test_feed_memo.py)."""
     found = {key: _read(pack, offset, length) for key, pack, offset, length, _ in stored(kept)}
-    return {key: data for key, data in found.items() if not data.startswith(b"{")}
+    return {key: data for key, data in found.items() if not data.startswith((b"{", b"[", b"BEGIN:VCALENDAR"))}
 
 
 def _read(pack: Path, offset: int, length: int) -> bytes:

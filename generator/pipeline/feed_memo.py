@@ -1,0 +1,73 @@
+"""Each event's calendar entries and its own ``.ics`` file, kept by the
+hash of what they read.
+
+After one changed event, the feeds were the tail of a rebuild: at 10,000
+events, serialising every occurrence's VEVENT and writing the 10,000
+per-event calendars again was most of their time.  What an event's
+entries read (:func:`generator.feeds.ics.vevent`,
+:func:`~generator.feeds.ics.deadline_vevent`) is its feed item
+(:class:`generator.feeds.common.Item`: the event, its occurrences with
+their own events, its history as the feeds use it — first and last
+revision, SEQUENCE, announcement, changes — its URL and image) and what
+every item shares (:func:`frame`): the code, the configuration and the
+registries (units, categories, areas, tags).  An event's own calendar
+reads beside these only the years its VTIMEZONEs cover (the site's,
+named in the part the file is kept under).
+
+The build's "now" is not in the key: an entry shows nothing of the clock
+but through the item (its occurrences — how many years of a series — and
+its history, both made for this "now"); the calendars choose which
+entries are still current, from their days, and that is not kept.
+Values are hashed in :class:`~generator.pipeline.core_memo.Canonical`
+form; a value without one means no key, and the entry is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..feeds.common import Item
+from ..load.config import SiteConfig
+from ..model.event import Content
+from .core_memo import Canonical, NoCanonicalForm, shared_frame
+from .memo import PageMemo
+
+
+def kept_feeds(config: SiteConfig, content: Content, memo: PageMemo,
+               canonical: Canonical | None = None) -> KeptFeeds | None:
+    """The feeds' entries through ``memo``, or None when they cannot be
+    keyed; ``canonical``: forms already worked out (the core pages' keys
+    hold the same events and occurrences, :attr:`KeptPages.canonical
+    <generator.pipeline.core_memo.KeptPages.canonical>`)."""
+    shared = frame(config, content)
+    return KeptFeeds(shared, memo, canonical) if shared is not None else None
+
+
+def frame(config: SiteConfig, content: Content) -> str | None:
+    """The hash of what every item's entries share."""
+    return shared_frame("sukien feed entries 1", config, content)
+
+
+class KeptFeeds:
+    """Texts by an item and a part (:class:`generator.feeds.ics.Kept`)."""
+
+    def __init__(self, shared: str, memo: PageMemo, canonical: Canonical | None = None) -> None:
+        self._shared, self.memo = shared, memo
+        self._canonical = canonical or Canonical()
+
+    def get(self, item: Item, part: str) -> str | None:
+        key = self.key(item, part)
+        return self.memo.get(key) if key is not None else None
+
+    def put(self, item: Item, part: str, text: str) -> None:
+        key = self.key(item, part)
+        if key is not None:
+            self.memo.put(key, text)
+
+    def key(self, item: Item, part: str) -> str | None:
+        try:
+            form = self._canonical.form(item)  # worked out once per item
+        except NoCanonicalForm:
+            return None
+        text = f"{self._shared}\0{part}\0{form!r}"
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
