@@ -10,6 +10,7 @@ import os
 import posixpath
 import stat
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from slugify import slugify
 
 from ..model import event as model, patterns
 from .config import SiteConfig
+from .halves import halves
 from .eventfiles import EVENTS, event_id_of, holds_events, is_event_name
 from ..model.problems import Problem
 from ..rules import dates as date_rules, registries as registry_rules
@@ -56,10 +58,16 @@ def load_tree(config: SiteConfig) -> Loaded:
     events: list[model.Event] = []
     files = list(_event_files(root, config, problems))
     years = date_rules.window(config.timezone)  # one clock reading for the whole tree
-    for file, unit, path in files:
-        event = _load_event(file, unit, path, root, config, known, problems, years)
-        if event is not None:
-            events.append(event)
+
+    def load(part: Sequence[tuple[Path, str, str]]) -> tuple[list[model.Event], list[Problem]]:
+        found_problems: list[Problem] = []
+        loaded = (_load_event(file, unit, path, root, config, known, found_problems, years)
+                  for file, unit, path in part)
+        return [event for event in loaded if event is not None], found_problems
+
+    for part_events, part_problems in halves(files, load):  # each file on its own: on both cores
+        events += part_events
+        problems += part_problems
     events = _drop_duplicates(events, files, root, problems)
     events.sort(key=lambda e: (e.start.isoformat(), e.id))
     content = model.Content(root=str(root), events=tuple(events), **found)
