@@ -87,11 +87,18 @@ class History:
 
     revisions: dict[str, tuple[Revision, ...]] = field(default_factory=dict)
     shallow: bool = False
+    # summaries already made, by event id (the pages' dates and the feeds ask for each)
+    _made: dict = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, event: Event, *, now: dt.datetime, years_ahead: int) -> EventHistory:
         """The history of one (current) event; ``now`` only matters for an
         event that git does not know or that has uncommitted changes."""
-        return summarise(event, self.revisions.get(event.id, ()), now=now, years_ahead=years_ahead)
+        made = self._made.get(event.id)
+        if made is None or made[0] is not event or made[1] != (now, years_ahead):
+            made = (event, (now, years_ahead),
+                    summarise(event, self.revisions.get(event.id, ()), now=now, years_ahead=years_ahead))
+            self._made[event.id] = made
+        return made[2]
 
 
 def blob_id(data: bytes) -> str:
