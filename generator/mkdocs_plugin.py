@@ -26,6 +26,8 @@ import hashlib
 import json
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from itertools import chain
 from pathlib import Path
@@ -48,7 +50,7 @@ from .pipeline.build import CONTENT_ENV, REPORTED_ENV, taken_over
 from .pipeline import core_memo
 from .pipeline.core_memo import KeptPages
 from .pipeline.memo import PageMemo
-from .pipeline.publish import JOURNAL_ENV, Journal
+from .pipeline.publish import JOURNAL_ENV, Journal, recover
 from .load.config import ConfigError, SiteConfig, plugin_options, site_config
 from .pipeline.prepare import Prepared, prepare
 from .pipeline.target import UnsafeTarget, check_target
@@ -286,6 +288,8 @@ class SukienPlugin(BasePlugin):
         self.theme: ThemeMemo | None = None
         self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
         self.journal: Journal | None = None  # under `sukien build`: pages and feeds go into the site, in place
+        self.previewing = False  # under `mkdocs serve` (not --dirty)
+        self.preview: tuple[Journal, cache.Listing | None, Path] | None = None  # its journal, listing, scratch
         self.memo: PageMemo | None = None  # of this build's pages: the core's and the theme's
         self.core: KeptPages | None = None  # the core's pages, given again when their inputs are
         self.now: dt.datetime | None = None
@@ -305,12 +309,12 @@ class SukienPlugin(BasePlugin):
         except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
         prepared = prepare(site, now, taken_over())
-        self.journal = _journal(os.environ)
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
             log.log(level, line)
         if not prepared.ok:
             raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
+        self.journal = _journal(os.environ) or self._preview_in_place(config)
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
         self.now, self.site_config = now, site
         self._end(len(prepared.content.events))
@@ -399,9 +403,20 @@ class SukienPlugin(BasePlugin):
             self.memo.finish()  # every page and feed entry read and written: the copies' too
         self.core = self.memo = None
         self._end(count)
+        if self.preview is not None:  # MkDocs' own files into the preview, then what it no longer has out
+            journal, before, scratch = self.preview
+            self.preview = self.journal = None
+            journal.take(scratch)
+            journal.commit(before.files if before else ())
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.theme = self.core = self.memo = None
+        if self.preview is not None:
+            journal, _, scratch = self.preview
+            self.preview = self.journal = None
+            journal.rollback()
+            shutil.rmtree(scratch, ignore_errors=True)
         if self.theme_share:
             self.theme_share[0].cancel()
             self.theme_share = None
@@ -410,6 +425,28 @@ class SukienPlugin(BasePlugin):
         if self.second:
             self.second.cancel()
         self._close_second()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.previewing = command == "serve" and not dirty
+
+    def _preview_in_place(self, config: MkDocsConfig) -> Journal | None:
+        """Under ``mkdocs serve``: the preview's folder written in place, as
+        ``sukien build`` writes a site (only the files whose bytes changed:
+        a save no longer rewrites the whole site), MkDocs' own files into a
+        folder of their own first (MkDocs empties it)."""
+        if not self.previewing:
+            return None
+        root = Path(config.site_dir)
+        try:
+            recover(root)
+            before = cache.scan(root)
+            journal = Journal.begin(root)
+        except OSError:
+            return None
+        scratch = Path(tempfile.mkdtemp(prefix=".sukien-preview-"))
+        config["site_dir"] = str(scratch)
+        self.preview = (journal, before, scratch)
+        return journal
 
     # -- the theme's work on two cores, and given again -----------------------
 

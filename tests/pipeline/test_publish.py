@@ -11,6 +11,8 @@ import pytest
 
 from generator.pipeline import cache, publish
 
+from conftest import ROOT, SITE_CONTENT, SITE_NOW
+
 
 def _state(root: Path) -> dict[str, object]:
     """Every entry under ``root``: a file's bytes, a link's target, a folder."""
@@ -167,3 +169,45 @@ def test_what_forked_copies_write_is_part_of_the_build(tmp_path, noted):
         else:
             journal.commit(_names(site))
             assert _state(site) == _state(_site(tmp_path / "clean", NEW))
+
+
+def _mkdocs_build(site: Path, command: str, content: Path) -> None:
+    """One build as ``mkdocs build`` or as each rebuild of ``mkdocs serve`` runs it."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    os.environ["SUKIEN_CONTENT"] = str(content)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command=command, dirty=False)
+    mkdocs_build.build(config)
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_preview_rebuild_writes_only_what_changed(tmp_path, monkeypatch):
+    """``mkdocs serve`` rebuilds its folder in place: after a save, the
+    folder is the site a plain build makes, and a page the save does not
+    touch is the same file as before."""
+    monkeypatch.setenv("SUKIEN_NOW", SITE_NOW)
+    monkeypatch.setenv("SUKIEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SUKIEN_CONTENT", "")
+    content = tmp_path / "content"
+    shutil.copytree(SITE_CONTENT, content)
+    preview = tmp_path / "preview"
+    preview.mkdir()
+    _mkdocs_build(preview, "serve", content)
+    _mkdocs_build(tmp_path / "plain", "build", content)
+    assert _tree(preview) == _tree(tmp_path / "plain")
+    about = preview / "gioi-thieu" / "index.html"
+    inode = about.stat().st_ino
+    (preview / "stale.html").write_text("left from an older build", encoding="utf-8")
+    event = content / "events" / "so-vhttdl" / "tuan-van-hoa-2026.yaml"
+    event.write_text(event.read_text(encoding="utf-8").replace("title: ", "title: Đã sửa ", 1), encoding="utf-8")
+    _mkdocs_build(preview, "serve", content)
+    _mkdocs_build(tmp_path / "plain-2", "build", content)
+    assert _tree(preview) == _tree(tmp_path / "plain-2") != _tree(tmp_path / "plain")
+    assert about.stat().st_ino == inode  # not written again
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
