@@ -58,7 +58,6 @@ from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
 from .pipeline.background import Forked, SecondCore
 from .site.pages import Pages
-from .site.pages.markup import anchor_ids
 from .feeds import write_feeds
 from .model.problems import format_text
 
@@ -103,7 +102,7 @@ class GeneratedPage(Page):
         made = self._pages.page(self.file.src_uri)
         self.meta, self.markdown = made.meta(), ""
         html = made.body.strip()  # what Markdown makes of raw HTML blocks
-        self._anchors = anchor_ids(html)
+        self._anchors = made.anchors
         self.html_digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
         self._spool.put(self.file.src_uri, html)
 

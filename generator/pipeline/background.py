@@ -97,7 +97,9 @@ class SecondCore:
         def work() -> None:  # in the copy: the pages, then the feeds, saying how far it got
             os.close(read)
             for source in ahead:
-                pickle.dump((source, self._pages.page(source)), parked, pickle.HIGHEST_PROTOCOL)
+                made = self._pages.page(source)
+                made.anchors  # noqa: B018 (worked out here, parked with the page: the builder is busier)
+                pickle.dump((source, made), parked, pickle.HIGHEST_PROTOCOL)
             parked.flush()
             os.write(write, f"{_PAGES_DONE}\n".encode("ascii"))
             os.write(write, f"{self._feeds()}\n".encode("ascii"))

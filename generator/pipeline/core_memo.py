@@ -62,7 +62,7 @@ def frame(config: SiteConfig, content: Content, now: dt.datetime) -> str | None:
                         latest_revision(config.content_dir))
     if state is None:
         return None
-    return shared_frame("sukien core pages 1", config, content, state.day)
+    return shared_frame("sukien core pages 2", config, content, state.day)
 
 
 def shared_frame(purpose: str, config: SiteConfig, content: Content, *more: object) -> str | None:
@@ -176,12 +176,15 @@ class KeptPages:
 
 def _stored(page: Page) -> str:
     """``page`` as JSON (``dataclasses.asdict`` copies every value first: twice as slow)."""
-    data = dict(vars(page), feeds=[vars(feed) for feed in page.feeds],
-                image=vars(page.image) if page.image else None)
+    data = {field.name: getattr(page, field.name) for field in dataclasses.fields(page)}
+    data.update(feeds=[vars(feed) for feed in page.feeds], image=vars(page.image) if page.image else None,
+                anchors=sorted(page.anchors))
     return json.dumps(data, ensure_ascii=False)
 
 
 def _page(data: dict) -> Page:
-    image = data.pop("image")
+    image, anchors = data.pop("image"), data.pop("anchors")
     feeds = tuple(Feed(**feed) for feed in data.pop("feeds"))
-    return Page(**data, feeds=feeds, image=SocialImage(**image) if image else None)
+    page = Page(**data, feeds=feeds, image=SocialImage(**image) if image else None)
+    vars(page)["anchors"] = set(anchors)  # as worked out when it was made (Page.anchors)
+    return page

@@ -226,4 +226,6 @@ def test_a_page_comes_back_from_the_memo_as_it_was_made(tmp_path):
     first = [made[0].page(source) for source in sources]  # rendered and stored
     again = [made[1].page(source) for source in sources]  # from the memo
     assert again == first == [prepared.site.pages.page(source) for source in sources]
+    assert [page.anchors for page in again] == [page.anchors for page in first]
+    assert any(page.anchors for page in again)
     assert any(page.image for page in again) and any(page.feeds for page in again)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import yaml
 
 from .. import urls
+from .markup import anchor_ids
 
 _SPACES = re.compile(r"\s+")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: front matter is hot
@@ -54,6 +56,12 @@ class Page:
     @property
     def source(self) -> str:
         return urls.source(self.url)
+
+    @cached_property
+    def anchors(self) -> set[str]:
+        """The ids a link can point to in the body (worked out once: a
+        forked copy that makes the page ahead sends them with it)."""
+        return anchor_ids(self.body.strip())
 
     def meta(self) -> dict:
         alternates = {self.lang: self.url}
