@@ -331,7 +331,11 @@ class SukienPlugin(BasePlugin):
         # generator.pipeline.background)
         sources = list(site.pages)
         self.core = self._kept_pages(site.pages, config)
-        self.second = SecondCore(self.core or site.pages, sources[len(sources) // 2:],
+        # the copy makes half the pages ahead; a quarter when the memo holds
+        # most of them (then making a page costs little, and the feeds are
+        # the copy's longest work)
+        share = 4 if self.core is not None and self.core.mostly_kept(sources) else 2
+        self.second = SecondCore(self.core or site.pages, sources[len(sources) - len(sources) // share:],
                                  lambda: self._write_feeds(config.site_dir))
         for path in sources:
             page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)

@@ -159,6 +159,13 @@ class KeptPages:
         self.memo.put(key, _stored(made))
         return made
 
+    def mostly_kept(self, sources: list[str], sample: int = 32) -> bool:
+        """Whether the memo holds most of these pages (of ``sample`` of them,
+        evenly spread, those with a key)."""
+        keys = [self.key(source) for source in sources[::max(1, len(sources) // sample)]]
+        known = [key for key in keys if key is not None]
+        return bool(known) and sum(self.memo.holds(key) for key in known) * 4 >= len(known) * 3
+
     def key(self, source: str) -> str | None:
         inputs = self._pages.inputs(source)
         if inputs is None:

@@ -76,6 +76,10 @@ class PageMemo:
             self._used.add(pack)
         return data.decode("utf-8", "surrogatepass")
 
+    def holds(self, key: str) -> bool:
+        """Whether an entry is noted under ``key`` (not whether it is intact)."""
+        return key in self._entries()
+
     def put(self, key: str, text: str) -> None:
         body = text.encode("utf-8", "surrogatepass")
         digest = hashlib.sha256(body).hexdigest()
