@@ -22,6 +22,7 @@ build is written from there without running the theme's templates.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import logging
@@ -316,6 +317,10 @@ class SukienPlugin(BasePlugin):
         self.journal = _journal(os.environ) or self._preview_in_place(config)
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
         self.now, self.site_config = now, site
+        # what is prepared lives until the build ends: the collector need not
+        # walk it again (each full collection did), and the forked copies do
+        # not copy the memory that walking would touch
+        gc.freeze()
         self._end(len(prepared.content.events))
         return config
 

@@ -14,6 +14,7 @@ doing, stage by stage, the site builder's stages included.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -156,11 +157,25 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[P
     if not name:
         return None
     try:
-        with open(name, "rb") as handed:
+        with open(name, "rb") as handed, _no_collection():
             content, problems = pickle.load(handed)  # written by our own parent, private (0600)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
         return None
     return (content, problems) if isinstance(content, Content) else None
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No cycle collection while unpickling: the collector would walk the
+    objects being made again and again (more than half the time), and they
+    hold no cycle to collect."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _reused(problems: list[Problem], target: Path, reusing: Stage | None, began: float,
