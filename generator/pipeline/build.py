@@ -83,8 +83,18 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     if has_errors(problems, strict):
         return BuildResult(problems)
     target.parent.mkdir(parents=True, exist_ok=True)
+    with publish.only_build(target):
+        return _build_in_place(config, target, strict, content_dir, progress, validated.content, problems, began)
+
+
+def _build_in_place(config: SiteConfig, target: Path, strict: bool, content_dir: Path | None,
+                    progress: Progress | None, content: Content, problems: list[Problem],
+                    began: float) -> BuildResult:
+    """The build of valid content into ``target`` (its lock held): nothing
+    when the folder already is this build's site, else in place through a
+    journal."""
     publish.recover(target)  # a build cut short left its journal: its site back first
-    key, slot = _cache_entry(config, target, strict, validated.content)
+    key, slot = _cache_entry(config, target, strict, content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
     before = cache.scan(target)
     if key and cache.in_place(key, slot, before):  # its very files are the stored site's
@@ -94,8 +104,7 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
     try:
         journal = publish.Journal.begin(target)
         try:
-            done = _run_builder(config, scratch, strict, content_dir, progress, validated.content,
-                                problems, journal)
+            done = _run_builder(config, scratch, strict, content_dir, progress, content, problems, journal)
             if done.returncode == 0:
                 journal.take(scratch)  # what MkDocs wrote itself: its theme's files, sitemap
                 written = journal.commit(before.files if before else ())
@@ -109,7 +118,7 @@ def build(config: SiteConfig, *, site_dir: Path | None = None, content_dir: Path
         shutil.rmtree(scratch, ignore_errors=True)
     # no input changed while it built, nor the clock state (it only moves
     # forward: equal before and after, it was that all along)
-    if key and _cache_entry(config, target, strict, validated.content)[0] == key:
+    if key and _cache_entry(config, target, strict, content)[0] == key:
         cache.store(key, slot, cache.listing_of(target, written))
     return BuildResult(problems, True, target, 0, len(written), time.monotonic() - began)
 

@@ -30,8 +30,13 @@ import os
 import shutil
 import stat
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover (not a POSIX system)
+    fcntl = None  # type: ignore[assignment]
 
 JOURNAL_ENV = "SUKIEN_PUBLISH"  # the journal of the build the site builder writes for
 _TARGET = "target"  # in the journal: the site folder's path
@@ -44,6 +49,48 @@ _RECORDS = "records"
 def journal_of(target: Path) -> Path:
     """Where the journal of builds into ``target`` lives."""
     return target.parent / f".{target.name}-journal"
+
+
+class Busy(OSError):
+    """Another build is writing into the same site folder."""
+
+
+@contextmanager
+def only_build(target: Path) -> Iterator[None]:
+    """Hold the site folder's lock (``.<site>-journal.lock`` beside it, gone
+    afterwards) for a build: a second build into the same folder at the
+    same time would take the first one's journal for one cut short and undo
+    it; it stops before touching anything instead."""
+    if fcntl is None:  # no advisory locks here (not a POSIX system)
+        yield
+        return
+    path = target.parent / f".{target.name}-journal.lock"
+    handle = _locked(path, target)
+    try:
+        yield
+    finally:
+        with suppress(FileNotFoundError):
+            path.unlink()
+        os.close(handle)  # the lock goes with it
+
+
+def _locked(path: Path, target: Path) -> int:
+    """An open, locked lock file at ``path``: the one that is there still
+    (another build may have removed it between our open and our lock)."""
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise Busy(f"một lần dựng khác đang ghi vào '{target.as_posix()}'; hãy chờ nó xong rồi chạy lại "
+                       f"/ another build is writing into '{target.as_posix()}': run again when it is done") from None
+        try:
+            if os.stat(path).st_ino == os.fstat(handle).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        os.close(handle)
 
 
 def recover(target: Path) -> bool:

@@ -211,3 +211,15 @@ def test_a_preview_rebuild_writes_only_what_changed(tmp_path, monkeypatch):
     assert _tree(preview) == _tree(tmp_path / "plain-2") != _tree(tmp_path / "plain")
     assert about.stat().st_ino == inode  # not written again
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_second_build_into_the_same_folder_stops_before_touching_it(tmp_path):
+    site = _site(tmp_path / "site", OLD)
+    before = _state(site)
+    with publish.only_build(site):
+        with pytest.raises(publish.Busy, match="một lần dựng khác"), publish.only_build(site):
+            publish.Journal.begin(site)  # never reached
+        assert _state(site) == before and not publish.journal_of(site).exists()
+    with publish.only_build(site):  # free again once the first is done
+        pass
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the lock file goes with the build
