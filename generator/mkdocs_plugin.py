@@ -414,8 +414,7 @@ class SukienPlugin(BasePlugin):
         if self.preview is not None:  # MkDocs' own files into the preview, then what it no longer has out
             journal, before, scratch = self.preview
             self.preview = self.journal = None
-            journal.take(scratch)
-            journal.commit(before.files if before else ())
+            journal.finish(scratch, before.files if before else ())
             shutil.rmtree(scratch, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:

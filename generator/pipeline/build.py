@@ -106,8 +106,7 @@ def _build_in_place(config: SiteConfig, target: Path, strict: bool, content_dir:
         try:
             done = _run_builder(config, scratch, strict, content_dir, progress, content, problems, journal)
             if done.returncode == 0:
-                journal.take(scratch)  # what MkDocs wrote itself: its theme's files, sitemap
-                written = journal.commit(before.files if before else ())
+                written = journal.finish(scratch, before.files if before else ())
         except BaseException:
             journal.rollback()
             raise

@@ -143,26 +143,30 @@ class Listing:
 
 def scan(root: Path) -> Listing | None:
     """The listing of ``root``, or None when it is not a folder."""
+    if not os.path.isdir(root):
+        return None
     files: dict[str, tuple[int, int, int, int, int]] = {}
     folders: set[str] = set()
-    try:
-        _scan(str(root), "", files, folders)
-    except NotADirectoryError:
-        return None
-    except FileNotFoundError:
-        return None if not os.path.isdir(root) else Listing(files, frozenset(folders))
+    _scan(str(root), "", files, folders)
     return Listing(files, frozenset(folders))
 
 
 def _scan(top: str, prefix: str, files: dict, folders: set[str]) -> None:
-    with os.scandir(top) as entries:
+    try:
+        entries = os.scandir(top)
+    except FileNotFoundError:  # removed while the folder was being listed
+        return
+    with entries:
         for entry in entries:
             name = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                folders.add(name)
-                _scan(entry.path, f"{name}/", files, folders)
-            else:
-                files[name] = _stamp(entry.stat(follow_symlinks=False))
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(name)
+                    _scan(entry.path, f"{name}/", files, folders)
+                else:
+                    files[name] = _stamp(entry.stat(follow_symlinks=False))
+            except FileNotFoundError:
+                continue
 
 
 def listing_of(root: Path, names: Iterable[str]) -> Listing:

@@ -160,7 +160,7 @@ class Journal:
         if found is not None:
             self._note("R", relative)
 
-    def take(self, folder: Path) -> None:
+    def _take(self, folder: Path) -> None:
         """Write every file of ``folder`` (what MkDocs itself wrote) into the site."""
         for relative in _files(folder):
             self.write(relative, (folder / relative).read_bytes())
@@ -210,6 +210,12 @@ class Journal:
                     yield line[0], line[2:]
 
     # -- ending the build, in the process that began it -------------------------
+
+    def finish(self, scratch: Path, before: Iterable[str]) -> set[str]:
+        """Take what MkDocs wrote itself into ``scratch`` (its theme's files,
+        the sitemap, the 404 page) into the site, then :meth:`commit`."""
+        self._take(scratch)
+        return self.commit(before)
 
     def commit(self, before: Iterable[str]) -> set[str]:
         """Remove what the site held ``before`` (its files, as a listing
