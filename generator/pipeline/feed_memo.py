@@ -20,15 +20,22 @@ its history, both made for this "now"); the calendars choose which
 entries are still current, from their days, and that is not kept.
 Values are hashed in :class:`~generator.pipeline.core_memo.Canonical`
 form; a value without one means no key, and the entry is made.
+
+The feeds' QR codes are kept too (:func:`qr_files`), by what each says,
+its title and the code: drawing one (segno's masks) costs about as much
+as a hundred events' entries.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 
 from ..feeds.common import Item
 from ..load.config import SiteConfig
 from ..model.event import Content
+from ..site.pages.qr import QrCode
+from . import cache
 from .core_memo import Canonical, NoCanonicalForm, shared_frame
 from .memo import PageMemo
 
@@ -71,3 +78,20 @@ class KeptFeeds:
             return None
         text = f"{self._shared}\0{part}\0{form!r}"
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def qr_files(codes: Mapping[str, QrCode], memo: PageMemo | None) -> Iterator[tuple[str, bytes]]:
+    """Each QR code's file by site path, drawn when ``memo`` does not hold it."""
+    digest = hashlib.sha256(b"sukien qr code 1\n")
+    cache.add_code(digest)  # segno's version with it
+    frame = digest.hexdigest()
+    for path, code in codes.items():
+        key = hashlib.sha256(f"{frame}\0{code.text}\0{code.title}".encode("utf-8", "surrogatepass")).hexdigest()
+        kept = memo.get(key) if memo is not None else None
+        if kept is not None:
+            yield path, kept.encode("utf-8", "surrogatepass")
+            continue
+        drawn = code.svg()
+        if memo is not None:
+            memo.put(key, drawn.decode("utf-8", "surrogatepass"))
+        yield path, drawn

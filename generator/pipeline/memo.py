@@ -39,6 +39,7 @@ KEEP_BUILDS = 3  # of a kind: this one and the two before it
 KEEP_KINDS = 4  # the kinds of build last run
 _PACKS = "packs"
 _BUILDS = "builds"  # per kind, one line per build: its start (ns) and the packs it used
+_TEMPLATES = "templates"  # the theme's templates compiled (Jinja's bytecode cache)
 
 
 class PageMemo:
@@ -55,6 +56,21 @@ class PageMemo:
         self._pid = 0  # of the process whose pack is open for writing
         self._pack = self._notes = -1
         self._end = 0
+
+    def templates_folder(self, setting: str) -> Path | None:
+        """Where the templates are kept compiled for an environment of
+        ``setting`` (a hash of what compiling them depends on beside their
+        source, which Jinja checks), or None when it cannot be made; the
+        other settings' folders go."""
+        top = self.folder / _TEMPLATES
+        try:
+            (top / setting).mkdir(parents=True, exist_ok=True)
+            for other in os.scandir(top):
+                if other.name != setting:
+                    shutil.rmtree(other.path, ignore_errors=True)
+        except OSError:
+            return None
+        return top / setting
 
     def get(self, key: str) -> str | None:
         """The text stored under ``key``, or None when there is none or it

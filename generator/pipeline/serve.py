@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .build import builder_env
+from .builder import builder_env
 from ..load.config import SiteConfig
 
 

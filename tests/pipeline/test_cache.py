@@ -199,3 +199,20 @@ def test_a_relative_site_folder_is_the_callers_not_the_configurations(project, t
     assert (here / "site" / "404.html").is_file()
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
     assert [p.name for p in here.iterdir()] == ["site"]
+
+
+def test_installing_a_distribution_changes_the_code(tmp_path, monkeypatch):
+    import hashlib
+
+    def code() -> str:
+        digest = hashlib.sha256()
+        cache.add_code(digest)
+        return digest.hexdigest()
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.syspath_prepend(str(packages))
+    before = code()
+    assert code() == before
+    (packages / "demo-1.0.dist-info").mkdir()
+    (packages / "demo-1.0.dist-info" / "METADATA").write_text("Name: demo\nVersion: 1.0\n", encoding="utf-8")
+    assert code() != before

@@ -213,3 +213,20 @@ def test_an_item_without_a_canonical_form_has_no_key(part):
     item = Item(object(), (), object(), "https://x/")  # type: ignore[arg-type]
     assert kept.key(item, part) is None
     assert kept.get(item, part) is None
+
+
+def test_qr_codes_are_drawn_once_and_given_again_for_the_same_text(tmp_path, monkeypatch):
+    from generator.site.pages.qr import QrCode
+    codes = {"theo-doi/qr/events.svg": QrCode("webcal://example.org/feeds/events.ics", "QR feeds/events.ics"),
+             "theo-doi/qr/rss.svg": QrCode("https://example.org/feeds/events.rss", "QR feeds/events.rss")}
+    memo = PageMemo(tmp_path)
+    drawn = dict(feed_memo.qr_files(codes, memo))
+    memo.finish()
+    assert drawn == {path: code.svg() for path, code in codes.items()} and drawn["theo-doi/qr/rss.svg"].startswith(b"<svg")
+    real = QrCode.svg
+    monkeypatch.setattr(QrCode, "svg", lambda self: pytest.fail("drawn again"))
+    assert dict(feed_memo.qr_files(codes, PageMemo(tmp_path))) == drawn
+    moved = {"theo-doi/qr/events.svg": QrCode("webcal://example.net/feeds/events.ics", "QR feeds/events.ics"),
+             "theo-doi/qr/rss.svg": QrCode("https://example.org/feeds/events.rss", "QR RSS")}
+    monkeypatch.setattr(QrCode, "svg", real)
+    assert dict(feed_memo.qr_files(moved, PageMemo(tmp_path))) == {path: real(code) for path, code in moved.items()}

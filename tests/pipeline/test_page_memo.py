@@ -169,4 +169,17 @@ def test_no_memo_when_a_template_reads_the_time_of_the_build(project, tmp_path, 
           "<p>{{ w.footer }} {{ build_date_utc }}</p>")
     kept = tmp_path / "cache"
     _build(project, tmp_path / "site", kept, monkeypatch)
-    assert not _entries(kept)  # its pages differ by the second: none would be right again
+    pages = [text for text in _entries(kept).values() if not text.startswith(b"<svg")]  # no template draws QR codes
+    assert not pages  # its pages differ by the second: none would be right again
+
+
+def test_templates_compiled_for_one_environment_are_never_loaded_by_another(tmp_path):
+    import jinja2
+    from generator.mkdocs_plugin import _compiling
+    plain, other = jinja2.Environment(), jinja2.Environment(extensions=["jinja2.ext.do"], trim_blocks=True)
+    assert _compiling(plain) == _compiling(jinja2.Environment()) != _compiling(other)
+    memo = PageMemo(tmp_path)
+    first = memo.templates_folder(_compiling(plain))
+    second = memo.templates_folder(_compiling(other))
+    assert first is not None and second is not None and first != second
+    assert second.is_dir() and not first.exists()  # one environment's at a time

@@ -26,6 +26,7 @@ from .agenda import Agenda
 from .rendering import Ctx
 from ..i18n import LANGS
 from .page import Page
+from .qr import QrCode
 
 
 class Pages(Mapping[str, str]):
@@ -70,7 +71,11 @@ class Site:
     assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
     # files no page's build reads (the QR codes), made when asked: a
     # builder can write them beside the pages, as it does the feeds
-    side: Callable[[], dict[str, bytes]] = dict
+    qr_codes: Callable[[], dict[str, QrCode]] = dict
+
+    def side(self) -> dict[str, bytes]:
+        """The QR codes' files, drawn."""
+        return {path: code.svg() for path, code in self.qr_codes().items()}
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
@@ -102,7 +107,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
     site.pages = Pages(makers, inputs)
     ctx = Ctx(content, config, agenda, "vi", "")
     site.assets.update(search.search_files(ctx))
-    site.side = partial(_qr_codes, ctx)
+    site.qr_codes = partial(_qr_codes, ctx)
     site.assets["robots.txt"] = robots(config).encode("utf-8")
     return site
 
@@ -142,8 +147,8 @@ def _list_inputs(ctx: Ctx, kind: str, item_id: str) -> tuple:
     return ("list page", ctx.lang, lists.list_inputs(ctx, kind, item_id))
 
 
-def _qr_codes(ctx: Ctx) -> dict[str, bytes]:
-    return {**subscribe.qr_files(ctx), **press.press_qr_files(ctx.config.site_url)}
+def _qr_codes(ctx: Ctx) -> dict[str, QrCode]:
+    return {**subscribe.qr_codes(ctx), **press.press_qr_codes(ctx.config.site_url)}
 
 
 def robots(config: SiteConfig) -> str:

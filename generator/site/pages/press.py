@@ -27,7 +27,8 @@ from ..i18n import clock, day_label, t, when_label, zone_note
 from .markup import block, el, esc, in_lang, iso, link
 from .page import Feed, Page
 from .press_box import contact_html, deadline_html
-from .subscribe import FeedCard, feed_cards, feed_qr_files
+from .qr import QrCode
+from .subscribe import FeedCard, feed_cards, feed_qr_codes
 
 HORIZON_DAYS = 14
 NEWS_SHOWN = 15
@@ -59,8 +60,8 @@ def press_page(ctx: Ctx, news: Sequence[News] = ()) -> Page:
                 alternate=urls.section(urls.other(ctx.lang), "press"), feeds=feeds)
 
 
-def press_qr_files(site_url: str) -> dict[str, bytes]:
-    return feed_qr_files(site_url, PRESS_FEEDS)
+def press_qr_codes(site_url: str) -> dict[str, QrCode]:
+    return feed_qr_codes(site_url, PRESS_FEEDS)
 
 
 def _site_link(ctx: Ctx, path: str, inner: str, **values) -> str:

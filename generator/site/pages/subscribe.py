@@ -1,5 +1,5 @@
 """The subscribe page (``theo-doi/``): every feed, how to add it on each
-device, and a QR code per feed (the SVG files are made by :func:`qr_files`)."""
+device, and a QR code per feed (the SVG files are drawn from :func:`qr_codes`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from .lists import KINDS, name_of, qr_path, registry
 from ..i18n import HOWTO, t
 from .markup import block, el, esc, link
 from .page import Page
-from .qr import feed_target, qr_svg
+from .qr import QrCode, feed_code
 
 # key (its QR code is urls.qr(key)), site path, MIME type, the word that names it
 FeedCard = tuple[str, str, str, str]
@@ -90,17 +90,16 @@ def _kind_table(ctx: Ctx, kind: str) -> str:
     return el("section", el("h2", esc(heading)) + table)
 
 
-def feed_qr_files(site: str, feeds: tuple[FeedCard, ...]) -> dict[str, bytes]:
-    """The QR codes of the cards of :func:`feed_cards`."""
-    return {urls.qr(key): qr_svg(feed_target(site, path), f"QR {path}") for key, path, *_ in feeds}
+def feed_qr_codes(site: str, feeds: tuple[FeedCard, ...]) -> dict[str, QrCode]:
+    """The QR codes of the cards of :func:`feed_cards`, by site path."""
+    return {urls.qr(key): feed_code(site, path) for key, path, *_ in feeds}
 
 
-def qr_files(ctx: Ctx) -> dict[str, bytes]:
+def qr_codes(ctx: Ctx) -> dict[str, QrCode]:
     """Every feed's QR code, by site path."""
     site = ctx.config.site_url
-    files = feed_qr_files(site, MAIN_FEEDS)
+    codes = feed_qr_codes(site, MAIN_FEEDS)
     for kind in KINDS:
         for entry in registry(ctx, kind):
-            path = urls.feed(kind, entry.id)
-            files[qr_path(kind, entry.id)] = qr_svg(feed_target(site, path), f"QR {path}")
-    return files
+            codes[qr_path(kind, entry.id)] = feed_code(site, urls.feed(kind, entry.id))
+    return codes

@@ -1,0 +1,155 @@
+"""The site builder's process (``python -m mkdocs build``), started early.
+
+Starting it costs about half a second (the interpreter, MkDocs, the
+theme, the plugin and the core it imports, MkDocs' configuration): more
+than a one-change rebuild of a small archive spends on its pages.  So
+``sukien build`` starts it before it checks the content, and it gets that
+far while the content is checked on the same machine's other core; then
+it waits, in the plugin's ``config`` event, for the content on a pipe
+(:func:`taken_over`).  ``sukien build`` either hands it over (:meth:`run`)
+or, when the content is invalid or the site already built, stops it
+(:meth:`stop`): it has read nothing and written nothing by then.
+
+The core never imports MkDocs: the builder is only ever a command.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from ..load.config import SiteConfig
+from ..model.event import Content
+from ..model.problems import Problem
+from . import publish
+from .progress import PROGRESS_ENV, Progress
+
+CONTENT_ENV = "SUKIEN_CONTENT"
+REPORTED_ENV = "SUKIEN_PROBLEMS_REPORTED"  # the plugin need not print them again
+LOADED_ENV = "SUKIEN_LOADED"  # the pipe the validated content comes on: the plugin need not read it again
+_GO = b"sukien content 1\n"  # what comes first on that pipe, then the pickle
+
+
+def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # the theme's banner says nothing to unit staff
+    env.pop(PROGRESS_ENV, None)  # only `sukien build` asks for it, when it reports progress
+    env.pop(publish.JOURNAL_ENV, None)  # only `sukien build` gives one, to its own builder
+    env.pop(LOADED_ENV, None)
+    if content_dir is not None:
+        env[CONTENT_ENV] = str(Path(content_dir).resolve())
+    return env
+
+
+class SiteBuilder:
+    """A started site builder, waiting for its content.  It writes
+    MkDocs' own files into ``scratch`` and every page and feed into the
+    site through the journal of ``target`` (:mod:`generator.pipeline.publish`),
+    which must be begun before :meth:`run`."""
+
+    def __init__(self, process: subprocess.Popen, pipe: int, scratch: Path) -> None:
+        self.process, self.scratch = process, scratch
+        self._pipe = pipe
+
+    @classmethod
+    @contextmanager
+    def started(cls, config: SiteConfig, target: Path, strict: bool, content_dir: Path | None,
+                progress: Progress | None) -> Iterator[SiteBuilder]:
+        """The builder of ``config``'s site into ``target``, stopped (if it
+        did not run) and its scratch folder removed afterwards."""
+        # absolute: MkDocs reads a relative -d from the folder of mkdocs.yml
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent)).resolve()
+        reading, writing = os.pipe()
+        try:
+            env = {**builder_env(config, content_dir), REPORTED_ENV: "1", LOADED_ENV: str(reading),
+                   publish.JOURNAL_ENV: str(publish.journal_of(Path(os.path.abspath(target))))}
+            if progress:
+                env[PROGRESS_ENV] = progress.lang
+            process = subprocess.Popen(_command(config, scratch, strict), env=env, pass_fds=(reading,))
+        except BaseException:
+            os.close(writing)
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+        finally:
+            os.close(reading)
+        builder = cls(process, writing, scratch)
+        try:
+            yield builder
+        finally:
+            builder.stop()
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    def run(self, content: Content, problems: list[Problem]) -> int:
+        """Hand the validated content over, wait for the build; its exit code."""
+        pipe, self._pipe = self._pipe, -1
+        with suppress(BrokenPipeError):  # it stopped first (a configuration it refused): it said why
+            hand_over(pipe, content, problems)
+        return self.process.wait()
+
+    def stop(self) -> None:
+        """Stop a builder that was not handed its content (nothing is
+        built), or is still running when the build is abandoned."""
+        if self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def hand_over(pipe: int, content: Content, problems: list[Problem]) -> None:
+    """Write the content and its problems on ``pipe`` for :func:`taken_over`, and close it."""
+    with os.fdopen(pipe, "wb") as out:
+        out.write(_GO)
+        pickle.dump((content, problems), out, pickle.HIGHEST_PROTOCOL)
+
+
+def _command(config: SiteConfig, scratch: Path, strict: bool) -> list[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
+               "-d", str(scratch)]
+    return [*command, "--strict"] if strict else command
+
+
+class CalledOff(Exception):
+    """``sukien build`` stopped before handing the content over."""
+
+
+def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[Problem]] | None:
+    """In the site builder: the content ``sukien build`` validated, once it
+    hands it over (None when it does not give any: read it).  Raises
+    CalledOff when the pipe closes first."""
+    pipe = environ.get(LOADED_ENV, "")
+    if not pipe.isdigit():
+        return None
+    try:
+        with os.fdopen(int(pipe), "rb") as handed, _no_collection():
+            if handed.read(len(_GO)) != _GO:
+                raise CalledOff
+            content, problems = pickle.load(handed)  # from our own parent, on a pipe only it holds
+    except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError) as error:
+        raise CalledOff from error
+    except OSError:
+        return None
+    return (content, problems) if isinstance(content, Content) else None
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """No cycle collection while unpickling: the collector would walk the
+    objects being made again and again (more than half the time), and they
+    hold no cycle to collect."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
