@@ -556,14 +556,16 @@ class SukienPlugin(BasePlugin):
             self.second = None
 
     def _write_feeds(self, site_dir: str) -> int:
-        """Make and write every feed, and the QR codes that lead to them;
-        how many files there are."""
+        """Make and write every feed, the QR codes that lead to them and the
+        search index; how many files there are."""
         assert self.prepared is not None
         count = 0
         if self.journal is not None:
             self.journal.note_others()  # in the builder, after a copy failed: what it began
         canonical = self.core.canonical if self.core is not None else None  # the copy's: its pages' forms
-        for pair in chain(qr_files(self.prepared.site.qr_codes(), self.memo), self.prepared.feed_files(self.memo, canonical)):
+        site = self.prepared.site
+        for pair in chain(site.search().items(), qr_files(site.qr_codes(), self.memo),
+                          self.prepared.feed_files(self.memo, canonical)):
             if self.journal is not None:
                 self.journal.write(*pair)
             else:

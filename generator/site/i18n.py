@@ -262,7 +262,7 @@ _TEXT = {
     "build_read": ("Đọc nội dung và lịch sử git", "Reading the content and its git history"),
     "build_pages": ("Dựng trang", "Rendering pages"),
     "build_write": ("Ghi trang", "Writing pages"),
-    "build_feeds": ("Ghi lịch, nguồn tin và mã QR", "Writing calendars, feeds and QR codes"),
+    "build_feeds": ("Ghi lịch, nguồn tin, mã QR và chỉ mục tìm kiếm", "Writing calendars, feeds, QR codes and the search index"),
     "build_reuse": ("Không có gì thay đổi, dùng lại bản dựng trước", "Nothing changed: the previous build, reused"),
     "build_done": ("Đã tạo trang tại {path}: {count} tệp trong {time}",
                    "Site built in {path}: {count} files in {time}"),

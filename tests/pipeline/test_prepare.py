@@ -40,6 +40,6 @@ def test_occurrences_and_images_are_worked_out_once_for_pages_and_feeds(tmp_path
     assert len(made) == len(keys) > len(published)  # series included, none expanded twice
     local = [event for event in prepared.content.events if event.image and not event.image.is_url]
     assert local and len(pictured) == len(local)
-    searchable = {record[0] for path, data in prepared.site.assets.items()
+    searchable = {record[0] for path, data in prepared.site.search().items()
                   if path.startswith("search/vi-") for record in json.loads(data)}
     assert searchable == {f"su-kien/{event['id']}/" for event in published}

@@ -60,7 +60,7 @@ def test_a_stage_without_steps_says_its_count_and_english_on_request():
     stage = Progress(out, "en", bar=True, clock=clock).stage("build_feeds", "unit_files")
     clock.now += 1.25
     stage.done(1234)
-    assert out.getvalue() == "Writing calendars, feeds and QR codes: 1,234 files (1.2 s)\n"
+    assert out.getvalue() == "Writing calendars, feeds, QR codes and the search index: 1,234 files (1.2 s)\n"
 
 
 def test_bar_only_on_a_terminal_outside_ci(tmp_path):
@@ -102,12 +102,12 @@ def test_build_in_a_log_says_each_stage_with_its_count(tmp_path):
     pages = len([p for p in site.rglob("*.html") if p != site / "404.html"])
     feeds = len([p for p in site.rglob("*") if p.suffix in (".ics", ".rss", ".atom")]
                 + [site / "feeds/events.json", site / "api/events.json"]
-                + list((site / urls.QR_DIR).glob("*.svg")))
+                + list((site / urls.QR_DIR).glob("*.svg")) + list((site / "search").glob("*.json")))
     assert _count(r"^Kiểm tra nội dung: (\d+) sự kiện \(\d+,\d giây\)$", log) == events
     assert _count(r"(?m)^Đọc nội dung và lịch sử git: (\d+) sự kiện \(\d+,\d giây\)$", log) == events
     assert _count(r"(?m)^Dựng trang: (\d+) trang \(\d+,\d giây\)$", log) == pages
     assert _count(r"(?m)^Ghi trang: (\d+) trang \(\d+,\d giây\)$", log) == pages
-    assert _count(r"(?m)^Ghi lịch, nguồn tin và mã QR: (\d+) tệp \(\d+,\d giây\)$", log) == feeds
+    assert _count(r"(?m)^Ghi lịch, nguồn tin, mã QR và chỉ mục tìm kiếm: (\d+) tệp \(\d+,\d giây\)$", log) == feeds
     files = sum(1 for p in site.rglob("*") if p.is_file())
     assert _count(rf"(?m)^Đã tạo trang tại {re.escape(str(site))}: ([\d.]+) tệp trong \d+,\d giây$", log) == files
     assert "INFO" not in log and "\r" not in log

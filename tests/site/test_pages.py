@@ -382,18 +382,18 @@ def test_subscribe_page_opens_the_long_lists_on_demand(site):
 
 
 def test_search_files_are_split_by_year_and_language(site):
-    manifest = json.loads(site.assets["search/index.json"])
+    manifest = json.loads(site.search()["search/index.json"])
     assert manifest["years"] == [2026, 2027]
-    in_2026 = {r[0]: r for r in json.loads(site.assets["search/vi-2026.json"])}
+    in_2026 = {r[0]: r for r in json.loads(site.search()["search/vi-2026.json"])}
     assert "su-kien/tuan-van-hoa-2026/" in in_2026
     assert in_2026["su-kien/hoi-cho-hang-nam/"][3] == "2026-04-20"  # a series: its current occurrence
-    titles = {r[1] for r in json.loads(site.assets["search/en-2026.json"])}
+    titles = {r[1] for r in json.loads(site.search()["search/en-2026.json"])}
     assert "Then Kin Pang Festival" in titles
 
 
 def test_an_event_spanning_years_is_filed_under_each_with_its_last_day(site):
-    in_2026 = {r[0]: r for r in json.loads(site.assets["search/vi-2026.json"])}
-    in_2027 = {r[0]: r for r in json.loads(site.assets["search/vi-2027.json"])}
+    in_2026 = {r[0]: r for r in json.loads(site.search()["search/vi-2026.json"])}
+    in_2027 = {r[0]: r for r in json.loads(site.search()["search/vi-2027.json"])}
     assert set(in_2027) == {"su-kien/don-nam-moi/"}
     assert in_2026["su-kien/don-nam-moi/"] == in_2027["su-kien/don-nam-moi/"]
     assert in_2027["su-kien/don-nam-moi/"][3:] == [

@@ -2,8 +2,8 @@
 
 :func:`render_site` returns every generated page (rendered when it is
 read; as Markdown, raw HTML blocks under YAML front matter) and the
-generated assets (search data, QR codes, robots.txt, the event photos'
-derivatives).  Nothing here knows
+generated assets (robots.txt, the event photos' derivatives) and, made
+when asked, the search data and the QR codes.  Nothing here knows
 MkDocs: the plugin (``generator.mkdocs_plugin``) hands these to MkDocs as
 virtual files, and ``sukien export`` writes them to disk for any
 MkDocs-compatible builder.
@@ -69,13 +69,15 @@ class Pages(Mapping[str, str]):
 class Site:
     pages: Pages = field(default_factory=Pages)
     assets: dict[str, bytes] = field(default_factory=dict)  # site path -> bytes (photos' derivatives too)
-    # files no page's build reads (the QR codes), made when asked: a
-    # builder can write them beside the pages, as it does the feeds
+    # files no page's build reads (the search index, the QR codes), made
+    # when asked: a builder can write them beside the pages, as it does
+    # the feeds
+    search: Callable[[], dict[str, bytes]] = dict
     qr_codes: Callable[[], dict[str, QrCode]] = dict
 
     def side(self) -> dict[str, bytes]:
-        """The QR codes' files, drawn."""
-        return {path: code.svg() for path, code in self.qr_codes().items()}
+        """The search index's files and the QR codes', drawn."""
+        return {**self.search(), **{path: code.svg() for path, code in self.qr_codes().items()}}
 
 
 def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
@@ -106,7 +108,7 @@ def render_site(catalogue: Catalogue, config: SiteConfig, now: dt.datetime,
                        for kind in lists.KINDS for entry in lists.registry(ctx, kind)})
     site.pages = Pages(makers, inputs)
     ctx = Ctx(content, config, agenda, "vi", "")
-    site.assets.update(search.search_files(ctx))
+    site.search = partial(search.search_files, ctx)
     site.qr_codes = partial(_qr_codes, ctx)
     site.assets["robots.txt"] = robots(config).encode("utf-8")
     return site

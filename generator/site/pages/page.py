@@ -74,6 +74,7 @@ class Page:
             "alternates": dict(sorted(alternates.items(), key=lambda kv: kv[0] != "vi")),
             "og_type": self.og_type,
             "hide": ["navigation", "toc"],
+            "generator": "sukien",  # overrides/main.html: the page as it is, without the theme's extras
         }
         if self.feeds:
             meta["feeds"] = [{"type": f.type, "title": f.title, "href": f.href} for f in self.feeds]
