@@ -355,10 +355,11 @@ class SukienPlugin(BasePlugin):
         # generator.pipeline.background)
         sources = list(site.pages)
         self.core = self._kept_pages(site.pages, config)
-        # the copy makes half the pages ahead; a quarter when the memo holds
+        # the copy makes half the pages ahead; a third when the memo holds
         # most of them (then making a page costs little, and the feeds are
-        # the copy's longest work)
-        share = 4 if self.core is not None and self.core.mostly_kept(sources) else 2
+        # the copy's longest work: at 10,000 events a quarter left it idle
+        # at the end, half kept the builder waiting for its feeds)
+        share = 3 if self.core is not None and self.core.mostly_kept(sources) else 2
         self.second = SecondCore(self.core or site.pages, sources[len(sources) - len(sources) // share:],
                                  lambda: self._write_feeds(config.site_dir))
         for path in sources:

@@ -25,7 +25,8 @@ from ..site import urls
 from ..site.catalogue import Catalogue
 from .announcements import announcement_feeds
 from .common import Item, event_url, site_root
-from .ics import Kept, calendars
+from .common import Kept
+from .ics import calendars
 from .opendata import open_data
 from .updates import updates_feed
 
@@ -55,17 +56,17 @@ def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None
     has been taken: a builder that writes them as they come never holds
     them all (at 10,000 events they weigh about 150 MB).  Should two share
     a path, the later one is the file.  ``kept``: each event's calendar
-    entries and own calendar as an earlier build made them from the same
-    inputs (:mod:`generator.pipeline.feed_memo`)."""
+    entries and own calendar, its open-data record and JSON Feed item as
+    an earlier build made them from the same inputs (:mod:`generator.pipeline.feed_memo`)."""
     content = catalogue.content
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     if items is None:
         items = feed_items(catalogue, config, history, now)
     yield from calendars(items, content, config, today, kept)
     announced = [item for item in items if item.history.published <= now]  # none before its date
-    yield from announcement_feeds(announced, content, config, now).items()
+    yield from announcement_feeds(announced, content, config, now, kept).items()
     yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)
-    yield urls.OPEN_DATA, open_data(items, content, config)
+    yield urls.OPEN_DATA, open_data(items, content, config, kept)
 
 
 def _absolute(config: SiteConfig, location: str | None) -> str | None:

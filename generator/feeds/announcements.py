@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from functools import partial
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -24,7 +25,7 @@ from ..model.occurrence import Occurrence
 from ..model.press import invited
 from ..site import urls
 from . import common, press
-from .common import Item
+from .common import Item, Kept
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = dt.datetime(2025, 1, 1, tzinfo=common.UTC)  # the dates of an empty feed
@@ -66,16 +67,17 @@ def entry(item: Item, occ: Occurrence, content: Content) -> Entry:
 
 
 def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
-                       now: dt.datetime) -> dict[str, bytes]:
+                       now: dt.datetime, kept: Kept | None = None) -> dict[str, bytes]:
     """Each event with its current occurrence at ``now`` (the next one not
-    yet over, else its last)."""
+    yet over, else its last); ``kept``: each JSON Feed item as an earlier
+    build wrote it from the same inputs."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
     entries = [entry(item, occ, content) for item in ordered if (occ := item.current(now)) is not None]
     for_press = [e for e in entries if invited(e.item.event)]
     return {
         urls.EVENTS_RSS: rss(entries, config),
         urls.EVENTS_ATOM: atom(entries, config),
-        urls.EVENTS_JSON: json_feed(entries, content, config),
+        urls.EVENTS_JSON: json_feed(entries, content, config, kept),
         urls.PRESS_RSS: rss(for_press, config, PRESS_RSS),
         urls.PRESS_ATOM: atom(for_press, config, PRESS_ATOM),
     }
@@ -122,7 +124,7 @@ def atom(entries: list[Entry], config: SiteConfig, channel: Channel = EVENTS_ATO
     return add_entry_links(fg.atom_str(), links)
 
 
-def json_feed(entries: list[Entry], content: Content, config: SiteConfig) -> bytes:
+def json_feed(entries: list[Entry], content: Content, config: SiteConfig, kept: Kept | None = None) -> bytes:
     """JSON Feed 1.1, with the event's time and place in ``_sukien``."""
     root = common.site_root(config)
     feed = {
@@ -133,7 +135,8 @@ def json_feed(entries: list[Entry], content: Content, config: SiteConfig) -> byt
         "description": common.word("feed_about"),
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
-        "items": [_json_item(e, content, config) for e in entries],
+        "items": [common.kept_json(e.item, f"json feed item {e.occ.key}", kept, partial(_json_item, e, content, config))
+                  for e in entries],
     }
     return common.json_bytes(feed)
 

@@ -7,7 +7,9 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..load.config import SiteConfig
 from ..vcs.history import EventHistory
@@ -17,7 +19,7 @@ from ..model.occurrence import Occurrence
 from ..site import places, urls
 from ..site.i18n import lunar_label, numeric_when, t
 from ..site.richtext import plain_text, render_markdown
-from .jsonwriter import indented_json
+from .jsonwriter import Written, indented_json, written_at
 
 UTC = dt.UTC
 LANG = "vi"  # the feeds' language
@@ -47,6 +49,32 @@ class Item:
         """The next occurrence not yet over at ``now``, else the last one."""
         return next((occ for occ in self.occurrences if not occ.is_over(now)),
                     self.occurrences[-1] if self.occurrences else None)
+
+
+class Kept(Protocol):
+    """Texts kept by all that an item's entries read beside the item
+    (:mod:`generator.pipeline.feed_memo`): ``part`` names which text."""
+
+    def get(self, item: Item, part: str) -> str | None: ...
+
+    def put(self, item: Item, part: str, text: str) -> None: ...
+
+
+def kept_json(item: Item, part: str, kept: Kept | None, make: Callable[[], object]) -> object:
+    """The data ``make`` gives for ``item``, as an earlier build wrote it
+    (:class:`~generator.feeds.jsonwriter.Written`: its place, two levels
+    deep, is that of a feed's items), else written and kept now."""
+    if kept is None:
+        return make()
+    known = kept.get(item, part)
+    if known is not None:
+        return Written(known)
+    data = make()
+    written = written_at(data, 2)
+    if written is None:  # of a shape only json writes: the whole file is its
+        return data
+    kept.put(item, part, written.text)
+    return written
 
 
 @functools.lru_cache(maxsize=4096)

@@ -20,7 +20,7 @@ import json
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from icalendar import Calendar, Parameters, vCategory, vDDDTypes, vGeo, vInt, vText, vUri
 from icalendar import Event as VEvent
@@ -34,7 +34,7 @@ from ..model.press import accreditation, closes, invited
 from ..site import urls
 from ..site.i18n import t
 from . import common, press
-from .common import Item
+from .common import Item, Kept
 from .vtimezone import vtimezone
 
 PRODID = "-//sukien//Lich su kien Lai Chau//VI"
@@ -58,15 +58,6 @@ class _SerialisedEvent:
     last: dt.date
     tzids: frozenset[str]
     data: bytes
-
-
-class Kept(Protocol):
-    """Texts kept by all that an item's entries read beside the item
-    (:mod:`generator.pipeline.feed_memo`): ``part`` names which text."""
-
-    def get(self, item: Item, part: str) -> str | None: ...
-
-    def put(self, item: Item, part: str, text: str) -> None: ...
 
 
 def calendars(items: list[Item], content: Content, config: SiteConfig,

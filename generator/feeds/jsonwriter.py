@@ -16,6 +16,8 @@ whole, so that it fails or succeeds exactly as there.
 from __future__ import annotations
 
 import functools
+import json
+from dataclasses import dataclass
 from json.encoder import encode_basestring
 
 from ..site.jsontext import json_text
@@ -27,14 +29,47 @@ class _Unusual(Exception):
     """Data that only ``json`` itself writes."""
 
 
+@dataclass(frozen=True)
+class Written:
+    """A value written already, by :func:`written_at` at the depth where it
+    goes in the data given to :func:`indented_json` (a feed's item kept
+    from an earlier build)."""
+
+    text: str
+
+
 def indented_json(data: object) -> str:
-    """``json_text(data, indent=2)``."""
+    """``json_text(data, indent=2)``, with each :class:`Written` as it is."""
     out: list[str] = []
     try:
         _value(data, "\n", out)
     except (_Unusual, RecursionError):
-        return json_text(data, indent=2)
+        return json_text(_unwritten(data), indent=2)
     return "".join(out)
+
+
+def written_at(value: object, depth: int) -> Written | None:
+    """``value`` as :func:`indented_json` writes it ``depth`` levels deep
+    (in a list or object that deep); None when only ``json`` writes it."""
+    out: list[str] = []
+    try:
+        _value(value, "\n" + _INDENT * depth, out)
+    except (_Unusual, RecursionError):
+        return None
+    return Written("".join(out))
+
+
+def _unwritten(data: object, within: frozenset[int] = frozenset()) -> object:
+    """``data`` with each :class:`Written` read back, for ``json`` itself
+    (which refuses a circular structure: one is left as it is)."""
+    if isinstance(data, Written):
+        return json.loads(data.text)
+    if not isinstance(data, (dict, list, tuple)) or id(data) in within:
+        return data
+    inside = within | {id(data)}
+    if isinstance(data, dict):
+        return {key: _unwritten(value, inside) for key, value in data.items()}
+    return [_unwritten(value, inside) for value in data]
 
 
 def _string(text: str) -> str:
@@ -66,6 +101,8 @@ def _scalar(value: object) -> str | None:
         return float.__repr__(value)
     if isinstance(value, (list, tuple, dict)):
         return None
+    if isinstance(value, Written):
+        return value.text
     raise _Unusual
 
 

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 
 from ..load.config import SiteConfig
 from ..model.event import Content, Event
 from ..model.occurrence import Occurrence
 from . import common
 from ..site.i18n import lunar_label
-from .common import Item
+from .common import Item, Kept
 
 SCHEMA_VERSION = "1.0"
 _MARKDOWN = {"description": "description_html", "text": "text_html", "text_en": "text_en_html"}
 _INTERNAL = {"path"}
 
 
-def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
+def open_data(items: list[Item], content: Content, config: SiteConfig, kept: Kept | None = None) -> bytes:
+    """The file; ``kept``: each event's record as an earlier build wrote it
+    from the same inputs."""
     root = common.site_root(config)
     data = {
         "schema_version": SCHEMA_VERSION,
@@ -34,7 +37,8 @@ def open_data(items: list[Item], content: Content, config: SiteConfig) -> bytes:
         "categories": [_plain(category) for category in content.categories],
         "areas": [_plain(area) for area in content.areas],
         "tags": [_plain(tag) for tag in content.tags],
-        "events": [_event(item, config) for item in sorted(items, key=lambda i: i.event.id)],
+        "events": [common.kept_json(item, "open data", kept, partial(_event, item, config))
+                   for item in sorted(items, key=lambda i: i.event.id)],
     }
     return common.json_bytes(data)
 

@@ -81,3 +81,15 @@ def test_a_circular_structure_is_refused_the_same_way():
     data.append(data)
     with pytest.raises(ValueError, match="Circular"):
         indented_json(data)
+
+
+def test_a_value_written_ahead_goes_in_as_it_is():
+    """A feed's item kept from an earlier build (written two levels deep)
+    gives the file the very text of the item written in place."""
+    from generator.feeds.jsonwriter import written_at
+    item = {"id": "https://x/su-kien/a/", "tags": ["Lễ hội", "<b>"], "_sukien": {"start": "2026-04-10", "end": None}}
+    whole = {"version": "1.1", "items": [item, {"id": "b"}]}
+    written = written_at(item, 2)
+    assert written is not None
+    assert indented_json({"version": "1.1", "items": [written, {"id": "b"}]}) == indented_json(whole)
+    assert indented_json({"items": [written], "odd": float("nan")}) == json_text({"items": [item], "odd": float("nan")}, indent=2)

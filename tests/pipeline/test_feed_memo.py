@@ -139,6 +139,7 @@ class Recording(feed_memo.KeptFeeds):
         self.notes.setdefault("", []).append((key, text))
         dropped = {f"the item's {f.name}": (_stripped(item, f.name), part) for f in dataclasses.fields(Item)}
         dropped["the part (the site's years)"] = (item, "ics file" if part.startswith("ics file") else part)
+        dropped["the part (the current occurrence)"] = (item, "json feed item" if part.startswith("json feed") else part)
         for name, (other, other_part) in dropped.items():
             self.notes.setdefault(name, []).append((self.key(other, other_part) or "", text))
         keep = self._shared
