@@ -223,3 +223,13 @@ def test_a_second_build_into_the_same_folder_stops_before_touching_it(tmp_path):
     with publish.only_build(site):  # free again once the first is done
         pass
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the lock file goes with the build
+
+
+def test_a_file_holds_its_bytes_exactly(tmp_path):
+    data = bytes(range(256)) * 4096  # more than one read or write asks for
+    path = tmp_path / "a.html"
+    publish._put(path, data, replace=False)
+    assert path.read_bytes() == data and publish._holds(path, data)
+    assert not publish._holds(path, data[:-1]) and not publish._holds(path, data + b"x")
+    publish._put(path, b"short", replace=True)
+    assert path.read_bytes() == b"short" and not publish._holds(path, data)
