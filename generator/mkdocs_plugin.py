@@ -136,8 +136,10 @@ class ThemeMemo:
     :meth:`dress`, in that event, makes ``page.content`` the page's whole
     output: the stored one, or the page's own template (``main.html``)
     rendered with its context and then stored.  What is stored is
-    ``template.render``'s text: the ``post_page`` hooks run after, on both
-    paths, as they do without the memo.  The forked copy that writes half
+    ``template.render``'s text without the page's HTML in it (:func:`frame_of`:
+    the key holds its hash, and the page's HTML is at hand): the
+    ``post_page`` hooks run after, on both paths, as they do without the
+    memo.  The forked copy that writes half
     of the pages (``SukienPlugin._share_theme``) is made after the routing
     and dresses its pages the same way; the memo is pruned once it is done.
 
@@ -162,10 +164,12 @@ class ThemeMemo:
             return
         page.meta, page.own_meta = page.own_meta, None
         key = self.key(page)
-        output = self.memo.get(key)
+        content = page.content or ""
+        kept = self.memo.get(key)
+        output = around(kept, content) if kept is not None else None
         if output is None:
             output = self.env.get_template(page.meta.get("template", "main.html")).render(context)
-            self.memo.put(key, output)
+            self.memo.put(key, frame_of(output, content))
         page.content = output
 
     def key(self, page: GeneratedPage) -> str:
@@ -180,10 +184,33 @@ class ThemeMemo:
         return hashlib.sha256(f"{self.frame}\0{_json(inputs)}".encode("ascii")).hexdigest()
 
 
+def frame_of(output: str, content: str) -> str:
+    """What the memo keeps of a page's ``output``: the theme's frame around
+    its ``content`` (the key holds the content's hash, and the core's memo
+    the content: kept whole, it doubled what a build stores), as
+    ``<length of what comes before>:<before><after>``."""
+    cut = output.find(content) if content else -1
+    if cut < 0:
+        return f"-:{output}"
+    return f"{cut}:{output[:cut]}{output[cut + len(content):]}"
+
+
+def around(kept: str, content: str) -> str | None:
+    """The output :func:`frame_of` kept, around ``content`` again (None for
+    what it cannot have written)."""
+    head, _, rest = kept.partition(":")
+    if head == "-":
+        return rest
+    if not head.isdigit() or int(head) > len(rest):
+        return None
+    cut = int(head)
+    return rest[:cut] + content + rest[cut:]
+
+
 def _frame(env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today: str) -> str | None:
     """The hash of what every page's output shares, or None when it cannot
     be known (a template reads the time of the build)."""
-    digest = hashlib.sha256(b"sukien theme memo 1\n")
+    digest = hashlib.sha256(b"sukien theme memo 2\n")
     cache.add_code(digest)
     for index, folder in enumerate(config.theme.dirs):
         for path in _theme_files(Path(folder), whole=folder == config.theme.custom_dir):

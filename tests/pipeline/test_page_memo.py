@@ -18,9 +18,10 @@ from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a f
 def _entries(kept: Path) -> dict[str, bytes]:
     """The theme's outputs in the memo, by key (not the core's pages, kept
     as JSON objects beside them, tests/pipeline/test_core_memo.py, nor the
-    feeds' entries, JSON arrays, and calendars, tests/pipeline/test_feed_memo.py)."""
+    feeds' entries, JSON arrays and objects, calendars and QR codes,
+    tests/pipeline/test_feed_memo.py)."""
     found = {key: _read(pack, offset, length) for key, pack, offset, length, _ in stored(kept)}
-    return {key: data for key, data in found.items() if not data.startswith((b"{", b"[", b"BEGIN:VCALENDAR"))}
+    return {key: data for key, data in found.items() if not data.startswith((b"{", b"[", b"BEGIN:VCALENDAR", b"<svg"))}
 
 
 def _read(pack: Path, offset: int, length: int) -> bytes:
@@ -29,9 +30,20 @@ def _read(pack: Path, offset: int, length: int) -> bytes:
         return data.read(length)
 
 
+def _fits(kept: bytes, output: bytes) -> bool:
+    """Whether the theme's frame ``kept`` is that of the page ``output``
+    (the memo keeps a page's output without its content)."""
+    head, _, rest = kept.decode("utf-8").partition(":")
+    page = output.decode("utf-8")
+    if head == "-":
+        return rest == page
+    cut = int(head)
+    return len(rest) < len(page) and page.startswith(rest[:cut]) and page.endswith(rest[cut:])
+
+
 def _key_of(kept: Path, output: bytes) -> str:
-    """The key of the memo entry that holds ``output``."""
-    found = [key for key, data in _entries(kept).items() if data == output]
+    """The key of the memo entry that holds ``output``'s frame."""
+    found = [key for key, data in _entries(kept).items() if _fits(data, output)]
     assert len(found) == 1
     return found[0]
 
@@ -62,7 +74,7 @@ def test_a_page_is_given_from_the_memo_only_when_intact(project, tmp_path, monke
     home = _key_of(kept, built["index.html"])
     served = built["index.html"].replace(b"</body>", b"<!-- memo --></body>")
     forged = PageMemo(kept, "forged")
-    forged.put(home, served.decode("utf-8"))
+    forged.put(home, "-:" + served.decode("utf-8"))  # a whole page
     forged.finish()
     _build(project, tmp_path / "c", kept, monkeypatch)
     assert _tree(tmp_path / "c")["index.html"] == served  # the page came from the memo
@@ -73,8 +85,8 @@ def test_a_page_is_given_from_the_memo_only_when_intact(project, tmp_path, monke
         data.write(served.replace(b"<!-- memo -->", b"<!-- m3mo -->")[:length])
     _build(project, tmp_path / "d", kept, monkeypatch)
     assert _tree(tmp_path / "d") == built
-    (_, pack, offset, length, _), = [entry for entry in stored(kept) if _entries(kept).get(entry[0]) ==
-                                     built["lich/index.html"]][-1:]
+    (_, pack, offset, length, _), = [entry for entry in stored(kept)
+                                     if _fits(_entries(kept).get(entry[0], b"-:"), built["lich/index.html"])][-1:]
     os.truncate(pack, offset + length - 100)  # cut short
     _build(project, tmp_path / "e", kept, monkeypatch)
     assert _tree(tmp_path / "e") == built
@@ -169,8 +181,7 @@ def test_no_memo_when_a_template_reads_the_time_of_the_build(project, tmp_path, 
           "<p>{{ w.footer }} {{ build_date_utc }}</p>")
     kept = tmp_path / "cache"
     _build(project, tmp_path / "site", kept, monkeypatch)
-    pages = [text for text in _entries(kept).values() if not text.startswith(b"<svg")]  # no template draws QR codes
-    assert not pages  # its pages differ by the second: none would be right again
+    assert not _entries(kept)  # its pages differ by the second: none would be right again
 
 
 def test_templates_compiled_for_one_environment_are_never_loaded_by_another(tmp_path):
@@ -183,3 +194,15 @@ def test_templates_compiled_for_one_environment_are_never_loaded_by_another(tmp_
     second = memo.templates_folder(_compiling(other))
     assert first is not None and second is not None and first != second
     assert second.is_dir() and not first.exists()  # one environment's at a time
+
+
+def test_the_theme_memo_keeps_the_frame_and_puts_the_content_back():
+    from generator.mkdocs_plugin import around, frame_of
+    content = "<h1>Lễ hội: 3 ngày</h1><p>Một đoạn văn.</p>"
+    output = f"<!doctype html><title>12:00</title><article>{content}</article><footer>{content}</footer>"
+    kept = frame_of(output, content)
+    assert len(kept) < len(output) - len(content) + 8  # the content is not kept
+    assert around(kept, content) == output
+    assert around(frame_of("<p>nothing of it</p>", content), content) == "<p>nothing of it</p>"
+    assert around(frame_of(output, ""), "") == output
+    assert around("<!doctype html> written whole by an older build", content) is None
