@@ -350,11 +350,13 @@ class SukienPlugin(BasePlugin):
             handed = taken_over()  # under `sukien build`: waits until the content is checked
             self._begin("build_read", "unit_events")
             now = clock.now(site.timezone)
+            prepared = prepare(site, now, (handed.content, handed.problems) if handed else None)
+            if handed:  # nothing said or written before `sukien build` says the site is to be built
+                handed.cleared()
         except (ConfigError, UnsafeTarget, clock.ClockError) as error:
             raise PluginError(str(error)) from error
         except CalledOff as error:
             raise PluginError("sukien build đã dừng trước khi giao nội dung / sukien build stopped first") from error
-        prepared = prepare(site, now, handed)
         level = logging.DEBUG if os.environ.get(REPORTED_ENV) else logging.WARNING
         for line in format_text(prepared.problems).splitlines():
             log.log(level, line)

@@ -12,7 +12,8 @@ import pytest
 
 import generator
 
-ADAPTERS = {"generator.cli", "generator.cli_i18n", "generator.mkdocs_plugin", "generator.__main__"}  # cli_i18n: the CLI's languages
+ADAPTERS = {"generator.cli", "generator.cli_i18n", "generator.mkdocs_plugin", "generator.mkdocs_command",
+            "generator.__main__"}  # cli_i18n: the CLI's languages
 CORE = sorted(
     module.name for module in pkgutil.walk_packages(generator.__path__, "generator.")
     if module.name not in ADAPTERS

@@ -1,6 +1,6 @@
 """``sukien build``: validate, then build the site into its folder in place.
 
-The site builder runs in its own process (``python -m mkdocs build``,
+The site builder runs in its own process (MkDocs' ``build`` command,
 :mod:`generator.pipeline.builder`), so the core never imports MkDocs; it
 is started first and starts up while the content is checked, then gets
 the content as validated.  Only the files whose bytes changed are
@@ -80,7 +80,9 @@ def _build_in_place(config: SiteConfig, target: Path, strict: bool, progress: Pr
                     builder: SiteBuilder) -> BuildResult:
     """The build of valid content into ``target`` (its lock held): nothing
     when the folder already is this build's site, else in place through a
-    journal, by ``builder``."""
+    journal, by ``builder`` (it reads the content and prepares the site
+    while the folder is compared with the last build's)."""
+    builder.send(content, problems)
     key, slot = _cache_entry(config, target, strict, content)
     reusing = progress.stage("build_reuse", "unit_files") if progress and key else None
     before = cache.scan(target)
@@ -88,7 +90,7 @@ def _build_in_place(config: SiteConfig, target: Path, strict: bool, progress: Pr
         return _reused(problems, target, reusing, began, len(before.files) if before else 0)
     journal = publish.Journal.begin(target)
     try:
-        returncode = builder.run(content, problems)
+        returncode = builder.go()
         if returncode == 0:
             written = journal.finish(builder.scratch, before.files if before else ())
     except BaseException:

@@ -1,4 +1,4 @@
-"""The site builder's process (``python -m mkdocs build``), started early.
+"""The site builder's process (MkDocs' ``build``, :mod:`generator.mkdocs_command`), started early.
 
 Starting it costs about half a second (the interpreter, MkDocs, the
 theme, the plugin and the core it imports, MkDocs' configuration): more
@@ -6,9 +6,12 @@ than a one-change rebuild of a small archive spends on its pages.  So
 ``sukien build`` starts it before it checks the content, and it gets that
 far while the content is checked on the same machine's other core; then
 it waits, in the plugin's ``config`` event, for the content on a pipe
-(:func:`taken_over`).  ``sukien build`` either hands it over (:meth:`run`)
-or, when the content is invalid or the site already built, stops it
-(:meth:`stop`): it has read nothing and written nothing by then.
+(:func:`taken_over`).  ``sukien build`` hands it over (:meth:`send`) when
+the content is valid and, while the builder reads it and prepares the
+site, works out whether the site folder already is this build's; then it
+lets it build (:meth:`go`, :meth:`Handed.cleared`) or stops it
+(:meth:`stop`, as when the content is invalid): it has written nothing and
+said nothing by then.
 
 The core never imports MkDocs: the builder is only ever a command.
 """
@@ -22,7 +25,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
+from typing import BinaryIO
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -35,7 +40,8 @@ from .progress import PROGRESS_ENV, Progress
 CONTENT_ENV = "SUKIEN_CONTENT"
 REPORTED_ENV = "SUKIEN_PROBLEMS_REPORTED"  # the plugin need not print them again
 LOADED_ENV = "SUKIEN_LOADED"  # the pipe the validated content comes on: the plugin need not read it again
-_GO = b"sukien content 1\n"  # what comes first on that pipe, then the pickle
+_GO = b"sukien content 2\n"  # what comes first on that pipe, then the pickle
+_BUILD = b"build\n"  # then, once the site is to be built and its journal begun
 
 
 def builder_env(config: SiteConfig, content_dir: Path | None) -> dict[str, str]:
@@ -58,6 +64,7 @@ class SiteBuilder:
     def __init__(self, process: subprocess.Popen, pipe: int, scratch: Path) -> None:
         self.process, self.scratch = process, scratch
         self._pipe = pipe
+        self._sender: threading.Thread | None = None
 
     @classmethod
     @contextmanager
@@ -87,42 +94,82 @@ class SiteBuilder:
             builder.stop()
             shutil.rmtree(scratch, ignore_errors=True)
 
-    def run(self, content: Content, problems: list[Problem]) -> int:
-        """Hand the validated content over, wait for the build; its exit code."""
-        pipe, self._pipe = self._pipe, -1
+    def send(self, content: Content, problems: list[Problem]) -> None:
+        """Hand the validated content over, from a thread (the builder may
+        still be starting): the builder reads it and prepares the site,
+        then waits for :meth:`go` before it writes or says anything."""
+        data = handed_over(content, problems)
+        self._sender = threading.Thread(target=self._write, args=(data,), daemon=True)
+        self._sender.start()
+
+    def _write(self, data: bytes) -> None:
         with suppress(BrokenPipeError):  # it stopped first (a configuration it refused): it said why
-            hand_over(pipe, content, problems)
+            write_all(self._pipe, data)
+
+    def go(self) -> int:
+        """Let the builder build (the site's journal begun); its exit code."""
+        self._joined()
+        with suppress(BrokenPipeError):
+            write_all(self._pipe, _BUILD)
+        os.close(self._pipe)
+        self._pipe = -1
         return self.process.wait()
 
+    def _joined(self) -> None:
+        if self._sender is not None:
+            self._sender.join()
+            self._sender = None
+
     def stop(self) -> None:
-        """Stop a builder that was not handed its content (nothing is
-        built), or is still running when the build is abandoned."""
-        if self._pipe >= 0:
-            os.close(self._pipe)
-            self._pipe = -1
+        """Stop a builder that was not let build (nothing is built), or is
+        still running when the build is abandoned."""
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self._joined()  # its pipe has no reader now: the thread is done
+        if self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
 
 
-def hand_over(pipe: int, content: Content, problems: list[Problem]) -> None:
-    """Write the content and its problems on ``pipe`` for :func:`taken_over`, and close it."""
-    with os.fdopen(pipe, "wb") as out:
-        out.write(_GO)
-        pickle.dump((content, problems), out, pickle.HIGHEST_PROTOCOL)
+def handed_over(content: Content, problems: list[Problem]) -> bytes:
+    """What goes on the pipe for :func:`taken_over`: :data:`_BUILD`
+    follows, or nothing."""
+    return _GO + pickle.dumps((content, problems), pickle.HIGHEST_PROTOCOL)
+
+
+def write_all(pipe: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(pipe, view):]
 
 
 def _command(config: SiteConfig, scratch: Path, strict: bool) -> list[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config.config_file),
+    command = [sys.executable, "-m", "generator.mkdocs_command", "build", "--clean", "-f", str(config.config_file),
                "-d", str(scratch)]
     return [*command, "--strict"] if strict else command
 
 
 class CalledOff(Exception):
-    """``sukien build`` stopped before handing the content over."""
+    """``sukien build`` stopped before letting the builder build."""
 
 
-def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[Problem]] | None:
+class Handed:
+    """The content ``sukien build`` validated, and the word to build."""
+
+    def __init__(self, content: Content, problems: list[Problem], pipe: BinaryIO) -> None:
+        self.content, self.problems, self._pipe = content, problems, pipe
+
+    def cleared(self) -> None:
+        """Wait until ``sukien build`` lets the build go on: the site is to
+        be built (not the one already there) and its journal is begun.
+        Raises CalledOff when it does not."""
+        with self._pipe as pipe:
+            if pipe.read(len(_BUILD)) != _BUILD:
+                raise CalledOff
+
+
+def taken_over(environ: Mapping[str, str] = os.environ) -> Handed | None:
     """In the site builder: the content ``sukien build`` validated, once it
     hands it over (None when it does not give any: read it).  Raises
     CalledOff when the pipe closes first."""
@@ -130,15 +177,22 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> tuple[Content, list[P
     if not pipe.isdigit():
         return None
     try:
-        with os.fdopen(int(pipe), "rb") as handed, _no_collection():
+        handed = os.fdopen(int(pipe), "rb")
+    except OSError:
+        return None
+    try:
+        with _no_collection():
             if handed.read(len(_GO)) != _GO:
                 raise CalledOff
             content, problems = pickle.load(handed)  # from our own parent, on a pipe only it holds
-    except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError) as error:
-        raise CalledOff from error
-    except OSError:
-        return None
-    return (content, problems) if isinstance(content, Content) else None
+        if not isinstance(content, Content):
+            raise CalledOff
+    except BaseException as error:
+        handed.close()
+        if isinstance(error, (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError, OSError)):
+            raise CalledOff from error
+        raise
+    return Handed(content, problems, handed)
 
 
 @contextmanager

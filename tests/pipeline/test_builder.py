@@ -16,7 +16,7 @@ from generator.load.config import load_site_config
 from generator.load.content import load_content
 from generator.pipeline import builder as site_builder
 from generator.pipeline.build import build
-from generator.pipeline.builder import LOADED_ENV, CalledOff, hand_over, taken_over
+from generator.pipeline.builder import LOADED_ENV, CalledOff, handed_over, taken_over, write_all
 from tests.conftest import ROOT, SITE_CONTENT, SITE_NOW
 
 MKDOCS = """\
@@ -36,11 +36,19 @@ def _pipe_from(write) -> str:
     return str(reading)
 
 
+def _given(content, problems, then: bytes = b""):
+    def write(fd: int) -> None:
+        write_all(fd, handed_over(content, problems) + then)  # more than a pipe holds: read as it is written
+        os.close(fd)
+    return write
+
+
 def test_the_builder_takes_over_exactly_what_was_validated():
     config = load_site_config(ROOT / "mkdocs.yml").with_content(SITE_CONTENT)
     content, problems = load_content(config)
-    pipe = _pipe_from(lambda fd: hand_over(fd, content, problems))  # more than a pipe holds: read as written
-    assert taken_over({LOADED_ENV: pipe}) == (content, problems)
+    handed = taken_over({LOADED_ENV: _pipe_from(_given(content, problems, site_builder._BUILD))})
+    assert handed is not None and (handed.content, handed.problems) == (content, problems)
+    handed.cleared()  # let build
 
 
 def test_a_pipe_closed_or_garbled_first_calls_the_build_off():
@@ -48,6 +56,11 @@ def test_a_pipe_closed_or_garbled_first_calls_the_build_off():
         taken_over({LOADED_ENV: _pipe_from(os.close)})
     with pytest.raises(CalledOff):
         taken_over({LOADED_ENV: _pipe_from(lambda fd: (os.write(fd, b"something else entirely"), os.close(fd)))})
+    content, problems = load_content(load_site_config(ROOT / "mkdocs.yml").with_content(SITE_CONTENT))
+    handed = taken_over({LOADED_ENV: _pipe_from(_given(content, problems))})  # the content, then nothing
+    assert handed is not None
+    with pytest.raises(CalledOff):
+        handed.cleared()
 
 
 def test_without_a_handover_the_builder_reads_the_tree():
@@ -124,3 +137,21 @@ def test_a_builder_that_refuses_its_configuration_fails_the_build(project, tmp_p
     assert not failed.built and failed.returncode != 0
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert _entries(tmp_path) == {"du-an", "cache", "site"}
+
+
+def test_the_builders_command_gives_mkdocs_exit_code(tmp_path):
+    """The builder leaves without taking its process apart, with MkDocs'
+    own exit code and all it printed."""
+    import sys
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Trang chủ\n\n[hỏng](khong-co.md)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Thử\n", encoding="utf-8")
+    command = [sys.executable, "-m", "generator.mkdocs_command", "build", "-f", str(tmp_path / "mkdocs.yml"),
+               "-d", str(tmp_path / "site")]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 0 and (tmp_path / "site" / "index.html").is_file()
+    strict = subprocess.run([*command, "--strict"], capture_output=True, text=True)
+    assert strict.returncode == 1 and "khong-co.md" in strict.stderr  # a warning fails a strict build, said
+    usage = subprocess.run([sys.executable, "-m", "generator.mkdocs_command", "build", "--no-such-option"],
+                           capture_output=True, text=True)
+    assert usage.returncode == 2 and "no-such-option" in usage.stderr
