@@ -508,9 +508,10 @@ class SukienPlugin(BasePlugin):
     # -- the theme's work on two cores, and given again -----------------------
 
     def _memo(self, config: MkDocsConfig) -> PageMemo | None:
-        """The memo of this build's pages, the core's and the theme's (a
-        preview's own kind: its site URL differs), made on first use; None
-        when the cache would be in the site."""
+        """The memo of this build (the core's pages, the theme's frames, the
+        feeds' entries, the QR codes, the compiled templates; a preview's
+        own kind: its site URL differs), made on first use; None when the
+        cache would be in the site."""
         if self.memo is None and not cache.cache_root().resolve().is_relative_to(Path(config.site_dir).resolve()):
             kind = hashlib.sha256(f"{config.config_file_path}\n{config.site_url}".encode()).hexdigest()[:16]
             self.memo = PageMemo(cache.cache_root(), kind)

@@ -24,8 +24,7 @@ from ..vcs.history import History
 from ..site import urls
 from ..site.catalogue import Catalogue
 from .announcements import announcement_feeds
-from .common import Item, event_url, site_root
-from .common import Kept
+from .common import Item, Kept, event_url, site_root
 from .ics import calendars
 from .opendata import open_data
 from .updates import updates_feed

@@ -71,7 +71,7 @@ def kept_json(item: Item, part: str, kept: Kept | None, make: Callable[[], objec
         return Written(known)
     data = make()
     written = written_at(data, 2)
-    if written is None:  # of a shape only json writes: the whole file is its
+    if written is None:  # data only ``json`` itself writes: not kept, the file is written by json
         return data
     kept.put(item, part, written.text)
     return written

@@ -27,14 +27,15 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping
-from typing import BinaryIO
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import BinaryIO
 
 from ..load.config import SiteConfig
 from ..model.event import Content
 from ..model.problems import Problem
 from . import publish
+from .fdwrite import write_all
 from .progress import PROGRESS_ENV, Progress
 
 CONTENT_ENV = "SUKIEN_CONTENT"
@@ -59,7 +60,7 @@ class SiteBuilder:
     """A started site builder, waiting for its content.  It writes
     MkDocs' own files into ``scratch`` and every page and feed into the
     site through the journal of ``target`` (:mod:`generator.pipeline.publish`),
-    which must be begun before :meth:`run`."""
+    which must be begun before :meth:`go`."""
 
     def __init__(self, process: subprocess.Popen, pipe: int, scratch: Path) -> None:
         self.process, self.scratch = process, scratch
@@ -138,12 +139,6 @@ def handed_over(content: Content, problems: list[Problem]) -> bytes:
     return _GO + pickle.dumps((content, problems), pickle.HIGHEST_PROTOCOL)
 
 
-def write_all(pipe: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(pipe, view):]
-
-
 def _command(config: SiteConfig, scratch: Path, strict: bool) -> list[str]:
     command = [sys.executable, "-m", "generator.mkdocs_command", "build", "--clean", "-f", str(config.config_file),
                "-d", str(scratch)]
@@ -187,10 +182,11 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> Handed | None:
             content, problems = pickle.load(handed)  # from our own parent, on a pipe only it holds
         if not isinstance(content, Content):
             raise CalledOff
-    except BaseException as error:
+    except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError, OSError) as error:
         handed.close()
-        if isinstance(error, (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError, OSError)):
-            raise CalledOff from error
+        raise CalledOff from error
+    except BaseException:
+        handed.close()
         raise
     return Handed(content, problems, handed)
 

@@ -34,6 +34,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .fdwrite import write_all
+
 FOLDER = "pages"  # under the cache root, beside the site notes
 KEEP_BUILDS = 3  # of a kind: this one and the two before it
 KEEP_KINDS = 4  # the kinds of build last run
@@ -102,9 +104,9 @@ class PageMemo:
         try:
             name = self._own()
             offset = self._end
-            _write_all(self._pack, body)
+            write_all(self._pack, body)
             self._end += len(body)
-            _write_all(self._notes, f"{key} {offset} {len(body)} {digest}\n".encode("ascii"))
+            write_all(self._notes, f"{key} {offset} {len(body)} {digest}\n".encode("ascii"))
         except OSError:
             return
         self._entries()[key] = (name, offset, len(body), digest)
@@ -165,7 +167,7 @@ class PageMemo:
     def _write_note(self, line: str) -> bool:
         try:
             self._own()
-            _write_all(self._notes, line.encode("ascii"))
+            write_all(self._notes, line.encode("ascii"))
         except OSError:
             return False
         return True
@@ -217,7 +219,3 @@ def _began(name: str) -> int:
     return int(start) if start.isdigit() else 0
 
 
-def _write_all(handle: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(handle, view):]

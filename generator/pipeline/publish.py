@@ -33,6 +33,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from .fdwrite import write_all
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover (not a POSIX system)
@@ -310,9 +312,7 @@ def _put(path: Path, data: bytes, replace: bool) -> None:
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
     handle = os.open(path, flags | _NOFOLLOW, 0o644)
     try:
-        left = memoryview(data)
-        while left:
-            left = left[os.write(handle, left):]
+        write_all(handle, data)
     finally:
         os.close(handle)
 

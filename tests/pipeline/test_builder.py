@@ -1,6 +1,7 @@
-"""The site builder is started before the content is checked, then either
-given the content as validated (it need not read and validate the whole
-tree again) or stopped, having read and written nothing."""
+"""The site builder is started before the content is checked, then given
+the content as validated (it need not read and validate the whole tree
+again) and told to build, or stopped, having written and said nothing:
+when the content is invalid, or the site already built."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from generator.load.config import load_site_config
 from generator.load.content import load_content
 from generator.pipeline import builder as site_builder
 from generator.pipeline.build import build
-from generator.pipeline.builder import LOADED_ENV, CalledOff, handed_over, taken_over, write_all
+from generator.pipeline.builder import LOADED_ENV, CalledOff, handed_over, taken_over
+from generator.pipeline.fdwrite import write_all
 from tests.conftest import ROOT, SITE_CONTENT, SITE_NOW
 
 MKDOCS = """\
