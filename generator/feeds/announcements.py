@@ -26,6 +26,7 @@ from ..model.press import invited
 from ..site import urls
 from . import common, press
 from .common import Item, Kept
+from .jsonwriter import json_file
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = dt.datetime(2025, 1, 1, tzinfo=common.UTC)  # the dates of an empty feed
@@ -127,7 +128,7 @@ def atom(entries: list[Entry], config: SiteConfig, channel: Channel = EVENTS_ATO
 def json_feed(entries: list[Entry], content: Content, config: SiteConfig, kept: Kept | None = None) -> bytes:
     """JSON Feed 1.1, with the event's time and place in ``_sukien``."""
     root = common.site_root(config)
-    feed = {
+    head = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": common.text(config.site_name),
         "home_page_url": root,
@@ -135,10 +136,9 @@ def json_feed(entries: list[Entry], content: Content, config: SiteConfig, kept: 
         "description": common.word("feed_about"),
         "language": "vi",
         "authors": [{"name": common.text(config.site_name), "url": root}],
-        "items": [common.kept_json(e.item, f"json feed item {e.occ.key}", kept, partial(_json_item, e, content, config))
-                  for e in entries],
     }
-    return common.json_bytes(feed)
+    return json_file(head, "items", [common.kept_json(e.item, f"json feed item {e.occ.key}", kept,
+                                                      partial(_json_item, e, content, config)) for e in entries])
 
 
 def _json_item(e: Entry, content: Content, config: SiteConfig) -> dict:

@@ -19,7 +19,7 @@ from ..model.occurrence import Occurrence
 from ..site import places, urls
 from ..site.i18n import lunar_label, numeric_when, t
 from ..site.richtext import plain_text, render_markdown
-from .jsonwriter import Written, indented_json, written_at
+from .jsonwriter import Written, written
 
 UTC = dt.UTC
 LANG = "vi"  # the feeds' language
@@ -60,21 +60,17 @@ class Kept(Protocol):
     def put(self, item: Item, part: str, text: str) -> None: ...
 
 
-def kept_json(item: Item, part: str, kept: Kept | None, make: Callable[[], object]) -> object:
-    """The data ``make`` gives for ``item``, as an earlier build wrote it
-    (:class:`~generator.feeds.jsonwriter.Written`: its place, two levels
-    deep, is that of a feed's items), else written and kept now."""
-    if kept is None:
-        return make()
-    known = kept.get(item, part)
+def kept_json(item: Item, part: str, kept: Kept | None, make: Callable[[], object]) -> Written:
+    """The JSON text of the data ``make`` gives for ``item``
+    (:mod:`~generator.feeds.jsonwriter`), as an earlier build wrote it,
+    else written (and kept) now."""
+    known = kept.get(item, part) if kept is not None else None
     if known is not None:
         return Written(known)
-    data = make()
-    written = written_at(data, 2)
-    if written is None:  # data only ``json`` itself writes: not kept, the file is written by json
-        return data
-    kept.put(item, part, written.text)
-    return written
+    text = written(make())
+    if kept is not None:
+        kept.put(item, part, text.text)
+    return text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -121,13 +117,6 @@ def text(value: str | None) -> str:
     if not value:
         return ""
     return unicodedata.normalize("NFC", value).strip()
-
-
-def json_bytes(data: object) -> bytes:
-    """JSON for a feed file, with '<', '>' and '&' written as \\u escapes:
-    the same text once decoded, and no markup in the file's bytes for a
-    client that sniffs them as HTML."""
-    return (indented_json(data) + "\n").encode("utf-8")
 
 
 def title(occ: Occurrence) -> str:

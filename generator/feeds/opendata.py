@@ -20,6 +20,7 @@ from ..model.occurrence import Occurrence
 from . import common
 from ..site.i18n import lunar_label
 from .common import Item, Kept
+from .jsonwriter import json_file
 
 SCHEMA_VERSION = "1.0"
 _MARKDOWN = {"description": "description_html", "text": "text_html", "text_en": "text_en_html"}
@@ -30,17 +31,16 @@ def open_data(items: list[Item], content: Content, config: SiteConfig, kept: Kep
     """The file; ``kept``: each event's record as an earlier build wrote it
     from the same inputs."""
     root = common.site_root(config)
-    data = {
+    head = {
         "schema_version": SCHEMA_VERSION,
         "site": {"name": config.site_name, "url": root, "timezone": config.timezone},
         "units": [_plain(unit) for unit in content.units],
         "categories": [_plain(category) for category in content.categories],
         "areas": [_plain(area) for area in content.areas],
         "tags": [_plain(tag) for tag in content.tags],
-        "events": [common.kept_json(item, "open data", kept, partial(_event, item, config))
-                   for item in sorted(items, key=lambda i: i.event.id)],
     }
-    return common.json_bytes(data)
+    return json_file(head, "events", [common.kept_json(item, "open data", kept, partial(_event, item, config))
+                                      for item in sorted(items, key=lambda i: i.event.id)])
 
 
 def _event(item: Item, config: SiteConfig) -> dict:

@@ -1,7 +1,7 @@
 """Each event's calendar entries and its own ``.ics`` file, its record in
-``api/events.json`` and its JSON Feed item (the JSON text, two levels
-deep, :class:`generator.feeds.jsonwriter.Written`), kept by the hash of
-what they read.
+``api/events.json`` and its JSON Feed item (their JSON text,
+:class:`generator.feeds.jsonwriter.Written`), kept by the hash of what
+they read.
 
 After one changed event, the feeds were the tail of a rebuild: at 10,000
 events, serialising every occurrence's VEVENT and writing the 10,000
