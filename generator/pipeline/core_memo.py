@@ -18,8 +18,8 @@ was most of such a rebuild.  A page's key hashes two things:
 Values are hashed in a canonical form (every field of a dataclass, in
 order, whatever its ``repr`` says); a value with no canonical form, or a
 clock state that cannot be bounded, means no key: the page is rendered.
-Pages are stored as JSON (never pickled: the cache folder is only a
-cache) in a :class:`~generator.pipeline.memo.PageMemo`.
+Pages are stored as JSON and their HTML (never pickled: the cache folder
+is only a cache) in a :class:`~generator.pipeline.memo.PageMemo`.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def frame(config: SiteConfig, content: Content, now: dt.datetime) -> str | None:
                         latest_revision(config.content_dir))
     if state is None:
         return None
-    return shared_frame("sukien core pages 2", config, content, state.day)
+    return shared_frame("sukien core pages 3", config, content, state.day)
 
 
 def shared_frame(purpose: str, config: SiteConfig, content: Content, *more: object) -> str | None:
@@ -154,7 +154,7 @@ class KeptPages:
             return self._pages.page(source)
         stored = self.memo.get(key)
         if stored is not None:
-            return _page(json.loads(stored))
+            return _page(stored)
         made = self._pages.page(source)
         self.memo.put(key, _stored(made))
         return made
@@ -182,16 +182,21 @@ class KeptPages:
 
 
 def _stored(page: Page) -> str:
-    """``page`` as JSON (``dataclasses.asdict`` copies every value first: twice as slow)."""
-    data = {field.name: getattr(page, field.name) for field in dataclasses.fields(page)}
+    """``page`` as ``<length of the JSON>:<JSON of all but its body><body>``
+    (the body is most of a page: JSON-escaping it cost more than the
+    rest; ``dataclasses.asdict`` would copy every value first)."""
+    data = {field.name: getattr(page, field.name) for field in dataclasses.fields(page) if field.name != "body"}
     data.update(feeds=[vars(feed) for feed in page.feeds], image=vars(page.image) if page.image else None,
                 anchors=sorted(page.anchors))
-    return json.dumps(data, ensure_ascii=False)
+    head = json.dumps(data, ensure_ascii=False)
+    return f"{len(head)}:{head}{page.body}"
 
 
-def _page(data: dict) -> Page:
+def _page(stored: str) -> Page:
+    size, _, rest = stored.partition(":")
+    data = json.loads(rest[:int(size)])
     image, anchors = data.pop("image"), data.pop("anchors")
     feeds = tuple(Feed(**feed) for feed in data.pop("feeds"))
-    page = Page(**data, feeds=feeds, image=SocialImage(**image) if image else None)
+    page = Page(**data, body=rest[int(size):], feeds=feeds, image=SocialImage(**image) if image else None)
     vars(page)["anchors"] = set(anchors)  # as worked out when it was made (Page.anchors)
     return page

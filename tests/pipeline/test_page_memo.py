@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from generator.pipeline import cache
@@ -17,11 +18,12 @@ from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a f
 
 def _entries(kept: Path) -> dict[str, bytes]:
     """The theme's outputs in the memo, by key (not the core's pages, kept
-    as JSON objects beside them, tests/pipeline/test_core_memo.py, nor the
-    feeds' entries, JSON arrays and objects, calendars and QR codes,
-    tests/pipeline/test_feed_memo.py)."""
+    as the length of a JSON object, the object and their HTML beside them,
+    tests/pipeline/test_core_memo.py, nor the feeds' entries, JSON arrays
+    and objects, calendars and QR codes, tests/pipeline/test_feed_memo.py)."""
     found = {key: _read(pack, offset, length) for key, pack, offset, length, _ in stored(kept)}
-    return {key: data for key, data in found.items() if not data.startswith((b"{", b"[", b"BEGIN:VCALENDAR", b"<svg"))}
+    return {key: data for key, data in found.items()
+            if not data.startswith((b"{", b"[", b"BEGIN:VCALENDAR", b"<svg")) and not re.match(rb"\d+:\{", data)}
 
 
 def _read(pack: Path, offset: int, length: int) -> bytes:
