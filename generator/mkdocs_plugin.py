@@ -47,14 +47,14 @@ from mkdocs.structure.toc import get_toc
 
 from .model import clock
 from .pipeline import cache
-from .pipeline.builder import CONTENT_ENV, REPORTED_ENV, CalledOff, taken_over
+from .pipeline.builder import CONTENT_ENV, REPORTED_ENV, CalledOff, handing_over, taken_over
 from .pipeline import core_memo
 from .pipeline.core_memo import KeptPages
 from .pipeline.feed_memo import qr_files
 from .pipeline.memo import PageMemo
 from .pipeline.publish import JOURNAL_ENV, Journal, recover
 from .load.config import ConfigError, SiteConfig, plugin_options, site_config
-from .pipeline.prepare import Prepared, prepare
+from .pipeline.prepare import Prepared, prepare, read_committed
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
@@ -347,10 +347,13 @@ class SukienPlugin(BasePlugin):
             site = site_config(self.config, config, config.config_file_path).with_content(
                 os.environ.get(CONTENT_ENV))
             check_target(Path(config.site_dir), site, replaces=True)  # MkDocs empties site_dir
-            handed = taken_over()  # under `sukien build`: waits until the content is checked
+            # under `sukien build`: git's part of the history while the
+            # content is checked, then wait for the content
+            committed = read_committed(site) if handing_over() else None
+            handed = taken_over()
             self._begin("build_read", "unit_events")
             now = clock.now(site.timezone)
-            prepared = prepare(site, now, (handed.content, handed.problems) if handed else None)
+            prepared = prepare(site, now, (handed.content, handed.problems) if handed else None, committed)
             if handed:  # nothing said or written before `sukien build` says the site is to be built
                 handed.cleared()
         except (ConfigError, UnsafeTarget, clock.ClockError) as error:

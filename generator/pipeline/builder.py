@@ -164,13 +164,19 @@ class Handed:
                 raise CalledOff
 
 
+def handing_over(environ: Mapping[str, str] = os.environ) -> bool:
+    """In the site builder: whether ``sukien build`` hands the content over
+    (:func:`taken_over` waits for it)."""
+    return environ.get(LOADED_ENV, "").isdigit()
+
+
 def taken_over(environ: Mapping[str, str] = os.environ) -> Handed | None:
     """In the site builder: the content ``sukien build`` validated, once it
     hands it over (None when it does not give any: read it).  Raises
     CalledOff when the pipe closes first."""
-    pipe = environ.get(LOADED_ENV, "")
-    if not pipe.isdigit():
+    if not handing_over(environ):
         return None
+    pipe = environ[LOADED_ENV]
     try:
         handed = os.fdopen(int(pipe), "rb")
     except OSError:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,11 +24,12 @@ from ..feeds import feed_files, feed_items
 from ..feeds.updates import update_notices
 from ..load.config import SiteConfig
 from ..load.content import load_content, parse_event_text
+from ..load.eventfiles import EVENTS, holds_events, is_event_name
 from ..model.event import Content, Event
 from ..model.problems import Problem, has_errors
 from ..site.catalogue import Catalogue
 from ..site.pages import Site, render_site
-from ..vcs.history import EventHistory, History, blob_id, read_history
+from ..vcs.history import EventHistory, History, Log, blob_id, read_history, read_log
 from . import feed_memo
 from .core_memo import Canonical
 from .memo import PageMemo
@@ -62,16 +65,36 @@ class Prepared:
         return not has_errors(self.problems)
 
 
-def prepare(config: SiteConfig, now: dt.datetime,
-            loaded: tuple[Content, list[Problem]] | None = None) -> Prepared:
+@dataclass(frozen=True)
+class Committed:
+    """The event files' git names as they are now (path: :func:`blob_id`)
+    and what git says of all their revisions: what the history needs
+    before any event is read (:func:`read_committed`)."""
+
+    tree: dict[str, str]
+    log: Log | None  # None: not a repository
+
+
+def read_committed(config: SiteConfig) -> Committed:
+    """What git says of the content's event files, and their names as they
+    are now (the revisions whose bytes those are are not fetched: the
+    files are read already, most revisions of an archive)."""
+    tree = _tree_blobs(Path(config.content_dir))
+    return Committed(tree, read_log(config.content_dir, {(blob, path) for path, blob in tree.items()}))
+
+
+def prepare(config: SiteConfig, now: dt.datetime, loaded: tuple[Content, list[Problem]] | None = None,
+            committed: Committed | None = None) -> Prepared:
     """Load and render everything; with invalid content, only the problems.
-    ``loaded``: the content and its problems, when the caller has read them."""
+    ``loaded``: the content and its problems, when the caller has read
+    them; ``committed``: what :func:`read_committed` read ahead."""
     content, problems = loaded or load_content(config)
     if has_errors(problems):
         return Prepared(content, problems)
-    history = read_history(config.content_dir,
-                           lambda text, path: parse_event_text(text, path, content, config),
-                           _as_committed(content, config))
+    committed = committed or read_committed(config)
+    history = History() if committed.log is None else read_history(
+        config.content_dir, lambda text, path: parse_event_text(text, path, content, config),
+        _as_committed(content, committed.tree), committed.log)
     if history.shallow:
         log.warning("lịch sử git không đầy đủ (shallow clone): SEQUENCE, LAST-MODIFIED và ngày đăng "
                     "sẽ sai; hãy checkout với fetch-depth: 0 / the git history is shallow: "
@@ -88,18 +111,26 @@ def prepare(config: SiteConfig, now: dt.datetime,
     return Prepared(content, problems, site, make_feeds)
 
 
-def _as_committed(content: Content, config: SiteConfig) -> dict[tuple[str, str], Event]:
+def _tree_blobs(root: Path) -> dict[str, str]:
+    """The git name of each event file's bytes, by its path below ``root``
+    (links aside: their revisions are read from git)."""
+    found = {}
+    for folder, names, files in os.walk(root / EVENTS):
+        names[:] = [name for name in names if holds_events(name)]
+        below = Path(folder).relative_to(root).as_posix()
+        for name in files:
+            path = Path(folder, name)
+            if is_event_name(name) and not path.is_symlink():
+                with suppress(OSError):
+                    found[f"{below}/{name}"] = blob_id(path.read_bytes())
+    return found
+
+
+def _as_committed(content: Content, tree: dict[str, str]) -> dict[tuple[str, str], Event]:
     """The events just read, by git's name for their file's bytes: a
     revision with the same bytes is the same event (parsing it again was
     a second validation of the whole archive)."""
-    known = {}
-    for event in content.events:
-        try:
-            data = Path(config.content_dir, event.path).read_bytes()
-        except OSError:  # gone since: its revisions are read from git
-            continue
-        known[blob_id(data), event.path] = event
-    return known
+    return {(tree[event.path], event.path): event for event in content.events if event.path in tree}
 
 
 def _dates(event: Event, history: History, now: dt.datetime,

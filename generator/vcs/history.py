@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -106,30 +106,56 @@ def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def read_history(content_root: str | Path, parse: Parse,
-                 known: Mapping[tuple[str, str], Event] | None = None) -> History:
-    """Read every revision of every event file under ``content_root``.
+@dataclass(frozen=True)
+class Log:
+    """What git says of the event files, before any revision is parsed
+    (:func:`read_log`)."""
 
-    ``parse(text, path)`` turns a file's text (``path`` relative to the
-    content root, POSIX form) into an Event, or None if that revision is
-    not a valid event; revisions it rejects are skipped.  ``known`` are
-    events already read, by (:func:`blob_id`, path) (the files as they are
-    now, which are most revisions of an archive): they are neither fetched
-    nor parsed again.
-    """
-    known = known or {}
+    entries: tuple[tuple[str, dt.datetime, str, str], ...]  # commit, time, path, blob; newest commit first
+    texts: Mapping[str, str]  # the texts of the blobs fetched, by blob id
+    shallow: bool
+
+
+def read_log(content_root: str | Path, present: Collection[tuple[str, str]] = ()) -> Log | None:
+    """Every revision of every event file under ``content_root``, and the
+    texts of all but those ``present`` (:func:`blob_id`, path: the files
+    as they are now, which are most revisions of an archive, and read
+    already); None outside a repository.  It needs no event: ``sukien
+    build``'s site builder reads it while the content is still checked."""
     root = Path(content_root)
     log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--raw",
                "--no-renames", "--no-abbrev", "-z", "--format=%x01%H %ct", "--relative",
                "--", EVENTS)
     if log is None:
-        return History()
-    entries = list(_parse_log(log))
-    texts = _blobs(root, sorted({blob for _, _, path, blob in entries if (blob, path) not in known}))
+        return None
+    entries = tuple(_parse_log(log))
+    texts = _blobs(root, sorted({blob for _, _, path, blob in entries if (blob, path) not in present}))
     shallow = _git(root, "rev-parse", "--is-shallow-repository") == b"true\n"
+    return Log(entries, texts, shallow)
+
+
+def read_history(content_root: str | Path, parse: Parse,
+                 known: Mapping[tuple[str, str], Event] | None = None, log: Log | None = None) -> History:
+    """Read every revision of every event file under ``content_root``.
+
+    ``parse(text, path)`` turns a file's text (``path`` relative to the
+    content root, POSIX form) into an Event, or None if that revision is
+    not a valid event; revisions it rejects are skipped.  ``known`` are
+    events already read, by (:func:`blob_id`, path): they are neither
+    fetched nor parsed again.  ``log``: what :func:`read_log` read ahead
+    (the texts it left out are fetched now when they are not ``known``).
+    """
+    known = known or {}
+    root = Path(content_root)
+    log = log or read_log(root, known)
+    if log is None:
+        return History()
+    missing = sorted({blob for _, _, path, blob in log.entries
+                      if (blob, path) not in known and blob not in log.texts})
+    texts = {**log.texts, **_blobs(root, missing)}
     parsed: dict[tuple[str, str], Event | None] = dict(known)
     revisions: dict[str, list[Revision]] = {}
-    for commit, time, path, blob in reversed(entries):  # oldest first
+    for commit, time, path, blob in reversed(log.entries):  # oldest first
         if (blob, path) not in parsed:
             text = texts.get(blob)
             parsed[blob, path] = parse(text, path) if text is not None else None
@@ -137,7 +163,7 @@ def read_history(content_root: str | Path, parse: Parse,
         if event is not None:
             revisions.setdefault(event.id, []).append(Revision(time, commit, event))
     frozen = {key: tuple(value) for key, value in sorted(revisions.items())}
-    return History(frozen, shallow=shallow)
+    return History(frozen, shallow=log.shallow)
 
 
 def latest_revision(content_root: str | Path) -> dt.datetime | None:

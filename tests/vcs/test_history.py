@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from feedsupport import CONTENT, NOW, config, load
@@ -306,7 +307,7 @@ def test_events_already_read_are_not_parsed_again_and_give_the_same_history(repo
     save(repo, "2026-03-06T09:00:00+07:00", event_id="hoi-cho", title="Hội chợ đã sửa", commit=False)
     cfg = config(repo / "content")
     content = load(cfg.content_dir)
-    known = prepare_module._as_committed(content, cfg)
+    known = prepare_module._as_committed(content, prepare_module._tree_blobs(Path(cfg.content_dir)))
     fetched = []
     real_blobs = history_module._blobs
     monkeypatch.setattr(history_module, "_blobs", lambda root, blobs: fetched.extend(blobs) or real_blobs(root, blobs))
@@ -321,3 +322,30 @@ def test_events_already_read_are_not_parsed_again_and_give_the_same_history(repo
     assert len(fetched) == 2  # the first giai-dau and the committed hoi-cho, not the current giai-dau
     assert reused == load_history(content, cfg)
     assert [r.event for r in reused.revisions["giai-dau"]][-1] is next(e for e in content.events if e.id == "giai-dau")
+
+
+def test_git_read_before_the_events_gives_the_same_history(repo, monkeypatch):
+    """``sukien build``'s site builder reads git's part while the content is
+    still checked: the history is the one read at once, and a file of the
+    tree that is not among the events read has its revisions fetched then."""
+    from generator.pipeline import prepare as prepare_module
+
+    save(repo, "2026-01-05T09:00:00+07:00")
+    save(repo, "2026-02-05T09:00:00+07:00", start="2026-04-19")
+    save(repo, "2026-03-05T09:00:00+07:00", event_id="hoi-cho", place="Chợ Nà Ít")
+    save(repo, "2026-03-06T09:00:00+07:00", event_id="hoi-cho", title="Hội chợ đã sửa", commit=False)
+    cfg = config(repo / "content")
+    committed = prepare_module.read_committed(cfg)  # before any event is read
+    assert set(committed.tree) == {"events/ubnd-xa-khong-lao/giai-dau.yaml", "events/ubnd-xa-khong-lao/hoi-cho.yaml"}
+    assert len(committed.log.texts) == 2  # the first giai-dau and the committed hoi-cho
+    content = load(cfg.content_dir)
+    known = prepare_module._as_committed(content, committed.tree)
+    assert len(known) == 2
+
+    def parse(text, path):
+        return parse_event_text(text, path, content, cfg)
+
+    whole = load_history(content, cfg)
+    assert read_history(cfg.content_dir, parse, known, committed.log) == whole
+    one = {key: event for key, event in known.items() if event.id == "hoi-cho"}
+    assert read_history(cfg.content_dir, parse, one, committed.log) == whole
