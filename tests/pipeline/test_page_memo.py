@@ -179,8 +179,8 @@ def test_the_memo_lives_under_the_cache_root(tmp_path, monkeypatch):
 
 
 def test_no_memo_when_a_template_reads_the_time_of_the_build(project, tmp_path, monkeypatch):  # noqa: F811
-    _edit(project / "overrides" / "partials" / "sk-footer.html", "<p>{{ w.footer }}</p>",
-          "<p>{{ w.footer }} {{ build_date_utc }}</p>")
+    _edit(project / "overrides" / "partials" / "sk-footer.html", "<p>{{ w['footer'] }}</p>",
+          "<p>{{ w['footer'] }} {{ build_date_utc }}</p>")
     kept = tmp_path / "cache"
     _build(project, tmp_path / "site", kept, monkeypatch)
     assert not _entries(kept)  # its pages differ by the second: none would be right again
