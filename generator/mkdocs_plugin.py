@@ -181,7 +181,7 @@ class ThemeMemo:
             "previous": _neighbour(page.previous_page), "next": _neighbour(page.next_page),
             "update_date": page.update_date, "html": page.html_digest,
         }
-        return hashlib.sha256(f"{self.frame}\0{_json(inputs)}".encode("ascii")).hexdigest()
+        return hashlib.sha256(f"{self.frame}\0{_inputs_json(inputs)}".encode("ascii")).hexdigest()
 
 
 def frame_of(output: str, content: str) -> str:
@@ -266,6 +266,17 @@ def _neighbour(page: Page | None) -> list | None:
 
 def _toc(items) -> list:
     return [[item.title, item.id, item.level, _toc(item.children)] for item in items]
+
+
+def _inputs_json(inputs: dict) -> str:
+    """A page's inputs as JSON: by ``json``'s C encoder when they are JSON
+    data (a generated page's are: its metadata is the core's, with string
+    keys), else as :func:`_json` writes them (a list at the top, where
+    these are an object: the two never give the same text)."""
+    try:
+        return json.dumps(inputs, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return _json(inputs)
 
 
 def _json(value: object) -> str:
@@ -373,7 +384,25 @@ class SukienPlugin(BasePlugin):
         # not copy the memory that walking would touch
         gc.freeze()
         self._end(len(prepared.content.events))
+        if self.journal is not None:  # the feeds go into the site, not the folder MkDocs empties next
+            self._start_second(config)
         return config
+
+    def _start_second(self, config: MkDocsConfig) -> None:
+        """The forked copy that makes the second half of the pages ahead,
+        then writes the feeds, beside the builder
+        (:mod:`generator.pipeline.background`)."""
+        assert self.prepared is not None
+        pages = self.prepared.site.pages
+        sources = list(pages)
+        self.core = self._kept_pages(pages, config)
+        # half the pages; a third when the memo holds most of them (then
+        # making a page costs little, and the feeds are the copy's longest
+        # work: at 10,000 events a quarter left it idle at the end, half
+        # kept the builder waiting for its feeds)
+        share = 3 if self.core is not None and self.core.mostly_kept(sources) else 2
+        self.second = SecondCore(self.core or pages, sources[len(sources) - len(sources) // share:],
+                                 lambda: self._write_feeds(config.site_dir))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.prepared is not None
@@ -382,19 +411,10 @@ class SukienPlugin(BasePlugin):
                 files.remove(file)
         site = self.prepared.site
         self.spool = Spool()
-        # the second half of the pages made ahead, then the feeds written,
-        # beside the builder (the site folder is emptied by now; see
-        # generator.pipeline.background)
-        sources = list(site.pages)
-        self.core = self._kept_pages(site.pages, config)
-        # the copy makes half the pages ahead; a third when the memo holds
-        # most of them (then making a page costs little, and the feeds are
-        # the copy's longest work: at 10,000 events a quarter left it idle
-        # at the end, half kept the builder waiting for its feeds)
-        share = 3 if self.core is not None and self.core.mostly_kept(sources) else 2
-        self.second = SecondCore(self.core or site.pages, sources[len(sources) - len(sources) // share:],
-                                 lambda: self._write_feeds(config.site_dir))
-        for path in sources:
+        if self.second is None:
+            self._start_second(config)  # MkDocs has emptied the site folder the feeds go into
+        assert self.second is not None
+        for path in site.pages:
             page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)
             files.append(page.file)
         for path, data in site.assets.items():
