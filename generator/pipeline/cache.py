@@ -258,15 +258,21 @@ def _add_tree(digest: hashlib._Hash, label: str, root: Path, skip: tuple[str, ..
     if not root.is_dir():
         _add(digest, f"{label} missing", b"")
         return
-    for path in _files(root, skip):
-        _add(digest, f"{label} {path.relative_to(root).as_posix()}", path.read_bytes())
+    for relative, path in _files(root, skip):
+        with open(path, "rb") as file:
+            _add(digest, f"{label} {relative}", file.read())
 
 
-def _files(root: Path, skip: tuple[str, ...]) -> Iterator[Path]:
-    for folder, names, files in os.walk(root):
+def _files(root: Path, skip: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """Every file under ``root`` (links followed), sorted by folder then
+    name: its path relative to ``root`` (POSIX form) and its path."""
+    top = os.fspath(root)
+    for folder, names, files in os.walk(top):
         names[:] = sorted(n for n in names if n not in skip)
+        below = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if below == "." else f"{below}/"
         for name in sorted(files):
-            yield Path(folder, name)
+            yield prefix + name, os.path.join(folder, name)
 
 
 def _history_state(content: Path) -> bytes:

@@ -438,3 +438,14 @@ def test_pages_render_when_read_under_their_own_source(site):
     for source in sources:
         assert site.pages.page(source).source == source
     assert site.pages[sources[0]].startswith("---\n")
+
+
+@pytest.mark.parametrize("params", [
+    {"text": "Lễ hội Then Kin Pang", "details": "Ngày 10/3 âm lịch\nXem: https://x.vn/su-kien/a/?b=1&c=2#d"},
+    {"u": "https://sukien.laichau.gov.vn/su-kien/le-hoi/", "text": "A & B = C/D ~ e_f.g-h 😀 100%"},
+    {"": "", "q+r": "+ ' \" < > \\ \t"},
+])
+def test_a_link_query_is_what_urlencode_writes(params):
+    from urllib.parse import quote, urlencode
+    assert links._query(params) == urlencode(params, quote_via=quote)
+    assert links._query(params) == urlencode(params, quote_via=quote)  # quoted once, given again

@@ -10,7 +10,8 @@ else one hour (never a zero-length entry).
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote, urlencode
+import functools
+from urllib.parse import quote
 
 from ...model.event import Location
 from ...model.occurrence import Occurrence
@@ -22,7 +23,15 @@ DEFAULT_LENGTH = dt.timedelta(hours=1)
 
 
 def _query(params: dict[str, str]) -> str:
-    return urlencode(params, quote_via=quote)
+    """``urlencode(params, quote_via=quote)``, each text quoted once a page
+    (an event's title, details and place go to two calendars, its address
+    and title to three share links)."""
+    return "&".join(f"{_quoted(key)}={_quoted(value)}" for key, value in params.items())
+
+
+@functools.lru_cache(maxsize=64)
+def _quoted(text: str) -> str:
+    return quote(text, safe="")
 
 
 def _utc(value: dt.datetime) -> str:
