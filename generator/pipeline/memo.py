@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .fdwrite import write_all
+from .process import pid
 
 FOLDER = "pages"  # under the cache root, beside the site notes
 KEEP_BUILDS = 3  # of a kind: this one and the two before it
@@ -56,6 +57,7 @@ class PageMemo:
         self._readers: dict[str, int] = {}  # pack name: an open file
         self._used: set[str] = set()  # packs whose use is noted
         self._pid = 0  # of the process whose pack is open for writing
+        self._name = ""  # that pack's
         self._pack = self._notes = -1
         self._end = 0
 
@@ -153,16 +155,16 @@ class PageMemo:
 
     def _own(self) -> str:
         """This process's pack (a forked copy opens its own), open for writing; its name."""
-        name = f"{self.began}-{os.getpid()}"
-        if self._pid != os.getpid():
+        if self._pid != pid():
+            name = f"{self.began}-{pid()}"
             packs = self.folder / _PACKS
             packs.mkdir(parents=True, exist_ok=True)
             flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
             self._pack = os.open(packs / f"{name}.pack", flags, 0o600)
             self._notes = os.open(packs / f"{name}.index", flags, 0o600)
             self._end = os.lseek(self._pack, 0, os.SEEK_END)
-            self._pid = os.getpid()
-        return name
+            self._pid, self._name = pid(), name
+        return self._name
 
     def _write_note(self, line: str) -> bool:
         try:
@@ -173,7 +175,7 @@ class PageMemo:
         return True
 
     def _close(self) -> None:
-        if self._pid == os.getpid():
+        if self._pid == pid():
             for handle in (self._pack, self._notes):
                 with contextlib.suppress(OSError):
                     os.close(handle)

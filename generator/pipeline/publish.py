@@ -34,6 +34,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .fdwrite import write_all
+from .process import pid
 
 try:
     import fcntl
@@ -199,8 +200,8 @@ class Journal:
             self._folders.add(folder)
 
     def _note(self, kind: str, relative: str) -> None:
-        if self._pid != os.getpid():  # a forked copy: a record of its own
-            self._pid = os.getpid()
+        if self._pid != pid():  # a forked copy: a record of its own
+            self._pid = pid()
             self._record = os.open(self.folder / _RECORDS / str(self._pid),
                                    os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.write(self._record, f"{kind} {relative}\n".encode("utf-8", "surrogateescape"))
@@ -268,7 +269,7 @@ class Journal:
         _discard(self.folder)
 
     def _close(self) -> None:
-        if self._record >= 0 and self._pid == os.getpid():
+        if self._record >= 0 and self._pid == pid():
             os.close(self._record)
         self._record, self._pid = -1, 0
 
