@@ -34,6 +34,7 @@ from itertools import chain
 from pathlib import Path
 
 import jinja2
+from jinja2.utils import missing
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -205,6 +206,43 @@ def around(kept: str, content: str) -> str | None:
         return None
     cut = int(head)
     return rest[:cut] + content + rest[cut:]
+
+
+# The theme's words (overrides/partials/language.html), which Material's
+# base.html imports with each page's context: what of it the override reads.
+_LANGUAGE = "partials/language.html"
+
+
+class _ThemeTemplate(jinja2.Template):
+    """The theme's templates, where the module of :data:`_LANGUAGE` is made
+    once for each pair of values it reads (the front matter's ``lang``,
+    the theme's ``language``) and given again: making it anew for every
+    page (its context, its imports) cost 2 % of a build."""
+
+    def make_module(self, vars=None, shared=False, locals=None):  # noqa: A002 (Jinja's names)
+        key = _language_key(self.environment, vars, locals or {}) if self.name == _LANGUAGE and shared else None
+        if key is None:
+            return super().make_module(vars, shared, locals)
+        made = self.__dict__.setdefault("_sk_modules", {})
+        if key not in made:
+            made[key] = super().make_module(vars, shared, locals)
+        return made[key]
+
+
+def _language_key(env: jinja2.Environment, context: Mapping | None, names: Mapping) -> tuple[str, str] | None:
+    """``page.meta.lang`` and ``config.theme.language`` as the template
+    reads them from ``context`` (None when either is not a plain string,
+    or when the importing template's own ``names`` hide them: no module
+    kept)."""
+    if not context or any(names.get(name, missing) is not missing for name in ("page", "config")):
+        return None
+    page, config = context.get("page"), context.get("config")
+    meta = env.getattr(page, "meta") if page else None
+    lang = env.getattr(meta, "lang") if page and meta else ""
+    theme = env.getattr(env.getattr(config, "theme"), "language")
+    if isinstance(lang, jinja2.Undefined):
+        lang = ""
+    return (lang, theme) if isinstance(lang, str) and isinstance(theme, str) else None
 
 
 def _frame(env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today: str) -> str | None:
@@ -444,6 +482,8 @@ class SukienPlugin(BasePlugin):
                 jinja2.DictLoader({_ELSEWHERE: "", _PASSTHROUGH: "{{ page.content }}"}), env.loader])
             self._route_to_memo(env, config, files)
         self._compiled_templates(env, config)
+        if not env.cache:  # no template loaded yet: every one is made a _ThemeTemplate
+            env.template_class = _ThemeTemplate
         self._share_theme(env, config, files)
         return env
 

@@ -14,6 +14,7 @@ from generator.pipeline import cache
 from generator.pipeline.memo import KEEP_BUILDS, KEEP_KINDS, PageMemo, stored
 
 from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a fixture)
+from conftest import ROOT
 
 
 def _entries(kept: Path) -> dict[str, bytes]:
@@ -208,3 +209,46 @@ def test_the_theme_memo_keeps_the_frame_and_puts_the_content_back():
     assert around(frame_of("<p>nothing of it</p>", content), content) == "<p>nothing of it</p>"
     assert around(frame_of(output, ""), "") == output
     assert around("<!doctype html> written whole by an older build", content) is None
+
+
+def test_the_theme_s_words_are_made_once_a_language_and_write_the_same():
+    """Material's base.html imports partials/language.html with each page's
+    context; the plugin keeps its module by the two values it reads."""
+    import jinja2
+
+    from generator.mkdocs_plugin import _ThemeTemplate
+
+    templates = {
+        "partials/language.html": (ROOT / "overrides" / "partials" / "language.html").read_text(encoding="utf-8"),
+        "partials/languages/vi.html": '{% macro t(key) %}{{ {"language": "vi", "x": "một"}[key] }}{% endmacro %}',
+        "partials/languages/en.html": '{% macro t(key) %}{{ {"language": "en", "x": "one", "y": "two"}[key] }}{% endmacro %}',
+        "base.html": '{% import "partials/language.html" as lang with context %}{% set page_words = 1 %}'
+                     '<html lang="{{ lang.t(\'language\') }}">{{ lang.t("x") }} {{ lang.t("y") }} {{ lang.t("z") }}',
+    }
+
+    class Page:
+        def __init__(self, meta):
+            self.meta = meta
+
+    class Theme:
+        language = "vi"
+
+    class Config:
+        theme = Theme()
+
+    pages = [Page({"lang": "en"}), Page({"lang": "vi"}), Page({}), Page({"lang": "fr"}), None, Page({"lang": "en"}),
+             Page({"lang": ["en"]})]
+    plain = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    kept = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    kept.template_class = _ThemeTemplate
+    made = []
+    real = jinja2.Template.make_module
+    try:
+        jinja2.Template.make_module = lambda self, *a, **k: made.append(self.name) or real(self, *a, **k)
+        outputs = [kept.get_template("base.html").render(page=page, config=Config()) for page in pages]
+    finally:
+        jinja2.Template.make_module = real
+    assert outputs == [plain.get_template("base.html").render(page=page, config=Config()) for page in pages]
+    assert outputs[0] == '<html lang="en">one two z' and outputs[1] == '<html lang="vi">một two z'
+    # en, vi, no language (no page: the same key), fr (the site's words: a key of its own), a list (not kept)
+    assert made.count("partials/language.html") == 5
