@@ -29,7 +29,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from itertools import chain
 from pathlib import Path
 
@@ -518,7 +518,8 @@ class SukienPlugin(BasePlugin):
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
-        count = self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
+        count = self._write_extras(config.site_dir)
+        count += self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
         self._close_second()
         if self.memo is not None:
             self.memo.finish()  # every page and feed entry read and written: the copies' too
@@ -650,16 +651,23 @@ class SukienPlugin(BasePlugin):
             self.second = None
 
     def _write_feeds(self, site_dir: str) -> int:
-        """Make and write every feed, the QR codes that lead to them and the
-        search index; how many files there are."""
+        """Make and write every feed; how many files there are."""
         assert self.prepared is not None
-        count = 0
         if self.journal is not None:
             self.journal.note_others()  # in the builder, after a copy failed: what it began
         canonical = self.core.canonical if self.core is not None else None  # the copy's: its pages' forms
+        return self._write(site_dir, self.prepared.feed_files(self.memo, canonical))
+
+    def _write_extras(self, site_dir: str) -> int:
+        """Write the search index and the QR codes that lead to the feeds
+        (the builder, while the copy finishes the feeds); how many files."""
+        assert self.prepared is not None
         site = self.prepared.site
-        for pair in chain(site.search().items(), qr_files(site.qr_codes(), self.memo),
-                          self.prepared.feed_files(self.memo, canonical)):
+        return self._write(site_dir, chain(site.search().items(), qr_files(site.qr_codes(), self.memo)))
+
+    def _write(self, site_dir: str, files: Iterable[tuple[str, bytes]]) -> int:
+        count = 0
+        for pair in files:
             if self.journal is not None:
                 self.journal.write(*pair)
             else:
