@@ -21,19 +21,19 @@ class Spool:
         # open across the builder's hooks; :meth:`close` ends it
         self._file = tempfile.TemporaryFile()  # noqa: SIM115
         self._where: dict[str, tuple[int, int]] = {}
+        self._end = 0
 
     def put(self, key: str, text: str) -> None:
-        data = text.encode("utf-8")
-        self._file.seek(0, 2)
-        self._where[key] = (self._file.tell(), len(data))
-        self._file.write(data)
-        self._file.flush()  # taken by position, maybe by a forked copy too
+        data = memoryview(text.encode("utf-8"))
+        self._where[key] = (self._end, len(data))
+        while data:  # by position: a forked copy of the builder may take from it (one call a page, not four)
+            written = os.pwrite(self._file.fileno(), data, self._end)
+            data, self._end = data[written:], self._end + written
 
     def take(self, key: str) -> str:
         """The text put under ``key``, forgotten afterwards (KeyError when
         it was never put or was already taken)."""
         offset, size = self._where.pop(key)
-        # by position: a forked copy of the builder shares the file's offset
         return os.pread(self._file.fileno(), size, offset).decode("utf-8")
 
     def __contains__(self, key: str) -> bool:
