@@ -434,12 +434,10 @@ class SukienPlugin(BasePlugin):
         pages = self.prepared.site.pages
         sources = list(pages)
         self.core = self._kept_pages(pages, config)
-        # half the pages; a third when the memo holds most of them (then
-        # making a page costs little, and the feeds are the copy's longest
-        # work: at 10,000 events a quarter left it idle at the end, half
-        # kept the builder waiting for its feeds)
-        share = 3 if self.core is not None and self.core.mostly_kept(sources) else 2
-        self.second = SecondCore(self.core or pages, sources[len(sources) - len(sources) // share:],
+        # half the pages, whether the memo holds them or not (a third when it
+        # held them kept the builder busy longer, once the builder wrote the
+        # search index and the QR codes itself: 0.25 s at 10,000 events)
+        self.second = SecondCore(self.core or pages, sources[len(sources) - len(sources) // 2:],
                                  lambda: self._write_feeds(config.site_dir))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -513,12 +511,12 @@ class SukienPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
-        self._theme_share_done(config)
+        extras = self._theme_share_done(config)
         self.theme = None
         self._close_spool()
         self._end()
         self._begin("build_feeds", "unit_files")
-        count = self._write_extras(config.site_dir)
+        count = self._write_extras(config.site_dir) if extras is None else extras
         count += self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
         self._close_second()
         if self.memo is not None:
@@ -617,25 +615,27 @@ class SukienPlugin(BasePlugin):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         nav = self.nav
 
-        def write_theirs() -> None:
+        def write_theirs() -> int:
             self.stage = None  # the builder alone says how far it is
             for page in theirs:
                 mkdocs_build._build_page(page, config, doc_files, nav, env)
+            return self._write_extras(config.site_dir)  # it has time left: the builder has more pages
 
         self.theme_share = (Forked(write_theirs), theirs, doc_files, env)
         for page in theirs:
             page.meta = {**page.meta, "template": _ELSEWHERE}
         _QUIET_SKIPS.pages = {page.file.src_uri for page in theirs}
 
-    def _theme_share_done(self, config: MkDocsConfig) -> None:
-        """Wait for the copy; if it failed, write its pages here (their
-        HTML is still in the spool: only the copy took it)."""
+    def _theme_share_done(self, config: MkDocsConfig) -> int | None:
+        """Wait for the copy: how many files of the search index and QR
+        codes it wrote after its pages; if it failed, write its pages here
+        (their HTML is still in the spool: only the copy took it): None."""
         if self.theme_share is None:
-            return
+            return None
         copy, theirs, doc_files, env = self.theme_share
         self.theme_share = None
         if copy.wait():
-            return
+            return copy.result
         if self.journal is not None:
             self.journal.note_others()  # the pages it began
         assert self.nav is not None
@@ -643,6 +643,7 @@ class SukienPlugin(BasePlugin):
             page.meta = {k: v for k, v in page.meta.items() if k != "template"}
         for page in theirs:
             mkdocs_build._build_page(page, config, doc_files, self.nav, env)
+        return None
 
     def _close_second(self) -> None:
         _QUIET_SKIPS.pages = set()
@@ -660,7 +661,8 @@ class SukienPlugin(BasePlugin):
 
     def _write_extras(self, site_dir: str) -> int:
         """Write the search index and the QR codes that lead to the feeds
-        (the builder, while the copy finishes the feeds); how many files."""
+        (the copy that writes half the pages, after them; while the copy
+        that writes the feeds finishes them); how many files."""
         assert self.prepared is not None
         site = self.prepared.site
         return self._write(site_dir, chain(site.search().items(), qr_files(site.qr_codes(), self.memo)))

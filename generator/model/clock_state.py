@@ -71,14 +71,31 @@ def instants(events: Iterable[Event], until_year: int) -> list[dt.datetime]:
     close, each ``published`` and each update."""
     found: set[dt.datetime] = set()
     for event in events:
-        for occ in occurrences(event, until_year=until_year):
-            found.update((occ.begins, occ.ends))
-        if event.press is not None and event.press.accreditation_deadline is not None:
-            found.add(closes(event.press.accreditation_deadline, event.timezone))
-        if event.published is not None:
-            found.add(event.published)
-        found.update(update.at for update in event.updates)
+        found.update(_own_instants(event, until_year))
     return sorted(found)
+
+
+def _own_instants(event: Event, until_year: int) -> set[dt.datetime]:
+    found: set[dt.datetime] = set()
+    for occ in occurrences(event, until_year=until_year):
+        found.update((occ.begins, occ.ends))
+    if event.press is not None and event.press.accreditation_deadline is not None:
+        found.add(closes(event.press.accreditation_deadline, event.timezone))
+    if event.published is not None:
+        found.add(event.published)
+    found.update(update.at for update in event.updates)
+    return found
+
+
+def event_instants(event: Event, until_year: int) -> list[dt.datetime]:
+    """:func:`instants` of one event: from those of the last tuple of
+    events asked about when it is one of them (the page keys ask for each
+    event of the tree the clock state was just worked out for)."""
+    if _last and _last[0][1] == until_year:
+        known = _last[0][3].get(id(event))
+        if known is not None and known[0] is event:
+            return known[1]
+    return sorted(_own_instants(event, until_year))
 
 
 def clock_state(events: Iterable[Event], now: dt.datetime, timezone: str, years_ahead: int,
@@ -100,17 +117,19 @@ def clock_state(events: Iterable[Event], now: dt.datetime, timezone: str, years_
     return ClockState(day, bisect_right(found, now))
 
 
-_last: list[tuple[tuple[Event, ...], int, list[dt.datetime]]] = []
+_last: list[tuple[tuple[Event, ...], int, list[dt.datetime], dict[int, tuple[Event, list[dt.datetime]]]]] = []
 
 
 def _instants_of(events: Iterable[Event], until_year: int) -> list[dt.datetime]:
-    """:func:`instants`, kept for the last tuple of events asked about (a
-    build asks twice, before and after it runs: a tenth of a second each
-    at 10,000 events, mostly lunar dates)."""
+    """:func:`instants`, kept for the last tuple of events asked about,
+    with each event's own (a build asks twice, before and after it runs,
+    and its page keys once per event: a tenth of a second each at 10,000
+    events, mostly lunar dates)."""
     if not isinstance(events, tuple):
         return instants(events, until_year)
     if _last and _last[0][0] is events and _last[0][1] == until_year:
         return _last[0][2]
-    found = instants(events, until_year)
-    _last[:] = [(events, until_year, found)]
+    each = {id(event): (event, sorted(_own_instants(event, until_year))) for event in events}
+    found = sorted(set().union(*(own for _, own in each.values())))
+    _last[:] = [(events, until_year, found, each)]
     return found

@@ -32,30 +32,43 @@ _PAGES_DONE = "pages"  # the copy's first line; its second is the count of feed 
 
 class Forked:
     """``work`` run in a forked copy (when ``allowed`` and possible):
-    :meth:`wait` says whether it was done there, or the caller does it."""
+    :meth:`wait` says whether it was done there, or the caller does it;
+    the number ``work`` returns (if any) is then :attr:`result`."""
 
-    def __init__(self, work: Callable[[], None], allowed: bool = True) -> None:
+    def __init__(self, work: Callable[[], int | None], allowed: bool = True) -> None:
         self._pid: int | None = None
+        self._said = -1  # the pipe the copy says its result on
+        self.result: int | None = None
         if allowed and hasattr(os, "fork"):  # the copy does the work and leaves at once
             sys.stdout.flush()
             sys.stderr.flush()
+            read, write = os.pipe()
             pid = os.fork()
             if pid == 0:
                 code = 1
                 try:
-                    work()
+                    os.close(read)
+                    result = work()
+                    os.write(write, b"" if result is None else str(result).encode("ascii"))
                     code = 0
                 finally:
                     os._exit(code)
-            self._pid = pid
+            os.close(write)
+            self._pid, self._said = pid, read
 
     def wait(self) -> bool:
         """True when the copy did the work (False: not started, or failed)."""
         if self._pid is None:
             return False
+        said = b""
+        while chunk := os.read(self._said, 64):
+            said += chunk
+        os.close(self._said)
         _, status = os.waitpid(self._pid, 0)
-        self._pid = None
-        return os.waitstatus_to_exitcode(status) == 0
+        self._pid, self._said = None, -1
+        done = os.waitstatus_to_exitcode(status) == 0
+        self.result = int(said) if done and said.isdigit() else None
+        return done
 
     def cancel(self) -> None:
         """Stop the copy (the build failed: its folder is thrown away)."""

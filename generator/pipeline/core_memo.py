@@ -33,7 +33,7 @@ from bisect import bisect_right
 from pathlib import PurePath
 
 from ..load.config import SiteConfig
-from ..model.clock_state import clock_state, horizon_year, instants
+from ..model.clock_state import clock_state, event_instants, horizon_year
 from ..model.event import Content, Event
 from ..site.pages import Pages
 from ..site.pages.page import Feed, Page, SocialImage
@@ -132,7 +132,7 @@ class KeptPages:
     it with the same key, else rendered and stored.
 
     A page's key holds, with each event among its inputs, how many of the
-    event's instants have come (:func:`~generator.model.clock_state.instants`:
+    event's instants have come (:func:`~generator.model.clock_state.event_instants`:
     its occurrences begin and end, its deadline closes, it is announced,
     an update is due): all that the page can show of the build's "now"
     beyond its day, which the frame holds."""
@@ -159,13 +159,6 @@ class KeptPages:
         self.memo.put(key, _stored(made))
         return made
 
-    def mostly_kept(self, sources: list[str], sample: int = 32) -> bool:
-        """Whether the memo holds most of these pages (of ``sample`` of them,
-        evenly spread, those with a key)."""
-        keys = [self.key(source) for source in sources[::max(1, len(sources) // sample)]]
-        known = [key for key in keys if key is not None]
-        return bool(known) and sum(self.memo.holds(key) for key in known) * 4 >= len(known) * 3
-
     def key(self, source: str) -> str | None:
         inputs = self._pages.inputs(source)
         if inputs is None:
@@ -178,7 +171,7 @@ class KeptPages:
 
     def _passed(self, event: Event) -> int:
         """How many of ``event``'s instants have come."""
-        return bisect_right(instants((event,), self._until), self._now)
+        return bisect_right(event_instants(event, self._until), self._now)
 
 
 def _stored(page: Page) -> str:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator.pipeline.background import SecondCore
+from generator.pipeline.background import Forked, SecondCore
 from generator.site.pages import Pages
 from generator.site.pages.page import Page
 
@@ -104,3 +104,17 @@ def test_cancel_stops_the_copy(tmp_path):
     second.cancel()
     with pytest.raises(ProcessLookupError):  # killed and reaped
         os.kill(int((tmp_path / "pid").read_text()), 0)
+
+
+def test_a_copy_says_how_many_files_it_wrote_when_it_is_done():
+    counted = Forked(lambda: 42)
+    assert counted.wait() and counted.result == 42
+    silent = Forked(lambda: None)
+    assert silent.wait() and silent.result is None
+
+    def fails() -> int:
+        raise RuntimeError("a copy that fails says nothing")
+
+    failed = Forked(fails)
+    assert not failed.wait() and failed.result is None
+    assert not Forked(lambda: 1, allowed=False).wait()

@@ -271,3 +271,19 @@ def test_a_real_clock_rebuild_is_given_again(tmp_path, monkeypatch):
     assert began is not None and first.built and second.built and not first.reused
     assert second.reused == (state() == began)
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == files or not second.reused
+
+
+def test_an_event_s_own_instants_are_those_of_the_tree_s_state(tree):
+    """The page keys ask for each event's instants; once the tree's clock
+    state is known they come from it, and are the same either way."""
+    from generator.model.clock_state import event_instants
+
+    config = _config(tree)
+    events = load_content(config)[0].events
+    until = DAY.year + config.years_ahead
+    alone = [event_instants(event, until) for event in events]  # nothing known yet of this tuple
+    assert alone == [instants((event,), until) for event in events]
+    clock_state(events, MIDNIGHT, config.timezone, config.years_ahead, None)
+    assert [event_instants(event, until) for event in events] == alone
+    assert sorted(set().union(*map(set, alone))) == instants(events, until)
+    assert any(alone) and any(len(found) > 2 for found in alone)
