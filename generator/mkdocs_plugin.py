@@ -434,6 +434,8 @@ class SukienPlugin(BasePlugin):
         pages = self.prepared.site.pages
         sources = list(pages)
         self.core = self._kept_pages(pages, config)
+        if self.memo is not None:
+            self.memo.read_index()  # once, for the copies too
         # half the pages, whether the memo holds them or not (a third when it
         # held them kept the builder busy longer, once the builder wrote the
         # search index and the QR codes itself: 0.25 s at 10,000 events)
