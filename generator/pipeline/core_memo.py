@@ -83,6 +83,9 @@ def shared_frame(purpose: str, config: SiteConfig, content: Content, *more: obje
     return digest.hexdigest()
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 class Canonical:
     """Canonical forms of values.  A dataclass instance's is the hash of its
     fields' forms, worked out once (the instance is held, so that its
@@ -94,6 +97,11 @@ class Canonical:
         self._clock = clock
 
     def form(self, value: object) -> object:
+        kind = type(value)
+        if kind in _PLAIN:  # most values: their own form (subclasses go the long way below)
+            return value
+        if kind is tuple or kind is list:
+            return tuple([self.form(item) for item in value])
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         known = self._done.get(id(value))
