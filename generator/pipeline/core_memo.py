@@ -101,7 +101,7 @@ class Canonical:
         if kind in _PLAIN:  # most values: their own form (subclasses go the long way below)
             return value
         if kind is tuple or kind is list:
-            return tuple([self.form(item) for item in value])
+            return tuple([self.form(item) for item in value])  # type: ignore[attr-defined]
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         known = self._done.get(id(value))
