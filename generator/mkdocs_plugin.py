@@ -436,9 +436,9 @@ class SukienPlugin(BasePlugin):
         self.core = self._kept_pages(pages, config)
         if self.memo is not None:
             self.memo.read_index()  # once, for the copies too
-        # half the pages, whether the memo holds them or not (a third when it
-        # held them kept the builder busy longer, once the builder wrote the
-        # search index and the QR codes itself: 0.25 s at 10,000 events)
+        # half the pages, whether the memo holds them or not (a third, when it
+        # held them, kept the builder busy longer: 0.25 s of a one-change
+        # rebuild at 10,000 events)
         self.second = SecondCore(self.core or pages, sources[len(sources) - len(sources) // 2:],
                                  lambda: self._write_feeds(config.site_dir))
 
@@ -663,8 +663,8 @@ class SukienPlugin(BasePlugin):
 
     def _write_extras(self, site_dir: str) -> int:
         """Write the search index and the QR codes that lead to the feeds
-        (the copy that writes half the pages, after them; while the copy
-        that writes the feeds finishes them); how many files."""
+        (by the copy that writes half the pages, after them; by the builder
+        when there is no such copy or it failed); how many files."""
         assert self.prepared is not None
         site = self.prepared.site
         return self._write(site_dir, chain(site.search().items(), qr_files(site.qr_codes(), self.memo)))

@@ -112,7 +112,8 @@ class Log:
     (:func:`read_log`)."""
 
     entries: tuple[tuple[str, dt.datetime, str, str], ...]  # commit, time, path, blob; newest commit first
-    texts: Mapping[str, str]  # the texts of the blobs fetched, by blob id
+    texts: Mapping[str, str]  # the texts of the blobs fetched, by blob id (those that are text)
+    fetched: frozenset[str]  # the blobs asked for
     shallow: bool
 
 
@@ -129,9 +130,9 @@ def read_log(content_root: str | Path, present: Collection[tuple[str, str]] = ()
     if log is None:
         return None
     entries = tuple(_parse_log(log))
-    texts = _blobs(root, sorted({blob for _, _, path, blob in entries if (blob, path) not in present}))
+    wanted = frozenset(blob for _, _, path, blob in entries if (blob, path) not in present)
     shallow = _git(root, "rev-parse", "--is-shallow-repository") == b"true\n"
-    return Log(entries, texts, shallow)
+    return Log(entries, _blobs(root, sorted(wanted)), wanted, shallow)
 
 
 def read_history(content_root: str | Path, parse: Parse,
@@ -151,7 +152,7 @@ def read_history(content_root: str | Path, parse: Parse,
     if log is None:
         return History()
     missing = sorted({blob for _, _, path, blob in log.entries
-                      if (blob, path) not in known and blob not in log.texts})
+                      if (blob, path) not in known and blob not in log.fetched})
     texts = {**log.texts, **_blobs(root, missing)}
     parsed: dict[tuple[str, str], Event | None] = dict(known)
     revisions: dict[str, list[Revision]] = {}

@@ -349,3 +349,22 @@ def test_git_read_before_the_events_gives_the_same_history(repo, monkeypatch):
     assert read_history(cfg.content_dir, parse, known, committed.log) == whole
     one = {key: event for key, event in known.items() if event.id == "hoi-cho"}
     assert read_history(cfg.content_dir, parse, one, committed.log) == whole
+
+
+def test_a_revision_that_is_not_text_is_asked_of_git_once(repo, monkeypatch):
+    from generator.vcs import history as history_module
+
+    path = repo / "content" / "events" / "ubnd-xa-khong-lao" / "giai-dau.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"title: \xff\xfe not UTF-8\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "hỏng", when="2026-01-04T09:00:00+07:00")
+    save(repo, "2026-01-05T09:00:00+07:00")
+    cfg = config(repo / "content")
+    content = load(cfg.content_dir)
+    calls = []
+    real_blobs = history_module._blobs
+    monkeypatch.setattr(history_module, "_blobs", lambda root, blobs: calls.append(blobs) or real_blobs(root, blobs))
+    history = load_history(content, cfg)
+    assert [len(blobs) for blobs in calls if blobs] == [2]  # both revisions, in one call: none asked again
+    assert len(history.revisions["giai-dau"]) == 1  # the one that is not text is no revision
