@@ -49,7 +49,7 @@ from mkdocs.structure.toc import get_toc
 from .model import clock
 from .pipeline import cache
 from .pipeline.builder import CONTENT_ENV, REPORTED_ENV, CalledOff, handing_over, taken_over
-from .pipeline import core_memo
+from .pipeline import core_memo, standing
 from .pipeline.core_memo import KeptPages
 from .pipeline.feed_memo import qr_files
 from .pipeline.memo import PageMemo
@@ -94,15 +94,38 @@ class GeneratedPage(Page):
     """A page of :class:`~generator.site.pages.Pages`: its metadata and
     HTML come from the core, not from Markdown."""
 
-    def __init__(self, file: File, config: MkDocsConfig, pages: Pages | SecondCore, spool: Spool) -> None:
+    def __init__(self, file: File, config: MkDocsConfig, pages: SecondCore, spool: Spool) -> None:
         super().__init__(None, file, config)
         self._pages, self._spool = pages, spool
         self._anchors: set[str] = set()
         self.html_digest = ""  # of the HTML the theme gets: part of the memo's key
         self.own_meta: MutableMapping | None = None  # the metadata, while the memo's template stands in (ThemeMemo)
+        self.core_key: str | None = None  # of the core's page (generator.pipeline.core_memo)
+        self.may_stand = True  # out of the navigation (generator.pipeline.standing)
+        self.standing = False  # its key is the last build's: not read (yet)
 
     def read_source(self, config: MkDocsConfig) -> None:
-        made = self._pages.page(self.file.src_uri)
+        self.core_key, made = self._pages.made(self.file.src_uri)
+        if made is None and not self.may_stand:
+            made = self._pages.page(self.file.src_uri)
+        if made is None:  # the plugin settles it once the theme's frame is known (SukienPlugin._settle)
+            self.standing = True
+            self.meta, self.markdown = {"template": _ELSEWHERE}, ""
+            return
+        self._take(made)
+
+    def fill(self) -> None:
+        """Read the page after all: it does not stand as the last build wrote it."""
+        self.standing = False
+        self._take(self._pages.page(self.file.src_uri))
+        self.present_anchor_ids = self._anchors
+
+    def stand(self, anchors: Iterable[str]) -> None:
+        """Leave the page as the last build wrote it (its anchors noted then)."""
+        self._anchors = set(anchors)
+        self.present_anchor_ids = self._anchors
+
+    def _take(self, made) -> None:
         self.meta, self.markdown = made.meta(), ""
         html = made.body.strip()  # what Markdown makes of raw HTML blocks
         self._anchors = made.anchors
@@ -157,7 +180,7 @@ class ThemeMemo:
         self.frame = _frame(env, config, nav, today)  # the environment's loader has _PASSTHROUGH
 
     def route(self, page: GeneratedPage) -> None:
-        if self.frame is not None and not page.file.inclusion.is_excluded():  # MkDocs marks drafts after
+        if self.frame is not None and not page.standing and not page.file.inclusion.is_excluded():  # drafts: after
             page.own_meta, page.meta = page.meta, {**page.meta, "template": _PASSTHROUGH}
 
     def dress(self, page: GeneratedPage, context) -> None:
@@ -386,6 +409,9 @@ class SukienPlugin(BasePlugin):
         self.core: KeptPages | None = None  # the core's pages, given again when their inputs are
         self.now: dt.datetime | None = None
         self.site_config: SiteConfig | None = None
+        self.generated: list[GeneratedPage] = []
+        self.noting = False  # under `sukien build`: the pages' keys noted for the next build
+        self.last: standing.LastBuild | None = None  # what the last one noted
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.progress:
@@ -414,9 +440,12 @@ class SukienPlugin(BasePlugin):
             log.log(level, line)
         if not prepared.ok:
             raise PluginError("nội dung có lỗi, không tạo trang (chạy 'sukien validate' để xem chi tiết)")
-        self.journal = _journal(os.environ) or self._preview_in_place(config)
+        own = _journal(os.environ)
+        self.journal = own or self._preview_in_place(config)
         self.prepared, self.content_dir, self.today = prepared, Path(site.content_dir), now.date().isoformat()
         self.now, self.site_config = now, site
+        self.noting = own is not None
+        self.last = standing.last_build(cache.slot_of(site, own.target, cache.cache_root())) if own else None
         # what is prepared lives until the build ends: the collector need not
         # walk it again (each full collection did), and the forked copies do
         # not copy the memory that walking would touch
@@ -439,7 +468,7 @@ class SukienPlugin(BasePlugin):
         # half the pages, whether the memo holds them or not (a third, when it
         # held them, kept the builder busy longer: 0.25 s of a one-change
         # rebuild at 10,000 events)
-        self.second = SecondCore(self.core or pages, sources[len(sources) - len(sources) // 2:],
+        self.second = SecondCore(self.core or core_memo.Rendered(pages), sources[len(sources) - len(sources) // 2:],
                                  lambda: self._write_feeds(config.site_dir))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -449,12 +478,14 @@ class SukienPlugin(BasePlugin):
                 files.remove(file)
         site = self.prepared.site
         self.spool = Spool()
+        self.generated = []
         if self.second is None:
             self._start_second(config)  # MkDocs has emptied the site folder the feeds go into
         assert self.second is not None
         for path in site.pages:
             page = GeneratedPage(File.generated(config, path, content=""), config, self.second, self.spool)
             files.append(page.file)
+            self.generated.append(page)
         for path, data in site.assets.items():
             files.append(File.generated(config, path, content=data))
         self._begin("build_pages", "unit_pages", len(files.documentation_pages()))
@@ -471,6 +502,9 @@ class SukienPlugin(BasePlugin):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        for page in nav.pages:  # its title is in other pages: read it
+            if isinstance(page, GeneratedPage):
+                page.may_stand = False
         return nav
 
     @event_priority(-100)  # after any other plugin's: the theme's environment as it will be
@@ -480,7 +514,12 @@ class SukienPlugin(BasePlugin):
         if env.loader is not None:
             env.loader = jinja2.ChoiceLoader([
                 jinja2.DictLoader({_ELSEWHERE: "", _PASSTHROUGH: "{{ page.content }}"}), env.loader])
-            self._route_to_memo(env, config, files)
+            self.theme = self._theme_memo(env, config)
+        self._settle(files)
+        if self.theme is not None:  # every generated page through the memo, before the copy that writes half
+            for file in files.documentation_pages():
+                if isinstance(file.page, GeneratedPage):
+                    self.theme.route(file.page)
         self._compiled_templates(env, config)
         if not env.cache:  # no template loaded yet: every one is made a _ThemeTemplate
             env.template_class = _ThemeTemplate
@@ -514,6 +553,7 @@ class SukienPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.prepared is not None
         extras = self._theme_share_done(config)
+        frame = self.theme.frame if self.theme is not None else None
         self.theme = None
         self._close_spool()
         self._end()
@@ -524,6 +564,8 @@ class SukienPlugin(BasePlugin):
         if self.memo is not None:
             self.memo.finish()  # every page and feed entry read and written: the copies' too
         self.core = self.memo = None
+        self._note_pages(frame)
+        self.generated = []
         self._end(count)
         if self.preview is not None:  # MkDocs' own files into the preview, then what it no longer has out
             journal, before, scratch = self.preview
@@ -585,7 +627,8 @@ class SukienPlugin(BasePlugin):
         """The core's event pages through the memo, when they can be keyed."""
         assert self.prepared is not None and self.now is not None and self.site_config is not None
         memo = self._memo(config)
-        return core_memo.kept_pages(pages, self.site_config, self.prepared.content, self.now, memo) if memo else None
+        last = self.last.keys if self.last else None
+        return core_memo.kept_pages(pages, self.site_config, self.prepared.content, self.now, memo, last) if memo else None
 
     def _compiled_templates(self, env: jinja2.Environment, config: MkDocsConfig) -> None:
         """The theme's templates compiled in an earlier build, when their
@@ -595,16 +638,39 @@ class SukienPlugin(BasePlugin):
         if folder is not None:
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
-    def _route_to_memo(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
-        """Every generated page through the memo (before the copy that
-        writes half of them is made: it dresses its pages the same way)."""
+    def _theme_memo(self, env: jinja2.Environment, config: MkDocsConfig) -> ThemeMemo | None:
         memo = self._memo(config)
-        if self.nav is None or memo is None:
+        return ThemeMemo(env, config, self.nav, self.today, memo) if self.nav is not None and memo else None
+
+    def _settle(self, files: Files) -> None:
+        """Leave the pages that stand as the last build wrote them
+        (:mod:`generator.pipeline.standing`: noted as kept in the journal,
+        the copies write nothing for them); read the others after all."""
+        pages = {file.src_uri: file.page for file in files.documentation_pages()
+                 if isinstance(file.page, GeneratedPage) and file.page.standing}
+        stand: set[str] = set()
+        if pages and self.last is not None and self.journal is not None:
+            frame = self.theme.frame if self.theme is not None else None
+            stand = self.last.standing(frame, self.journal.target,
+                                       {source: page.file.dest_uri for source, page in pages.items()})
+        for source, page in pages.items():
+            if source in stand:
+                page.stand(self.last.anchors.get(source, ()) if self.last else ())
+            else:
+                page.fill()
+        if stand and self.journal is not None:
+            self.journal.keep(pages[source].file.dest_uri for source in stand)
+            _QUIET_SKIPS.pages = _QUIET_SKIPS.pages | stand
+
+    def _note_pages(self, frame: str | None) -> None:
+        """Note each generated page's key for the next build (under
+        ``sukien build``, when the theme's output can be kept)."""
+        if not self.noting or frame is None or self.journal is None or self.nav is None:
             return
-        self.theme = ThemeMemo(env, config, self.nav, self.today, memo)
-        for file in files.documentation_pages():
-            if isinstance(file.page, GeneratedPage):
-                self.theme.route(file.page)
+        nav = {page.file.src_uri for page in self.nav.pages}
+        standing.note(self.journal.folder, frame, (
+            (page.file.src_uri, page.core_key, page.present_anchor_ids or ()) for page in self.generated
+            if page.core_key is not None and page.file.src_uri not in nav))
 
     def _share_theme(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         """A forked copy of the builder puts the theme around the second half
@@ -612,7 +678,8 @@ class SukienPlugin(BasePlugin):
         (and, for these, writes nothing)."""
         if self.nav is None:
             return
-        generated = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
+        generated = [f.page for f in files.documentation_pages()
+                     if isinstance(f.page, GeneratedPage) and not f.page.standing]
         theirs = generated[len(generated) // 2:]
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         nav = self.nav
@@ -626,7 +693,7 @@ class SukienPlugin(BasePlugin):
         self.theme_share = (Forked(write_theirs), theirs, doc_files, env)
         for page in theirs:
             page.meta = {**page.meta, "template": _ELSEWHERE}
-        _QUIET_SKIPS.pages = {page.file.src_uri for page in theirs}
+        _QUIET_SKIPS.pages = _QUIET_SKIPS.pages | {page.file.src_uri for page in theirs}
 
     def _theme_share_done(self, config: MkDocsConfig) -> int | None:
         """Wait for the copy: how many files of the search index and QR

@@ -78,10 +78,12 @@ class Forked:
 
 
 class PageSource(Protocol):
-    """Where pages come from: :class:`~generator.site.pages.Pages`, or the
-    same through a memo (:class:`~generator.pipeline.core_memo.KeptPages`)."""
+    """Where pages come from: :class:`~generator.pipeline.core_memo.KeptPages`
+    (through the memo), or :class:`~generator.pipeline.core_memo.Rendered`."""
 
     def page(self, source: str) -> Page: ...
+
+    def made(self, source: str) -> tuple[str | None, Page | None]: ...
 
 
 class SecondCore:
@@ -98,7 +100,7 @@ class SecondCore:
         self._said = b""  # what the copy has said so far
         self._pipe: int | None = None
         self._parked: IO[bytes] | None = None
-        self._read: dict[str, Page] = {}  # parked pages read before they were asked for
+        self._read: dict[str, tuple[str | None, Page | None]] = {}  # parked, read before they were asked for
         self._reading = False
         if allowed and hasattr(os, "fork"):
             self._start(list(ahead))
@@ -110,9 +112,10 @@ class SecondCore:
         def work() -> None:  # in the copy: the pages, then the feeds, saying how far it got
             os.close(read)
             for source in ahead:
-                made = self._pages.page(source)
-                made.anchors  # noqa: B018 (worked out here, parked with the page: the builder is busier)
-                pickle.dump((source, made), parked, pickle.HIGHEST_PROTOCOL)
+                key, made = self._pages.made(source)
+                if made is not None:
+                    made.anchors  # noqa: B018 (worked out here, parked with the page: the builder is busier)
+                pickle.dump((source, key, made), parked, pickle.HIGHEST_PROTOCOL)
             parked.flush()
             os.write(write, f"{_PAGES_DONE}\n".encode("ascii"))
             os.write(write, f"{self._feeds()}\n".encode("ascii"))
@@ -121,21 +124,33 @@ class SecondCore:
         os.close(write)
         self._pipe, self._parked = read, parked
 
+    def made(self, source: str) -> tuple[str | None, Page | None]:
+        """The key of ``source``'s page and the page, as the pages' source
+        gives them (:meth:`PageSource.made`): from the copy when it made
+        them, else made here."""
+        parked = self._parked_entry(source)
+        return parked if parked is not None else self._pages.made(source)
+
     def page(self, source: str) -> Page:
         """The page of ``source``: from the copy when it made it, else made here."""
+        parked = self._parked_entry(source)
+        if parked is not None and parked[1] is not None:
+            return parked[1]
+        return self._pages.page(source)
+
+    def _parked_entry(self, source: str) -> tuple[str | None, Page | None] | None:
         if source in self._ahead and self._parked is not None and self._line(0) == _PAGES_DONE:
             if not self._reading:  # the copy's writes moved the offset both share
                 self._parked.seek(0)
                 self._reading = True
             while source not in self._read:
                 try:
-                    found, made = pickle.load(self._parked)
+                    found, key, made = pickle.load(self._parked)
                 except EOFError:
                     break
-                self._read[found] = made
-            if source in self._read:
-                return self._read.pop(source)
-        return self._pages.page(source)
+                self._read[found] = (key, made)
+            return self._read.pop(source, None)
+        return None
 
     def feeds_written(self) -> int:
         """How many feed files were written (by the copy, else here): the

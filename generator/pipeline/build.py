@@ -24,7 +24,7 @@ from ..load.config import ConfigError, SiteConfig
 from ..model.event import Content
 from ..model.problems import Problem, has_errors
 from .target import check_target
-from . import cache, publish
+from . import cache, publish, standing
 from .builder import SiteBuilder
 from .progress import Progress, Stage
 from .validate import validate_tree
@@ -92,6 +92,7 @@ def _build_in_place(config: SiteConfig, target: Path, strict: bool, progress: Pr
     try:
         returncode = builder.go()
         if returncode == 0:
+            pages = standing.taken(journal.folder)  # the builder's note: the journal goes with the commit
             written = journal.finish(builder.scratch, before.files if before else ())
     except BaseException:
         builder.stop()
@@ -103,7 +104,7 @@ def _build_in_place(config: SiteConfig, target: Path, strict: bool, progress: Pr
     # no input changed while it built, nor the clock state (it only moves
     # forward: equal before and after, it was that all along)
     if key and _cache_entry(config, target, strict, content)[0] == key:
-        cache.store(key, slot, cache.listing_of(target, written))
+        cache.store(key, slot, cache.listing_of(target, written), pages)
     return BuildResult(problems, True, target, 0, len(written), time.monotonic() - began)
 
 

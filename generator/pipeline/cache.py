@@ -218,18 +218,52 @@ def in_place(key: str, slot: Path, found: Listing | None) -> bool:
         return False
 
 
-def store(key: str, slot: Path, site: Listing) -> None:
+def store(key: str, slot: Path, site: Listing, pages: bytes = b"") -> None:
     """Note ``site`` as the one for ``key``, in place of the slot's previous
-    note.  The key is written last: an entry cut short is no entry.  A
-    cache that cannot be written only costs the next build."""
+    note, with what the site builder noted of its ``pages``
+    (:mod:`generator.pipeline.standing`).  The key is written last: an
+    entry cut short is no entry.  A cache that cannot be written only costs
+    the next build."""
     try:
         slot.mkdir(parents=True, exist_ok=True)
         (slot / "key").unlink(missing_ok=True)
+        (slot / "pages").unlink(missing_ok=True)
         (slot / "files").write_text(site.text(), encoding="utf-8")
+        if pages:
+            (slot / "pages").write_bytes(pages)
         (slot / "key").write_text(key, encoding="ascii")
         _prune(slot.parent)
     except OSError:
         return
+
+
+def noted(slot: Path) -> tuple[dict[str, str], bytes] | None:
+    """What the last build stored in ``slot`` (:func:`store`): each file's
+    line of its listing, by path, and the site builder's note of its pages;
+    None when there is no whole entry."""
+    try:
+        if not (slot / "key").is_file():
+            return None
+        listing = (slot / "files").read_text(encoding="utf-8")
+        pages = (slot / "pages").read_bytes()
+    except (OSError, ValueError):
+        return None
+    lines = (line.split(" ", 6) for line in listing.split("\n") if line.startswith("f "))
+    return {parts[6]: " ".join(parts[1:6]) for parts in lines if len(parts) == 7}, pages
+
+
+def as_noted(root: Path, files: Mapping[str, str], names: Iterable[str]) -> set[str]:
+    """Those of ``names`` whose file under ``root`` is still the one the
+    listing ``files`` (from :func:`noted`) saw: same inode, size and times."""
+    same = set()
+    for name in names:
+        line = files.get(name)
+        try:
+            if line is not None and " ".join(map(str, _stamp(os.lstat(os.path.join(root, name))))) == line:
+                same.add(name)
+        except OSError:
+            continue
+    return same
 
 
 def _prune(root: Path) -> None:

@@ -28,7 +28,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from bisect import bisect_right
 from pathlib import PurePath
 
@@ -47,12 +47,13 @@ class NoCanonicalForm(TypeError):
 
 
 def kept_pages(pages: Pages, config: SiteConfig, content: Content, now: dt.datetime,
-               memo: PageMemo) -> KeptPages | None:
-    """``pages`` through ``memo``, or None when the keys cannot be known."""
+               memo: PageMemo, last: Mapping[str, str] | None = None) -> KeptPages | None:
+    """``pages`` through ``memo``, or None when the keys cannot be known;
+    ``last`` maps a page's source to its key in the last build."""
     shared = frame(config, content, now)
     if shared is None:
         return None
-    return KeptPages(pages, shared, memo, now, horizon_year(now, config.timezone, config.years_ahead))
+    return KeptPages(pages, shared, memo, now, horizon_year(now, config.timezone, config.years_ahead), last)
 
 
 def frame(config: SiteConfig, content: Content, now: dt.datetime) -> str | None:
@@ -145,10 +146,12 @@ class KeptPages:
     an update is due): all that the page can show of the build's "now"
     beyond its day, which the frame holds."""
 
-    def __init__(self, pages: Pages, shared: str, memo: PageMemo, now: dt.datetime, until_year: int) -> None:
+    def __init__(self, pages: Pages, shared: str, memo: PageMemo, now: dt.datetime, until_year: int,
+                 last: Mapping[str, str] | None = None) -> None:
         self._pages, self._shared, self.memo = pages, shared, memo
         self._now, self._until = now, until_year
         self._canonical = Canonical(self._passed)
+        self._last = last or {}
 
     @property
     def canonical(self) -> Canonical:
@@ -157,7 +160,19 @@ class KeptPages:
         return self._canonical
 
     def page(self, source: str) -> Page:
+        return self._page(source, self.key(source))
+
+    def made(self, source: str) -> tuple[str | None, Page | None]:
+        """The key of ``source``'s page and the page; no page when the key
+        is the one the last build's page had (it may stand as written:
+        :mod:`generator.pipeline.standing`)."""
         key = self.key(source)
+        if key is not None and self._last.get(source) == key:
+            self.memo.touch(key)  # kept for a build that needs the page again
+            return key, None
+        return key, self._page(source, key)
+
+    def _page(self, source: str, key: str | None) -> Page:
         if key is None:
             return self._pages.page(source)
         stored = self.memo.get(key)
@@ -180,6 +195,20 @@ class KeptPages:
     def _passed(self, event: Event) -> int:
         """How many of ``event``'s instants have come."""
         return bisect_right(event_instants(event, self._until), self._now)
+
+
+class Rendered:
+    """Pages without a memo, as :class:`KeptPages` gives them: each
+    rendered, with no key."""
+
+    def __init__(self, pages: Pages) -> None:
+        self._pages = pages
+
+    def page(self, source: str) -> Page:
+        return self._pages.page(source)
+
+    def made(self, source: str) -> tuple[str | None, Page | None]:
+        return None, self._pages.page(source)
 
 
 def _stored(page: Page) -> str:

@@ -96,6 +96,14 @@ class PageMemo:
             self._used.add(pack)
         return data.decode("utf-8", "surrogatepass")
 
+    def touch(self, key: str) -> None:
+        """Note the pack of ``key``'s entry as used, without reading it (a
+        page that stands as the last build wrote it, :mod:`generator.pipeline.standing`,
+        keeps its entry for a build that needs it again)."""
+        found = self._entries().get(key)
+        if found is not None and found[0] not in self._used and self._write_note(f"use {found[0]}\n"):
+            self._used.add(found[0])
+
     def read_index(self) -> None:
         """Read every pack's index now: a forked copy made afterwards has it
         (each process read it again: 12 MB at 10,000 events)."""

@@ -163,6 +163,12 @@ class Journal:
         if found is not None:
             self._note("R", relative)
 
+    def keep(self, relatives: Iterable[str]) -> None:
+        """Note the site's files ``relatives`` as kept as they are (not written)."""
+        lines = "".join(f"K {relative}\n" for relative in relatives)
+        if lines:
+            self._write_record(lines)
+
     def _take(self, folder: Path) -> None:
         """Write every file of ``folder`` (what MkDocs itself wrote) into the site."""
         for relative in _files(folder):
@@ -200,11 +206,14 @@ class Journal:
             self._folders.add(folder)
 
     def _note(self, kind: str, relative: str) -> None:
+        self._write_record(f"{kind} {relative}\n")
+
+    def _write_record(self, lines: str) -> None:
         if self._pid != pid():  # a forked copy: a record of its own
             self._pid = pid()
             self._record = os.open(self.folder / _RECORDS / str(self._pid),
                                    os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        os.write(self._record, f"{kind} {relative}\n".encode("utf-8", "surrogateescape"))
+        write_all(self._record, lines.encode("utf-8", "surrogateescape"))
 
     def _records(self) -> Iterator[tuple[str, str]]:
         for record in sorted((self.folder / _RECORDS).iterdir()):

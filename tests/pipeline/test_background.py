@@ -9,6 +9,7 @@ import time
 import pytest
 
 from generator.pipeline.background import Forked, SecondCore
+from generator.pipeline.core_memo import Rendered
 from generator.site.pages import Pages
 from generator.site.pages.page import Page
 
@@ -28,7 +29,7 @@ def pages(count: int = 6) -> tuple[Pages, list[str]]:
 
 def test_pages_ahead_come_from_the_copy_the_others_are_made_here(tmp_path):
     site, sources = pages()
-    second = SecondCore(site, sources[3:], lambda: 5)
+    second = SecondCore(Rendered(site), sources[3:], lambda: 5)
     for source in sources:  # the builder's order: its half first
         made = second.page(source)
         assert made.source == source and made.body == site.page(source).body
@@ -43,7 +44,7 @@ def test_the_feeds_are_written_by_the_copy(tmp_path):
         return 1
 
     site, sources = pages()
-    assert SecondCore(site, sources[3:], feeds).feeds_written() == 1
+    assert SecondCore(Rendered(site), sources[3:], feeds).feeds_written() == 1
     assert int((tmp_path / "feeds.ics").read_text()) != PARENT
 
 
@@ -56,7 +57,7 @@ def test_a_copy_that_fails_in_the_pages_leaves_everything_to_the_builder(tmp_pat
     makers = {f"su-kien/e{n}/index.md": (lambda n=n: fragile(f"su-kien/e{n}/")) for n in range(4)}
     site = Pages(makers)
     calls = []
-    second = SecondCore(site, list(makers)[2:], lambda: calls.append(os.getpid()) or 2)
+    second = SecondCore(Rendered(site), list(makers)[2:], lambda: calls.append(os.getpid()) or 2)
     assert [second.page(s).title for s in makers] == [str(PARENT)] * 4
     assert second.feeds_written() == 2 and calls == [PARENT]
 
@@ -68,7 +69,7 @@ def test_a_copy_that_fails_in_the_feeds_leaves_the_feeds_to_the_builder():
         return 3
 
     site, sources = pages()
-    second = SecondCore(site, sources[3:], feeds)
+    second = SecondCore(Rendered(site), sources[3:], feeds)
     assert second.page(sources[4]).title != str(PARENT)  # its pages were made
     assert second.feeds_written() == 3
 
@@ -79,13 +80,13 @@ def test_an_error_of_the_feeds_themselves_shows_in_the_builder():
 
     site, sources = pages()
     with pytest.raises(ValueError, match="a feed cannot be made"):
-        SecondCore(site, sources[3:], feeds).feeds_written()
+        SecondCore(Rendered(site), sources[3:], feeds).feeds_written()
 
 
 def test_not_allowed_means_everything_is_done_here():
     site, sources = pages()
     calls = []
-    second = SecondCore(site, sources[3:], lambda: calls.append(os.getpid()) or 4, allowed=False)
+    second = SecondCore(Rendered(site), sources[3:], lambda: calls.append(os.getpid()) or 4, allowed=False)
     assert {second.page(s).title for s in sources} == {str(PARENT)}
     assert calls == []
     assert second.feeds_written() == 4 and calls == [PARENT]
@@ -98,7 +99,7 @@ def test_cancel_stops_the_copy(tmp_path):
         return 1
 
     site, sources = pages()
-    second = SecondCore(site, sources[3:], feeds)
+    second = SecondCore(Rendered(site), sources[3:], feeds)
     while not (tmp_path / "pid").exists() or not (tmp_path / "pid").read_text():
         time.sleep(0.01)
     second.cancel()
@@ -118,3 +119,26 @@ def test_a_copy_says_how_many_files_it_wrote_when_it_is_done():
     failed = Forked(fails)
     assert not failed.wait() and failed.result is None
     assert not Forked(lambda: 1, allowed=False).wait()
+
+
+class _Standing(Rendered):
+    """Pages whose even ones stand as the last build wrote them."""
+
+    def made(self, source):
+        number = int(source.split("/")[1][1:])
+        return (f"key {source}", None) if number % 2 == 0 else (f"key {source}", self.page(source))
+
+
+def test_the_copy_says_which_pages_stand_and_the_builder_can_still_read_them(tmp_path):
+    site, sources = pages()
+    second = SecondCore(_Standing(site), sources[3:], lambda: 0)
+    for source in sources:
+        key, made = second.made(source)
+        number = int(source.split("/")[1][1:])
+        assert key == f"key {source}" and (made is None) == (number % 2 == 0), source
+        if made is not None:
+            assert (made.title != str(PARENT)) == (source in sources[3:]), source
+    assert second.page(sources[4]).body == site.page(sources[4]).body  # standing, read after all: made here
+    assert second.page(sources[4]).title == str(PARENT)
+    second.feeds_written()
+    second.close()
