@@ -59,9 +59,9 @@ from .pipeline.prepare import Prepared, prepare, read_committed
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
-from .pipeline.background import Forked, SecondCore
+from .pipeline.background import Forked, SecondCore, Shares
 from .site.pages import Pages
-from .feeds import write_feeds
+from .feeds import FEED_PARTS, write_feeds
 from .model.problems import format_text
 
 log = logging.getLogger("mkdocs.plugins.sukien")
@@ -399,6 +399,7 @@ class SukienPlugin(BasePlugin):
         self.progress = Progress.from_env()  # under `sukien build`: say what is being done
         self.stage: Stage | None = None
         self.second: SecondCore | None = None
+        self.shares: Shares | None = None  # the feeds' parts, shared by the builder's copies
         self.nav: Navigation | None = None
         self.theme: ThemeMemo | None = None
         self.theme_share: tuple[Forked, list[GeneratedPage], Sequence[File], jinja2.Environment] | None = None
@@ -468,8 +469,9 @@ class SukienPlugin(BasePlugin):
         # half the pages, whether the memo holds them or not (a third, when it
         # held them, kept the builder busy longer: 0.25 s of a one-change
         # rebuild at 10,000 events)
+        shares = self.shares = Shares(FEED_PARTS)
         self.second = SecondCore(self.core or core_memo.Rendered(pages), sources[len(sources) - len(sources) // 2:],
-                                 lambda: self._write_feeds(config.site_dir))
+                                 lambda: self._write_feeds(config.site_dir, shares.taken()))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.prepared is not None
@@ -559,7 +561,9 @@ class SukienPlugin(BasePlugin):
         self._end()
         self._begin("build_feeds", "unit_files")
         count = self._write_extras(config.site_dir) if extras is None else extras
-        count += self.second.feeds_written() if self.second else self._write_feeds(config.site_dir)
+        count += self.second.feeds_written() if self.second else 0
+        if self.shares is not None:  # what no copy wrote (one failed): here
+            count += self._write_feeds(config.site_dir, self.shares.left())
         self._close_second()
         if self.memo is not None:
             self.memo.finish()  # every page and feed entry read and written: the copies' too
@@ -688,7 +692,11 @@ class SukienPlugin(BasePlugin):
             self.stage = None  # the builder alone says how far it is
             for page in theirs:
                 mkdocs_build._build_page(page, config, doc_files, nav, env)
-            return self._write_extras(config.site_dir)  # it has time left: the builder has more pages
+            # it has time left (the builder has more pages): the search
+            # index, the QR codes, then the feeds the other copy has not taken
+            written = self._write_extras(config.site_dir)
+            return written + (self._write_feeds(config.site_dir, self.shares.taken(backwards=True))
+                              if self.shares is not None else 0)
 
         self.theme_share = (Forked(write_theirs), theirs, doc_files, env)
         for page in theirs:
@@ -719,14 +727,22 @@ class SukienPlugin(BasePlugin):
         if self.second is not None:
             self.second.close()
             self.second = None
+        if self.shares is not None:
+            self.shares.close()
+            self.shares = None
 
-    def _write_feeds(self, site_dir: str) -> int:
-        """Make and write every feed; how many files there are."""
-        assert self.prepared is not None
+    def _write_feeds(self, site_dir: str, parts: Iterable[str]) -> int:
+        """Make and write the feeds of ``parts`` (of :data:`~generator.feeds.FEED_PARTS`),
+        each noted done once written; how many files there are."""
+        assert self.prepared is not None and self.shares is not None
         if self.journal is not None:
             self.journal.note_others()  # in the builder, after a copy failed: what it began
         canonical = self.core.canonical if self.core is not None else None  # the copy's: its pages' forms
-        return self._write(site_dir, self.prepared.feed_files(self.memo, canonical))
+        count = 0
+        for part in parts:
+            count += self._write(site_dir, self.prepared.feed_files(self.memo, canonical, (part,)))
+            self.shares.done(part)
+        return count
 
     def _write_extras(self, site_dir: str) -> int:
         """Write the search index and the QR codes that lead to the feeds

@@ -15,7 +15,7 @@ them): ``.ics`` ``text/calendar; charset=utf-8``, ``.rss``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,7 @@ from ..load.config import SiteConfig
 from ..vcs.history import History
 from ..site import urls
 from ..site.catalogue import Catalogue
-from .announcements import announcement_feeds
+from .announcements import ANNOUNCEMENT_FORMATS, announcement_feeds
 from .common import Item, Kept, event_url, site_root
 from .ics import calendars
 from .opendata import open_data
@@ -48,24 +48,36 @@ def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | Non
     return dict(sorted(dict(feed_files(catalogue, config, history, now, items)).items()))
 
 
+# The feeds in parts that processes can share (one takes the calendars,
+# another the Atom feeds, ...): each part is its own files.
+FEED_PARTS = ("calendars", "atom", "rss", "json", "updates")
+
+
 def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None,
                now: dt.datetime, items: list[Item] | None = None,
-               kept: Kept | None = None) -> Iterator[tuple[str, bytes]]:
+               kept: Kept | None = None, parts: Collection[str] = FEED_PARTS) -> Iterator[tuple[str, bytes]]:
     """The files of :func:`build_feeds`, each made only when the one before
     has been taken: a builder that writes them as they come never holds
     them all (at 10,000 events they weigh about 150 MB).  Should two share
     a path, the later one is the file.  ``kept``: each event's calendar
     entries and own calendar, its open-data record and JSON Feed item as
-    an earlier build made them from the same inputs (:mod:`generator.pipeline.feed_memo`)."""
+    an earlier build made them from the same inputs (:mod:`generator.pipeline.feed_memo`);
+    ``parts``: those of :data:`FEED_PARTS` to make (the calendars, the
+    events' and the press's Atom, RSS and JSON feeds, the updates feed with
+    the open data)."""
     content = catalogue.content
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     if items is None:
         items = feed_items(catalogue, config, history, now)
-    yield from calendars(items, content, config, today, kept)
-    announced = [item for item in items if item.history.published <= now]  # none before its date
-    yield from announcement_feeds(announced, content, config, now, kept).items()
-    yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)
-    yield urls.OPEN_DATA, open_data(items, content, config, kept)
+    if "calendars" in parts:
+        yield from calendars(items, content, config, today, kept)
+    formats = [kind for kind in ANNOUNCEMENT_FORMATS if kind in parts]
+    if formats:
+        announced = [item for item in items if item.history.published <= now]  # none before its date
+        yield from announcement_feeds(announced, content, config, now, kept, formats).items()
+    if "updates" in parts:
+        yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)
+        yield urls.OPEN_DATA, open_data(items, content, config, kept)
 
 
 def _absolute(config: SiteConfig, location: str | None) -> str | None:

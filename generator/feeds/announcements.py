@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 
@@ -67,21 +68,26 @@ def entry(item: Item, occ: Occurrence, content: Content) -> Entry:
                  _category(item, content), _unit_name(item, content))
 
 
-def announcement_feeds(items: list[Item], content: Content, config: SiteConfig,
-                       now: dt.datetime, kept: Kept | None = None) -> dict[str, bytes]:
+ANNOUNCEMENT_FORMATS = ("atom", "rss", "json")
+
+
+def announcement_feeds(items: list[Item], content: Content, config: SiteConfig, now: dt.datetime,
+                       kept: Kept | None = None, formats: Collection[str] = ANNOUNCEMENT_FORMATS) -> dict[str, bytes]:
     """Each event with its current occurrence at ``now`` (the next one not
-    yet over, else its last); ``kept``: each JSON Feed item as an earlier
-    build wrote it from the same inputs."""
+    yet over, else its last), in the feeds of ``formats`` (Atom and RSS:
+    the events' and the press's; JSON: the events'); ``kept``: each JSON
+    Feed item as an earlier build wrote it from the same inputs."""
     ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
     entries = [entry(item, occ, content) for item in ordered if (occ := item.current(now)) is not None]
     for_press = [e for e in entries if invited(e.item.event)]
-    return {
-        urls.EVENTS_RSS: rss(entries, config),
-        urls.EVENTS_ATOM: atom(entries, config),
-        urls.EVENTS_JSON: json_feed(entries, content, config, kept),
-        urls.PRESS_RSS: rss(for_press, config, PRESS_RSS),
-        urls.PRESS_ATOM: atom(for_press, config, PRESS_ATOM),
-    }
+    files: dict[str, bytes] = {}
+    if "rss" in formats:
+        files.update({urls.EVENTS_RSS: rss(entries, config), urls.PRESS_RSS: rss(for_press, config, PRESS_RSS)})
+    if "atom" in formats:
+        files.update({urls.EVENTS_ATOM: atom(entries, config), urls.PRESS_ATOM: atom(for_press, config, PRESS_ATOM)})
+    if "json" in formats:
+        files[urls.EVENTS_JSON] = json_feed(entries, content, config, kept)
+    return files
 
 
 def rss(entries: list[Entry], config: SiteConfig, channel: Channel = EVENTS_RSS) -> bytes:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Protocol
 
 from ..site.pages.page import Page
@@ -75,6 +76,41 @@ class Forked:
         if self._pid is not None:
             os.kill(self._pid, signal.SIGKILL)
             self.wait()
+
+
+class Shares:
+    """Parts of one work that the processes of a build share: each takes,
+    in its own order, the parts no other has taken yet (a file made with
+    ``O_EXCL`` is the claim), and notes each done; the builder, once the
+    others have ended, does what is :meth:`left` (what a copy that failed
+    took).  The copy that makes pages ahead takes the feeds from the front
+    while the builder writes pages; the copy that writes half of them,
+    from the back once it has no page left: after one change, when the
+    theme has almost nothing to do, it takes half the feeds."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = tuple(names)
+        self.folder = tempfile.mkdtemp(prefix="sukien-shares-")
+
+    def taken(self, backwards: bool = False) -> Iterator[str]:
+        """The parts this process takes, one at a time (taken when asked for)."""
+        for name in reversed(self.names) if backwards else self.names:
+            try:
+                os.close(os.open(os.path.join(self.folder, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                continue
+            yield name
+
+    def done(self, name: str) -> None:
+        with open(os.path.join(self.folder, f"{name}.done"), "wb"):
+            pass
+
+    def left(self) -> list[str]:
+        """The parts not done (to be done by the builder, the others ended)."""
+        return [name for name in self.names if not os.path.exists(os.path.join(self.folder, f"{name}.done"))]
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class PageSource(Protocol):

@@ -53,7 +53,7 @@ class PageMemo:
         self.folder = Path(root) / FOLDER
         self.kind = kind  # a file name: the builds of one kind share most pages
         self.began = time.time_ns()
-        self._index: dict[str, tuple[str, int, int, str]] | None = None  # key: pack, offset, length, digest
+        self._index: dict[str, tuple[str, str]] | None = None  # key: its pack and its line in the pack's index
         self._readers: dict[str, int] = {}  # pack name: an open file
         self._used: set[str] = set()  # packs whose use is noted
         self._pid = 0  # of the process whose pack is open for writing
@@ -80,9 +80,10 @@ class PageMemo:
         """The text stored under ``key``, or None when there is none or it
         is not exactly as stored."""
         found = self._entries().get(key)
-        if found is None:
+        place = _place(found[1]) if found is not None else None
+        if found is None or place is None:
             return None
-        pack, offset, length, digest = found
+        pack, (offset, length, digest) = found[0], place
         try:
             reader = self._readers.get(pack)
             if reader is None:
@@ -124,7 +125,7 @@ class PageMemo:
             write_all(self._notes, f"{key} {offset} {len(body)} {digest}\n".encode("ascii"))
         except OSError:
             return
-        self._entries()[key] = (name, offset, len(body), digest)
+        self._entries()[key] = (name, f"{key} {offset} {len(body)} {digest}")
 
     def finish(self) -> None:
         """Note the packs this build used (its copies' too, from their
@@ -157,13 +158,19 @@ class PageMemo:
         except OSError:
             return
 
-    def _entries(self) -> dict[str, tuple[str, int, int, str]]:
-        """Every entry of every pack, read once (a later one wins)."""
+    def _entries(self) -> dict[str, tuple[str, str]]:
+        """Every entry of every pack, read once (a later one wins), with its
+        line of the index, read when the entry is (:func:`_place`: a build
+        after one change reads few of the 160,000 entries a ten-year
+        archive keeps, and parsing every line was half a second)."""
         if self._index is None:
             self._index = {}
             with contextlib.suppress(OSError):
                 for path in sorted((self.folder / _PACKS).glob("*.index"), key=lambda p: _began(p.stem)):
-                    self._index.update((key, (path.stem, *place)) for key, place in _notes(path))
+                    stem = path.stem
+                    lines = path.read_bytes().decode("ascii", "replace").split("\n")
+                    self._index.update({line[:line.find(" ")]: (stem, line) for line in lines
+                                        if " " in line and not line.startswith("use ")})
         return self._index
 
     def _own(self) -> str:
@@ -209,9 +216,18 @@ def stored(root: Path) -> Iterator[tuple[str, Path, int, int, str]]:
 def _notes(index: Path) -> Iterator[tuple[str, tuple[int, int, str]]]:
     """The entries an index notes (a line cut short is left out)."""
     for line in index.read_bytes().decode("ascii", "replace").split("\n"):
-        parts = line.split(" ")
-        if len(parts) == 4 and len(parts[3]) == 64 and parts[1].isdigit() and parts[2].isdigit():
-            yield parts[0], (int(parts[1]), int(parts[2]), parts[3])
+        place = _place(line)
+        if place is not None:
+            yield line.partition(" ")[0], place
+
+
+def _place(line: str) -> tuple[int, int, str] | None:
+    """Where an index's line says its entry is (offset, length, SHA-256),
+    or None for a line cut short or not an entry's."""
+    parts = line.split(" ")
+    if len(parts) == 4 and len(parts[3]) == 64 and parts[1].isdigit() and parts[2].isdigit():
+        return int(parts[1]), int(parts[2]), parts[3]
+    return None
 
 
 def _uses(index: Path) -> set[str]:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..feeds import feed_files, feed_items
+from ..feeds import FEED_PARTS, feed_files, feed_items
 from ..feeds.updates import update_notices
 from ..load.config import SiteConfig
 from ..load.content import load_content, parse_event_text
@@ -43,22 +43,22 @@ class Prepared:
     content: Content
     problems: list[Problem]
     site: Site = field(default_factory=Site)
-    make_feeds: Callable[[PageMemo | None, Canonical | None], Iterator[tuple[str, bytes]]] = \
-        lambda memo, canonical: iter(())
+    make_feeds: Callable[[PageMemo | None, Canonical | None, Collection[str]], Iterator[tuple[str, bytes]]] = \
+        lambda memo, canonical, parts: iter(())
 
     @cached_property
     def feeds(self) -> dict[str, bytes]:
         """Every feed file by site path, made on first use and kept."""
-        return dict(sorted(dict(self.make_feeds(None, None)).items()))
+        return dict(sorted(dict(self.make_feeds(None, None, FEED_PARTS)).items()))
 
-    def feed_files(self, memo: PageMemo | None = None,
-                   canonical: Canonical | None = None) -> Iterator[tuple[str, bytes]]:
+    def feed_files(self, memo: PageMemo | None = None, canonical: Canonical | None = None,
+                   parts: Collection[str] = FEED_PARTS) -> Iterator[tuple[str, bytes]]:
         """The feed files one at a time, kept by no one: to write them as
         they come (the same files as :attr:`feeds`, in another order);
         with ``memo``, each event's calendar entries and own calendar are
         kept there (:mod:`generator.pipeline.feed_memo`; ``canonical``:
-        forms its keys can share)."""
-        return self.make_feeds(memo, canonical)
+        forms its keys can share; ``parts``: of :data:`~generator.feeds.FEED_PARTS`)."""
+        return self.make_feeds(memo, canonical, parts)
 
     @property
     def ok(self) -> bool:
@@ -104,9 +104,10 @@ def prepare(config: SiteConfig, now: dt.datetime, loaded: tuple[Content, list[Pr
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
 
-    def make_feeds(memo: PageMemo | None, canonical: Canonical | None) -> Iterator[tuple[str, bytes]]:
+    def make_feeds(memo: PageMemo | None, canonical: Canonical | None,
+                   parts: Collection[str]) -> Iterator[tuple[str, bytes]]:
         kept = feed_memo.kept_feeds(config, content, memo, canonical) if memo is not None else None
-        return feed_files(catalogue, config, history, now, items, kept)
+        return feed_files(catalogue, config, history, now, items, kept, parts)
 
     return Prepared(content, problems, site, make_feeds)
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator.pipeline.background import Forked, SecondCore
+from generator.pipeline.background import Forked, SecondCore, Shares
 from generator.pipeline.core_memo import Rendered
 from generator.site.pages import Pages
 from generator.site.pages.page import Page
@@ -142,3 +142,26 @@ def test_the_copy_says_which_pages_stand_and_the_builder_can_still_read_them(tmp
     assert second.page(sources[4]).title == str(PARENT)
     second.feeds_written()
     second.close()
+
+
+def test_each_share_is_taken_by_one_process_and_what_a_failed_one_took_is_left():
+    shares = Shares(["a", "b", "c", "d"])
+    try:
+        copy = Forked(lambda: [shares.done(name) for name in shares.taken(backwards=True)] and 0)
+        mine = list(shares.taken())
+        assert copy.wait()
+        theirs = [name for name in shares.names if name not in shares.left()]  # done by the copy
+        assert sorted(mine + theirs) == ["a", "b", "c", "d"] and not set(mine) & set(theirs)
+        for name in mine:
+            shares.done(name)
+        assert shares.left() == []
+    finally:
+        shares.close()
+    shares = Shares(["x", "y"])
+    try:
+        failed = Forked(lambda: next(iter(shares.taken())) and os._exit(3))
+        assert not failed.wait()
+        assert list(shares.taken()) == ["y"]  # x is the failed copy's: not taken again
+        assert shares.left() == ["x", "y"]  # nothing done: the builder does both
+    finally:
+        shares.close()

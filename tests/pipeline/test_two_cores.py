@@ -69,3 +69,27 @@ def test_when_the_copies_fail_the_builder_writes_everything_itself(alone, tmp_pa
     record_writers(monkeypatch, log, fail_in_copy=True)
     assert build(tmp_path / "site", monkeypatch) == alone
     assert {int(line.split()[0]) for line in log.read_text().splitlines()} == {PARENT}
+
+
+def test_a_copy_that_fails_in_the_feeds_leaves_them_to_the_builder(alone, tmp_path, monkeypatch):
+    """Both copies take feeds (generator.pipeline.background.Shares); one
+    that fails after taking a part leaves it to the builder."""
+    from generator.mkdocs_plugin import SukienPlugin
+
+    real = SukienPlugin._write
+    writers = tmp_path / "feed-writers"
+
+    def failing(self, site_dir, files):
+        def noted():
+            for path, data in files:
+                if path.startswith("feeds/") and os.getpid() != PARENT:
+                    raise RuntimeError("the copy fails in the feeds")
+                with open(writers, "a", encoding="utf-8") as out:
+                    out.write(f"{os.getpid()} {path}\n")
+                yield path, data
+        return real(self, site_dir, noted())
+
+    monkeypatch.setattr(SukienPlugin, "_write", failing)
+    assert build(tmp_path / "site", monkeypatch) == alone
+    feeds = [line.split(" ", 1) for line in writers.read_text().splitlines() if " feeds/" in line]
+    assert feeds and {int(pid) for pid, _ in feeds} == {PARENT}
