@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
+import os
 import re
 import sys
 from pathlib import Path
@@ -636,5 +638,26 @@ def export(out_dir, config_file, content_dir) -> None:
                err=True)
 
 
+def run() -> None:
+    """The ``sukien`` command (:func:`main`), which leaves without taking
+    the process apart: a build or a check of a ten-year archive holds
+    10,000 events when it is done, and Python's exit freed them object by
+    object (0.3 s a command).  Its output is flushed first; nothing is left
+    open (the builder, its temporary folders and the journal are closed
+    by then)."""
+    try:
+        main(prog_name="sukien")
+        code: object = 0
+    except SystemExit as leaving:
+        code = leaving.code
+    if isinstance(code, str):  # sys.exit("message"): said on stderr, as Python does
+        click.echo(code, err=True)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`), a stream closed
+            stream.flush()
+    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
