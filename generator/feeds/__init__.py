@@ -15,7 +15,7 @@ them): ``.ics`` ``text/calendar; charset=utf-8``, ``.rss``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,7 @@ from ..load.config import SiteConfig
 from ..vcs.history import History
 from ..site import urls
 from ..site.catalogue import Catalogue
-from .announcements import ANNOUNCEMENT_FORMATS, announcement_feeds
+from .announcements import ANNOUNCEMENT_FORMATS, Entry, announcement_entries, announcement_feeds
 from .common import Item, Kept, event_url, site_root
 from .ics import calendars
 from .opendata import open_data
@@ -55,7 +55,8 @@ FEED_PARTS = ("calendars", "atom", "rss", "json", "updates")
 
 def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None,
                now: dt.datetime, items: list[Item] | None = None,
-               kept: Kept | None = None, parts: Collection[str] = FEED_PARTS) -> Iterator[tuple[str, bytes]]:
+               kept: Kept | None = None, parts: Collection[str] = FEED_PARTS,
+               entries: Callable[[], list[Entry]] | None = None) -> Iterator[tuple[str, bytes]]:
     """The files of :func:`build_feeds`, each made only when the one before
     has been taken: a builder that writes them as they come never holds
     them all (at 10,000 events they weigh about 150 MB).  Should two share
@@ -64,7 +65,9 @@ def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None
     an earlier build made them from the same inputs (:mod:`generator.pipeline.feed_memo`);
     ``parts``: those of :data:`FEED_PARTS` to make (the calendars, the
     events' and the press's Atom, RSS and JSON feeds, the updates feed with
-    the open data)."""
+    the open data); ``entries``: the announcement feeds' entries
+    (:func:`~generator.feeds.announcements.announcement_entries`), made
+    once for the parts one process makes."""
     content = catalogue.content
     today = now.astimezone(ZoneInfo(config.timezone)).date()
     if items is None:
@@ -73,8 +76,8 @@ def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None
         yield from calendars(items, content, config, today, kept)
     formats = [kind for kind in ANNOUNCEMENT_FORMATS if kind in parts]
     if formats:
-        announced = [item for item in items if item.history.published <= now]  # none before its date
-        yield from announcement_feeds(announced, content, config, now, kept, formats).items()
+        made = entries() if entries is not None else announcement_entries(items, content, now)
+        yield from announcement_feeds(made, content, config, kept, formats).items()
     if "updates" in parts:
         yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)
         yield urls.OPEN_DATA, open_data(items, content, config, kept)

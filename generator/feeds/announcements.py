@@ -71,14 +71,21 @@ def entry(item: Item, occ: Occurrence, content: Content) -> Entry:
 ANNOUNCEMENT_FORMATS = ("atom", "rss", "json")
 
 
-def announcement_feeds(items: list[Item], content: Content, config: SiteConfig, now: dt.datetime,
-                       kept: Kept | None = None, formats: Collection[str] = ANNOUNCEMENT_FORMATS) -> dict[str, bytes]:
-    """Each event with its current occurrence at ``now`` (the next one not
-    yet over, else its last), in the feeds of ``formats`` (Atom and RSS:
-    the events' and the press's; JSON: the events'); ``kept``: each JSON
-    Feed item as an earlier build wrote it from the same inputs."""
-    ordered = sorted(items, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    entries = [entry(item, occ, content) for item in ordered if (occ := item.current(now)) is not None]
+def announcement_entries(items: list[Item], content: Content, now: dt.datetime) -> list[Entry]:
+    """Each event announced by ``now`` (none before its date) with its
+    current occurrence (the next one not yet over, else its last), the
+    newest first: the entries of every announcement feed."""
+    announced = [item for item in items if item.history.published <= now]
+    ordered = sorted(announced, key=lambda i: (i.history.published, i.event.id), reverse=True)
+    return [entry(item, occ, content) for item in ordered if (occ := item.current(now)) is not None]
+
+
+def announcement_feeds(entries: list[Entry], content: Content, config: SiteConfig, kept: Kept | None = None,
+                       formats: Collection[str] = ANNOUNCEMENT_FORMATS) -> dict[str, bytes]:
+    """The feeds of ``formats`` (Atom and RSS: the events' and the
+    press's; JSON: the events') of ``entries`` (:func:`announcement_entries`);
+    ``kept``: each JSON Feed item as an earlier build wrote it from the
+    same inputs."""
     for_press = [e for e in entries if invited(e.item.event)]
     files: dict[str, bytes] = {}
     if "rss" in formats:

@@ -16,11 +16,13 @@ import os
 from collections.abc import Callable, Collection, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cached_property
+import functools
+from functools import cached_property, partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..feeds import FEED_PARTS, feed_files, feed_items
+from ..feeds.announcements import announcement_entries
 from ..feeds.updates import update_notices
 from ..load.config import SiteConfig
 from ..load.content import load_content, parse_event_text
@@ -104,10 +106,12 @@ def prepare(config: SiteConfig, now: dt.datetime, loaded: tuple[Content, list[Pr
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
 
+    entries = functools.cache(partial(announcement_entries, items, content, now))  # once a process
+
     def make_feeds(memo: PageMemo | None, canonical: Canonical | None,
                    parts: Collection[str]) -> Iterator[tuple[str, bytes]]:
         kept = feed_memo.kept_feeds(config, content, memo, canonical) if memo is not None else None
-        return feed_files(catalogue, config, history, now, items, kept, parts)
+        return feed_files(catalogue, config, history, now, items, kept, parts, entries)
 
     return Prepared(content, problems, site, make_feeds)
 
