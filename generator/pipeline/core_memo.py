@@ -127,12 +127,24 @@ class Canonical:
             text = repr(value)
             passed = f" passed {self._clock(value)}" if self._clock else ""
         else:
-            text = repr((type(value).__qualname__, tuple(
-                self.form(getattr(value, f.name)) for f in dataclasses.fields(value))))  # type: ignore[arg-type]
+            form = self.form
+            text = repr((type(value).__qualname__, tuple([form(getattr(value, name)) for name in _fields(type(value))])))
             passed = ""
         found = f"dataclass {hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()}{passed}"
         self._done[id(value)] = (value, found)
         return found
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, in order (``dataclasses.fields`` makes
+    them anew at each call: a page's key walks some twenty dataclasses)."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(kind))
+    return names
 
 
 class KeptPages:
