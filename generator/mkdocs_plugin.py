@@ -690,12 +690,11 @@ class SukienPlugin(BasePlugin):
     def _note_pages(self, frame: str | None) -> None:
         """Note each generated page's key for the next build (under
         ``sukien build``, when the theme's output can be kept)."""
-        if not self.noting or frame is None or self.journal is None or self.nav is None:
+        if not self.noting or frame is None or self.journal is None:
             return
-        nav = {page.file.src_uri for page in self.nav.pages}
         standing.note(self.journal.folder, frame, (
             (page.file.src_uri, page.core_key, page.present_anchor_ids or ()) for page in self.generated
-            if page.core_key is not None and page.file.src_uri not in nav))
+            if page.core_key is not None and page.may_stand))
 
     def _share_theme(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> None:
         """A forked copy of the builder puts the theme around the second half
@@ -756,11 +755,11 @@ class SukienPlugin(BasePlugin):
         """Make and write the feeds of ``parts`` (of :data:`~generator.feeds.FEED_PARTS`),
         each noted done once written; how many files there are."""
         assert self.prepared is not None and self.shares is not None
-        if self.journal is not None:
-            self.journal.note_others()  # in the builder, after a copy failed: what it began
         canonical = self.core.canonical if self.core is not None else None  # the copy's: its pages' forms
         count = 0
-        for part in parts:
+        for number, part in enumerate(parts):
+            if number == 0 and self.journal is not None:
+                self.journal.note_others()  # in the builder, after a copy failed: what it began
             count += self._write(site_dir, self.prepared.feed_files(self.memo, canonical, (part,)))
             self.shares.done(part)
         return count

@@ -50,7 +50,7 @@ def build_feeds(catalogue: Catalogue, config: SiteConfig, history: History | Non
 
 # The feeds in parts that processes can share (one takes the calendars,
 # another the Atom feeds, ...): each part is its own files.
-FEED_PARTS = ("calendars", "atom", "rss", "json", "updates")
+FEED_PARTS = ("calendars", *ANNOUNCEMENT_FORMATS, "updates")
 
 
 def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None,
