@@ -177,7 +177,8 @@ def _format_problem(ck: FileCheck, node: Node, where: str, text: str, kinds) -> 
 
 
 def iso_form(text: str) -> str | None:
-    """The ISO form of a date written the Vietnamese way, if recognisable."""
+    """The ISO form of a date written the Vietnamese way, if recognisable
+    and a day that exists."""
     if len(text) > 40:  # no date is written that long; keeps the patterns cheap
         return None
     loose = _LOOSE.fullmatch(text.strip())
@@ -189,6 +190,10 @@ def iso_form(text: str) -> str | None:
         if match:
             parts = match.groups()
             year, month, day = (int(parts[i]) for i in order)
+            try:
+                dt.date(year, month, day)
+            except ValueError:  # 31/02/2026: no such day to suggest
+                return None
             iso = f"{year:04d}-{month:02d}-{day:02d}"
             time = loose.group("time")
             if time:

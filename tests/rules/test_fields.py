@@ -107,6 +107,12 @@ def test_date_format_message_shows_iso(tmp_path, written, iso):
     assert problem.code == "date-format" and f"'{iso}'" in problem.message and f"'{iso}'" in problem.message_en
 
 
+def test_a_day_that_does_not_exist_is_not_suggested(tmp_path):
+    (problem,) = [p for p in problems(tmp_path, with_fields(start="31/02/2026", end=None))]
+    assert problem.code == "date-format" and "2026-02-31" not in problem.message + problem.message_en
+    assert "YYYY-MM-DD" in problem.message
+
+
 def test_end_before_start_message_quotes_both(tmp_path):
     (problem,) = problems(tmp_path, with_fields(start="2025-04-07", end="2025-04-06"))
     assert problem.message == "ngày kết thúc (2025-04-06) trước ngày bắt đầu (2025-04-07)"
