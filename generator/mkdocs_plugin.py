@@ -98,7 +98,6 @@ class GeneratedPage(Page):
         super().__init__(None, file, config)
         self._pages, self._spool = pages, spool
         self._anchors: set[str] = set()
-        self.html_digest = ""  # of the HTML the theme gets: part of the memo's key
         self.own_meta: MutableMapping | None = None  # the metadata, while the memo's template stands in (ThemeMemo)
         self.core_key: str | None = None  # of the core's page (generator.pipeline.core_memo)
         self.may_stand = True  # out of the navigation (generator.pipeline.standing)
@@ -129,7 +128,6 @@ class GeneratedPage(Page):
         self.meta, self.markdown = made.meta(), ""
         html = made.body.strip()  # what Markdown makes of raw HTML blocks
         self._anchors = made.anchors
-        self.html_digest = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
         self._spool.put(self.file.src_uri, html)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -167,6 +165,12 @@ class ThemeMemo:
     of the pages (``SukienPlugin._share_theme``) is made after the routing
     and dresses its pages the same way; the memo is pruned once it is done.
 
+    Under ``sukien build``, which notes its pages for the next build, a
+    page that may stand (out of the navigation, its core page keyed) keeps
+    no frame: the next build leaves it standing
+    (:mod:`generator.pipeline.standing`), and only a page whose file was
+    lost or changed is dressed again.
+
     A page's key hashes its own inputs (:meth:`key`: its HTML, metadata,
     title, paths and URLs, table of contents, neighbours, sitemap date) and
     the frame every page shares (:func:`_frame`: the code and installed
@@ -175,9 +179,10 @@ class ThemeMemo:
     """
 
     def __init__(self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, today: str,
-                 memo: PageMemo) -> None:
+                 memo: PageMemo, noted: bool = False) -> None:
         self.env, self.memo = env, memo
         self.frame = _frame(env, config, nav, today)  # the environment's loader has _PASSTHROUGH
+        self.noted = noted  # the build notes its pages: those that may stand are not kept here
 
     def route(self, page: GeneratedPage) -> None:
         if self.frame is not None and not page.standing and not page.file.inclusion.is_excluded():  # drafts: after
@@ -187,23 +192,33 @@ class ThemeMemo:
         if page.own_meta is None or page.meta.get("template") != _PASSTHROUGH:  # not routed, or written elsewhere
             return
         page.meta, page.own_meta = page.own_meta, None
-        key = self.key(page)
         content = page.content or ""
+        if self.noted and page.core_key is not None and page.may_stand:
+            # the next build leaves it standing (generator.pipeline.standing)
+            # or, its file lost, dresses it again: its frame kept here was
+            # 40 % of what a full build stores, and was seldom read
+            page.content = self._render(page, context)
+            return
+        key = self.key(page, content)
         kept = self.memo.get(key)
         output = around(kept, content) if kept is not None else None
         if output is None:
-            output = self.env.get_template(page.meta.get("template", "main.html")).render(context)
+            output = self._render(page, context)
             self.memo.put(key, frame_of(output, content))
         page.content = output
 
-    def key(self, page: GeneratedPage) -> str:
+    def _render(self, page: GeneratedPage, context) -> str:
+        return self.env.get_template(page.meta.get("template", "main.html")).render(context)
+
+    def key(self, page: GeneratedPage, content: str) -> str:
         inputs = {
             "source": page.file.src_uri, "dest": page.file.dest_uri, "url": page.url,
             "canonical": page.canonical_url, "abs": page.abs_url, "edit": page.edit_url,
             "title": page.title, "homepage": page.is_homepage, "meta": page.meta,
             "toc": _toc(page.toc), "ancestors": [section.title for section in page.ancestors],
             "previous": _neighbour(page.previous_page), "next": _neighbour(page.next_page),
-            "update_date": page.update_date, "html": page.html_digest,
+            "update_date": page.update_date,
+            "html": hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest(),
         }
         return hashlib.sha256(f"{self.frame}\0{_inputs_json(inputs)}".encode("ascii")).hexdigest()
 
@@ -664,7 +679,7 @@ class SukienPlugin(BasePlugin):
 
     def _theme_memo(self, env: jinja2.Environment, config: MkDocsConfig) -> ThemeMemo | None:
         memo = self._memo(config)
-        return ThemeMemo(env, config, self.nav, self.today, memo) if self.nav is not None and memo else None
+        return ThemeMemo(env, config, self.nav, self.today, memo, self.noting) if self.nav is not None and memo else None
 
     def _settle(self, files: Files) -> None:
         """Leave the pages that stand as the last build wrote them
