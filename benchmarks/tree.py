@@ -132,7 +132,11 @@ def _git(root: Path, *args: str, date: str | None = None) -> None:
            "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.vn"}
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
-    subprocess.run(["git", "-C", str(root), *args], env=env, check=True, stdout=subprocess.DEVNULL)
+    # no automatic gc: it packs the loose objects in a detached process that
+    # deletes thousands of files while the next build runs (see
+    # benchmarks/README.md, "The file system")
+    subprocess.run(["git", "-C", str(root), "-c", "gc.auto=0", *args], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
 
 
 def make_tree(root: Path, count: int, *, images: bool = False, every_field: bool = False,

@@ -9,6 +9,9 @@ A builder holds the whole prepared site when MkDocs is done (400 MB at
 that warned is 1), its output flushed first; nothing it made is left
 behind by leaving early (the temporary files have no name, the memo's
 packs are closed at the end of the build).
+
+The cycle collector does not run while the builder imports MkDocs and
+the theme and prepares the site (:mod:`generator.pipeline.collection`).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import logging
 import os
 import sys
 
-from mkdocs.__main__ import cli
+from .pipeline import collection
 
 
 def main(args: list[str]) -> int:
     """MkDocs' command line on ``args``; its exit code."""
+    from mkdocs.__main__ import cli  # after the collector is paused: most of the start's objects
+
     try:
         cli.main(args=args, prog_name="mkdocs", standalone_mode=True)
     except SystemExit as leaving:
@@ -31,6 +36,7 @@ def main(args: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    collection.pause()  # until the plugin has prepared the site
     status = main(sys.argv[1:])
     logging.shutdown()
     sys.stdout.flush()

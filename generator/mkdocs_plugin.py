@@ -22,7 +22,6 @@ build is written from there without running the theme's templates.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 import logging
@@ -49,7 +48,7 @@ from mkdocs.structure.toc import get_toc
 from .model import clock
 from .pipeline import cache
 from .pipeline.builder import CONTENT_ENV, REPORTED_ENV, CalledOff, handing_over, taken_over
-from .pipeline import core_memo, standing
+from .pipeline import collection, core_memo, standing
 from .pipeline.core_memo import KeptPages
 from .pipeline.feed_memo import qr_files
 from .pipeline.memo import PageMemo
@@ -464,10 +463,7 @@ class SukienPlugin(BasePlugin):
         self.now, self.site_config = now, site
         self.noting = own is not None
         self.last = standing.last_build(cache.slot_of(site, own.target, cache.cache_root())) if own else None
-        # what is prepared lives until the build ends: the collector need not
-        # walk it again (each full collection did), and the forked copies do
-        # not copy the memory that walking would touch
-        gc.freeze()
+        collection.settle()  # what is prepared lives until the build ends
         self._end(len(prepared.content.events))
         if self.journal is not None:  # the feeds go into the site, not the folder MkDocs empties next
             self._start_second(config)
