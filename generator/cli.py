@@ -4,10 +4,6 @@ function and maps the outcome to an exit code: 0 ok, 1 invalid content,
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import logging
-import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +14,7 @@ from . import cli_i18n
 from .cli_i18n import option, os_reason, text
 from .load.config import ConfigError, SiteConfig, load_site_config
 from .model.problems import FORMATTERS, has_errors
+from .pipeline import collection, process
 
 cli_i18n.install()
 
@@ -127,7 +124,7 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
 
     config = site_config(config_file, content_dir)
     try:
-        with _without_cycle_collection():
+        with collection.off():
             result = validate_tree(config, files=list(paths) or None, base=base)
     except (GitError, OSError) as error:
         raise EnvironmentProblem(str(error)) from error
@@ -136,24 +133,6 @@ def validate(paths, config_file, content_dir, base, fmt, lang, strict) -> None:
     if fmt == "text":
         click.echo(result.summary(lang, strict), err=True)
     sys.exit(1 if has_errors(result.problems, strict) else 0)
-
-
-@contextlib.contextmanager
-def _without_cycle_collection():
-    """The cycle collector has nothing to find while a tree is checked: it
-    makes no reference cycles (gc.collect() found none after 10,000 events,
-    nor after 1,500 broken files) and refcounts free each file's nodes.  Its
-    passes over the start-up's objects and the events kept were 5 % of the
-    time at 10,000 events.  (Restored after: tests run commands in-process.)"""
-    enabled = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 @main.command(help_en="""Print the event file's JSON Schema.
@@ -640,11 +619,7 @@ def export(out_dir, config_file, content_dir) -> None:
 
 def run() -> None:
     """The ``sukien`` command (:func:`main`), which leaves without taking
-    the process apart: a build or a check of a ten-year archive holds
-    10,000 events when it is done, and Python's exit freed them object by
-    object (0.3 s a command).  Its output is flushed first; nothing is left
-    open (the builder, its temporary folders and the journal are closed
-    by then)."""
+    the process apart (:func:`~generator.pipeline.process.leave`)."""
     try:
         main(prog_name="sukien")
         code: object = 0
@@ -652,11 +627,7 @@ def run() -> None:
         code = leaving.code
     if isinstance(code, str):  # sys.exit("message"): said on stderr, as Python does
         click.echo(code, err=True)
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`), a stream closed
-            stream.flush()
-    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
+    process.leave(code if isinstance(code, int) else (0 if code is None else 1))
 
 
 if __name__ == "__main__":  # pragma: no cover

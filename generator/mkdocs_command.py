@@ -1,7 +1,7 @@
 """``python -m generator.mkdocs_command build ...``: MkDocs' own command line
 (``python -m mkdocs``) for the site builder of ``sukien build``
 (:mod:`generator.pipeline.builder`), which leaves without taking the
-process apart.
+process apart (:func:`generator.pipeline.process.leave`).
 
 A builder holds the whole prepared site when MkDocs is done (400 MB at
 10,000 events); Python's exit frees it object by object, 0.2 s that
@@ -16,11 +16,9 @@ the theme and prepares the site (:mod:`generator.pipeline.collection`).
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
 
-from .pipeline import collection
+from .pipeline import collection, process
 
 
 def main(args: list[str]) -> int:
@@ -37,8 +35,4 @@ def main(args: list[str]) -> int:
 
 if __name__ == "__main__":
     collection.pause()  # until the plugin has prepared the site
-    status = main(sys.argv[1:])
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    process.leave(main(sys.argv[1:]))

@@ -593,8 +593,11 @@ class SukienPlugin(BasePlugin):
         self._begin("build_feeds", "unit_files")
         count = self._write_extras(config.site_dir) if extras is None else extras
         count += self.second.feeds_written() if self.second else 0
-        if self.shares is not None:  # what no copy wrote (one failed): here
-            count += self._write_feeds(config.site_dir, self.shares.left())
+        left = self.shares.left() if self.shares is not None else []
+        if left:  # what no copy wrote (one failed): here, knowing what it began
+            if self.journal is not None:
+                self.journal.note_others()
+            count += self._write_feeds(config.site_dir, left)
         self._close_second()
         if self.memo is not None:
             self.memo.finish()  # every page and feed entry read and written: the copies' too
@@ -607,6 +610,7 @@ class SukienPlugin(BasePlugin):
             self.preview = self.journal = None
             journal.finish(scratch, before.files if before else ())
             shutil.rmtree(scratch, ignore_errors=True)
+        collection.release()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.theme = self.core = self.memo = None
@@ -623,6 +627,7 @@ class SukienPlugin(BasePlugin):
         if self.second:
             self.second.cancel()
         self._close_second()
+        collection.release()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.previewing = command == "serve" and not dirty
@@ -768,9 +773,7 @@ class SukienPlugin(BasePlugin):
         assert self.prepared is not None and self.shares is not None
         canonical = self.core.canonical if self.core is not None else None  # the copy's: its pages' forms
         count = 0
-        for number, part in enumerate(parts):
-            if number == 0 and self.journal is not None:
-                self.journal.note_others()  # in the builder, after a copy failed: what it began
+        for part in parts:
             count += self._write(site_dir, self.prepared.feed_files(self.memo, canonical, (part,)))
             self.shares.done(part)
         return count

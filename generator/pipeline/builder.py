@@ -18,7 +18,6 @@ The core never imports MkDocs: the builder is only ever a command.
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import shutil
@@ -34,7 +33,7 @@ from typing import BinaryIO
 from ..load.config import SiteConfig
 from ..model.event import Content
 from ..model.problems import Problem
-from . import publish
+from . import collection, publish
 from .fdwrite import write_all
 from .progress import PROGRESS_ENV, Progress
 
@@ -182,7 +181,7 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> Handed | None:
     except OSError:
         return None
     try:
-        with _no_collection():
+        with collection.off():  # the objects being made hold no cycle
             if handed.read(len(_GO)) != _GO:
                 raise CalledOff
             content, problems = pickle.load(handed)  # from our own parent, on a pipe only it holds
@@ -197,15 +196,3 @@ def taken_over(environ: Mapping[str, str] = os.environ) -> Handed | None:
     return Handed(content, problems, handed)
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No cycle collection while unpickling: the collector would walk the
-    objects being made again and again (more than half the time), and they
-    hold no cycle to collect."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()

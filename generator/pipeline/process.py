@@ -1,4 +1,5 @@
-"""This process's id, known without asking the system each time.
+"""This process: its id, known without asking the system each time, and
+how a command leaves it (:func:`leave`).
 
 The memo and the journal write one pack and one record per process (a
 forked copy of the builder writes its own), so each of their writes asked
@@ -8,7 +9,10 @@ build.  The id is read once, and again in each forked copy.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import sys
 
 _current = os.getpid()
 
@@ -25,3 +29,17 @@ if hasattr(os, "register_at_fork"):  # no fork elsewhere: the id never changes
 def pid() -> int:
     """What ``os.getpid()`` says."""
     return _current
+
+
+def leave(code: int) -> None:
+    """End the process with ``code``, its logs and output flushed first,
+    without taking it apart: a build or a check of a ten-year archive holds
+    10,000 events when it is done, and Python's exit freed them object by
+    object (0.2-0.3 s a command).  Only for a command's end, when nothing is
+    left open (builders, temporary folders and journals are closed by then;
+    temporary files have no name)."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`), a stream closed
+            stream.flush()
+    os._exit(code)

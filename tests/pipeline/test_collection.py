@@ -34,3 +34,18 @@ def test_a_collector_turned_off_by_the_caller_stays_off(collector):
     collection.pause()
     collection.settle()
     assert not gc.isenabled()
+
+
+def test_what_a_build_froze_is_collected_again_after_it(collector):
+    """``sukien serve`` builds many times in one process: a cycle made
+    before one build is freed once that build is over."""
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node
+    collection.settle()
+    del node
+    assert gc.get_freeze_count() > 0
+    collection.release()
+    assert gc.get_freeze_count() == 0 and gc.collect() > 0
