@@ -58,6 +58,7 @@ from .pipeline.prepare import Prepared, prepare, read_committed
 from .pipeline.target import UnsafeTarget, check_target
 from .pipeline.progress import Progress, Stage
 from .pipeline.spool import Spool
+from .pipeline.stencil import Stencils
 from .pipeline.background import Forked, SecondCore, Shares
 from .site.pages import Pages
 from .feeds import FEED_PARTS, write_feeds
@@ -182,6 +183,7 @@ class ThemeMemo:
         self.env, self.memo = env, memo
         self.frame = _frame(env, config, nav, today)  # the environment's loader has _PASSTHROUGH
         self.noted = noted  # the build notes its pages: those that may stand are not kept here
+        self.stencils: dict[str, Stencils | None] = {}  # by template name
 
     def route(self, page: GeneratedPage) -> None:
         if self.frame is not None and not page.standing and not page.file.inclusion.is_excluded():  # drafts: after
@@ -207,7 +209,26 @@ class ThemeMemo:
         page.content = output
 
     def _render(self, page: GeneratedPage, context) -> str:
-        return self.env.get_template(page.meta.get("template", "main.html")).render(context)
+        name = page.meta.get("template", "main.html")
+        if name not in self.stencils:
+            self.stencils[name] = self._stencils(self.env.get_template(name))
+        made = self.stencils[name]
+        return made.render(page, context) if made is not None else self.env.get_template(name).render(context)
+
+    def _stencils(self, template: jinja2.Template) -> Stencils | None:
+        """The template's stencils (:mod:`generator.pipeline.stencil`), with
+        the ``url`` filter the marked render replaces; the build's time is
+        in no template's context that matters here (:func:`_frame`: no
+        memo, and no stencil, when a template reads it)."""
+        env, original = self.env, self.env.filters.get("url")
+        if original is None:
+            return None
+
+        def set_url(function) -> None:
+            env.filters["url"] = original if function is original else jinja2.pass_context(
+                lambda context, value: function(context, value))
+
+        return Stencils(template.render, original, set_url, unread=frozenset({"build_date_utc"}))
 
     def key(self, page: GeneratedPage, content: str) -> str:
         inputs = {

@@ -1,0 +1,343 @@
+"""Theme stencils: the theme's templates run once for many pages.
+
+Ten thousand event pages go through the same templates with the same
+branches taken; only their texts differ (title, description, URLs, the
+content).  A :class:`Stencil` is the output of one extra render of a page
+in which every text of the page prints as a marker (:class:`Traced`), cut
+at the markers: another page's output is the stencil with that page's
+texts put back, escaped as the template escaped them.
+
+It is sound by construction, not by trust in the templates:
+
+- a traced text prints as its marker, but anything else done with it
+  (compared, looked up, sliced, tested for emptiness, measured) is done to
+  the real text and noted with its result; the stencil serves another page
+  only if each of those gives that page the same result, so a branch the
+  other page would take differently is never assumed;
+- the page's other values (numbers, flags, the shape of its metadata)
+  must be equal, and so must everything else in the template's context;
+- the ``url`` filter (relative links) is computed again for each page when
+  it reads a traced text, or a path inside the page's own folder; any other
+  path gives the same relative link from every page of the same folder;
+- a marker the stencil cannot account for (a text turned into something
+  else once printed: percent-encoded, in JSON), an error in the marked
+  render, or a stencil that does not give back the page it was made from:
+  no stencil from that page, which is rendered as before (and after a few
+  such tries, every page of its folder).
+
+A filter that changes a text only after printing it (``striptags``) is the
+one thing the markers cannot see; the templates this site ships use none on
+a page's texts (tests/pipeline/test_stencil.py renders pages both ways).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Mapping, Sized
+from typing import Any
+
+from markupsafe import escape
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private use: in no page's text (checked)
+# a marker as printed: raw, escaped once or twice (the "&" shows which)
+_PRINTED = re.compile(f"{_OPEN}(\\d+)&((?:amp;)*){_CLOSE}")
+_TRIES = 8  # stencils made for one folder of pages, at most
+# what a text does without being inspected
+_PRINTING = {"__str__", "__format__", "__add__", "__radd__", "__getattribute__", "__new__", "__init__",
+             "__init_subclass__", "__subclasshook__", "__class__", "__setattr__", "__delattr__",
+             "__dir__", "__sizeof__", "__reduce__", "__reduce_ex__", "__getnewargs__", "__doc__"}
+
+Where = tuple  # where a value is: ("page", attribute, key or index, ...)
+Render = Callable[[Mapping[str, Any]], str]
+UrlFilter = Callable[[Mapping[str, Any], str], str]
+
+
+class Traced(str):
+    """A page's text in the marked render: prints as its marker (the
+    string's own characters), does everything else to the real text."""
+
+    _real: str
+    _slot: int
+    _trace: _Trace
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return str.__str__(self) if not spec else self._inspect("__format__", (spec,), {})
+
+    def __add__(self, other: object) -> str:
+        return str.__str__(self) + other if isinstance(other, str) else NotImplemented
+
+    def __radd__(self, other: object) -> str:
+        return other + str.__str__(self) if isinstance(other, str) else NotImplemented
+
+    def _inspect(self, name: str, args: tuple, kwargs: dict) -> Any:
+        return self._trace.inspected(self, name, args, kwargs)
+
+
+def _inspecting(name: str) -> Callable[..., Any]:
+    def method(self: Traced, *args: Any, **kwargs: Any) -> Any:
+        return self._inspect(name, args, kwargs)
+    method.__name__ = name
+    return method
+
+
+for _name in sorted({*dir(str), "__bool__"} - _PRINTING):  # emptiness too: str has it as a length
+    if callable(getattr(str, _name, None)) or _name == "__bool__":
+        setattr(Traced, _name, _inspecting(_name))
+
+
+def _apply(name: str, text: str, args: Iterator[Any], kwargs: dict) -> Any:
+    """What ``text.name(*args, **kwargs)`` gives (emptiness too, which str
+    has as a length)."""
+    if name == "__bool__":
+        return text != ""
+    return getattr(str, name)(text, *args, **kwargs)
+
+
+class _Unusable(Exception):
+    """The marked render did something a stencil cannot stand for."""
+
+
+class _Trace:
+    """What the marked render of one page did with its values."""
+
+    def __init__(self, page: object, context: Mapping[str, Any], url: UrlFilter) -> None:
+        self.page, self.context, self.url = page, context, url
+        # ("value", path) | ("op", (slot, method, arguments, keywords)) | ("url", slot) | ("url-of", path text)
+        self.slots: list[tuple[str, Any]] = []
+        self.reals: list[str] = []
+        self.equal: list[tuple[Where, str, object]] = []  # (where, "value" | "keys" | "len", what): another page's too
+        self.inspections: list[tuple[int, str, tuple, dict, Any]] = []
+
+    def wrap(self, path: Where, value: object) -> object:
+        if isinstance(value, str):
+            return self._traced(("value", path), value)
+        if type(value) is dict:
+            self.equal.append((path, "keys", tuple(value)))
+            return {key: self.wrap((*path, key), item) for key, item in value.items()}
+        if type(value) in (list, tuple):
+            self.equal.append((path, "len", len(value)))  # type: ignore[arg-type]
+            return type(value)(self.wrap((*path, index), item) for index, item in enumerate(value))  # type: ignore
+        self.equal.append((path, "value", _noted(value)))
+        return value
+
+    def _traced(self, slot: tuple[str, Any], real: str) -> Traced:
+        if _OPEN in real or _CLOSE in real:
+            raise _Unusable("a text holds a marker's character")
+        number = len(self.slots)
+        self.slots.append(slot)
+        self.reals.append(real)
+        marked = Traced(f"{_OPEN}{number}&{_CLOSE}")
+        marked._real, marked._slot, marked._trace = real, number, self
+        return marked
+
+    def inspected(self, text: Traced, name: str, args: tuple, kwargs: dict) -> Any:
+        plain = tuple(_Ref(arg._slot) if isinstance(arg, Traced) and arg._trace is self else arg for arg in args)
+        result = _apply(name, text._real, _reals(plain, self.reals), kwargs)
+        if isinstance(result, str):  # a text made of it (a slice): traced in turn, made again for each page
+            return self._traced(("op", (text._slot, name, plain, kwargs)), result)
+        self.inspections.append((text._slot, name, plain, kwargs, result))
+        return result
+
+    def url_filter(self, context: Mapping[str, Any], value: object) -> str:
+        """The ``url`` filter in the marked render: with the real page."""
+        real = {"page": self.page, "base_url": self.context.get("base_url", "")}
+        if isinstance(value, Traced) and value._trace is self:
+            return self._traced(("url", value._slot), self.url(real, value._real))
+        text = str(value)
+        if _OPEN in text or _CLOSE in text:
+            raise _Unusable("a link made of a page's text and more")
+        found = self.url(real, text)
+        if _in_folder(text, _folder(_page_url(self.page))):
+            return self._traced(("url-of", text), found)
+        return found
+
+
+class _Ref:
+    """An argument of an inspection that is itself one of the page's texts."""
+
+    def __init__(self, slot: int) -> None:
+        self.slot = slot
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Ref) and other.slot == self.slot
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _reals(args: tuple, values: list[str]) -> Iterator[Any]:
+    return (values[arg.slot] if isinstance(arg, _Ref) else arg for arg in args)
+
+
+class _Marked:
+    """A page as the marked render sees it: its texts traced, its other
+    values noted."""
+
+    def __init__(self, page: object, trace: _Trace) -> None:
+        self._page, self._trace = page, trace
+        self._made: dict[str, object] = {}
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name not in self._made:
+            self._made[name] = self._trace.wrap(("page", name), getattr(self._page, name))
+        return self._made[name]
+
+
+class Stencil:
+    """One marked render, cut at its markers."""
+
+    def __init__(self, trace: _Trace, output: str, unread: frozenset[str] = frozenset()) -> None:
+        self.pieces: list[str | tuple[int, int]] = []  # text, or (slot, times escaped)
+        at = 0
+        for found in _PRINTED.finditer(output):
+            self.pieces.append(output[at:found.start()])
+            self.pieces.append((int(found.group(1)), found.group(2).count("amp;")))
+            at = found.end()
+        self.pieces.append(output[at:])
+        if any(_OPEN in piece or _CLOSE in piece for piece in self.pieces if isinstance(piece, str)):
+            raise _Unusable("a marker changed once printed")
+        self.slots, self.equal, self.inspections = trace.slots, trace.equal, trace.inspections
+        self.context = {name: value for name, value in trace.context.items() if name != "page"}
+        self.place = _place(_page_url(trace.page))
+        self.url, self.unread = trace.url, unread
+
+    def fill(self, page: object, context: Mapping[str, Any]) -> str | None:
+        """``page``'s output, or None when this stencil cannot stand for it."""
+        if _place(_page_url(page)) != self.place or not self._same_context(context):
+            return None
+        try:
+            if any(_shown(_at(page, path), kind) != value for path, kind, value in self.equal):
+                return None
+            values: list[str] = []
+            for kind, where in self.slots:
+                value = self._value(kind, where, page, context, values)
+                if not isinstance(value, str):
+                    return None
+                values.append(value)
+        except (AttributeError, LookupError, TypeError):
+            return None
+        for slot, name, args, kwargs, result in self.inspections:
+            if _apply(name, values[slot], _reals(args, values), kwargs) != result:
+                return None
+        return "".join(piece if isinstance(piece, str) else _escaped(values[piece[0]], piece[1])
+                       for piece in self.pieces)
+
+    def _value(self, kind: str, where: Any, page: object, context: Mapping[str, Any], values: list[str]) -> object:
+        if kind == "value":
+            return _at(page, where)
+        if kind == "op":
+            slot, name, args, kwargs = where
+            return _apply(name, values[slot], _reals(args, values), kwargs)
+        real = {"page": page, "base_url": context.get("base_url", "")}
+        return self.url(real, values[where] if kind == "url" else where)
+
+    def _same_context(self, context: Mapping[str, Any]) -> bool:
+        for name, value in context.items():
+            if name == "page" or name in self.unread:
+                continue
+            mine = self.context.get(name, _Unusable)
+            if mine is not value and mine != value:
+                return False
+        return len(self.context) == sum(1 for name in context if name != "page" and name not in self.unread)
+
+
+class Stencils:
+    """Stencils of one template's pages, made as pages come: for each
+    folder of pages, up to a few (each costs two renders to make)."""
+
+    def __init__(self, render: Render, url: UrlFilter, set_url: Callable[[UrlFilter], None],
+                 unread: frozenset[str] = frozenset()) -> None:
+        """``render``: the template's output for a context; ``url``: the
+        ``url`` filter, which ``set_url`` replaces; ``unread``: context
+        entries no template reads (they need not be equal)."""
+        self._render, self._url, self._set_url, self._unread = render, url, set_url, unread
+        self._made: dict[tuple[bool, str], list[Stencil]] = {}
+        self._tries: dict[tuple[bool, str], int] = {}
+
+    def render(self, page: object, context: Mapping[str, Any]) -> str:
+        place = _place(_page_url(page))
+        made = self._made.setdefault(place, [])
+        for index, stencil in enumerate(made):
+            output = stencil.fill(page, context)
+            if output is not None:
+                if index:  # the most used first
+                    made.insert(0, made.pop(index))
+                return output
+        output = self._render(context)
+        if self._tries.get(place, 0) < _TRIES:
+            self._tries[place] = self._tries.get(place, 0) + 1
+            new = self._make(page, context, output)
+            if new is not None:
+                made.append(new)
+        return output
+
+    def _make(self, page: object, context: Mapping[str, Any], output: str) -> Stencil | None:
+        trace = _Trace(page, {k: v for k, v in context.items() if k not in self._unread}, self._url)
+        self._set_url(trace.url_filter)
+        try:
+            stencil = Stencil(trace, self._render({**context, "page": _Marked(page, trace)}), self._unread)
+        except Exception:  # noqa: BLE001 (whatever the templates raise on marked values: no stencil)
+            return None
+        finally:
+            self._set_url(self._url)
+        return stencil if stencil.fill(page, context) == output else None
+
+
+def _escaped(text: str, times: int) -> str:
+    for _ in range(times):
+        text = str(escape(text))
+    return text
+
+
+def _at(page: object, path: Where) -> Any:
+    value: Any = getattr(page, path[1])
+    for step in path[2:]:
+        value = value[step]
+    return value
+
+
+def _shown(value: Any, kind: str) -> object:
+    """What :class:`_Trace` noted of a value: itself, a mapping's keys, a list's length."""
+    if kind == "keys":
+        return tuple(value) if type(value) is dict else None
+    if kind == "len":
+        return len(value) if type(value) in (list, tuple) else None
+    return _noted(value)
+
+
+def _noted(value: object) -> object:
+    """A value as it must be equal: itself, or for an empty collection of
+    its own kind (a page's table of contents), that kind."""
+    if isinstance(value, Sized) and not isinstance(value, (str, bytes, dict, list, tuple)) and len(value) == 0:
+        return ("empty", type(value))
+    return value
+
+
+def _page_url(page: object) -> str:
+    url = getattr(page, "url", "")
+    return url if isinstance(url, str) else ""
+
+
+def _folder(url: str) -> str:
+    """The folder a page's relative links start from, but for its own last part."""
+    return url.rstrip("/").rpartition("/")[0]
+
+
+def _place(url: str) -> tuple[bool, str]:
+    """What relative links from a page depend on, but for its own last
+    part: whether that part is a folder, and the folder it is in."""
+    return url.endswith("/"), _folder(url)
+
+
+def _in_folder(path: str, folder: str) -> bool:
+    """Whether a relative link to ``path`` may depend on the page's own
+    last part: it goes up, or into the page's folder."""
+    if path.startswith(("/", "#")) or "://" in path:
+        return False
+    normal = posixpath.normpath(path)
+    return ".." in normal.split("/") or not folder or normal == folder or normal.startswith(folder + "/")
