@@ -139,7 +139,9 @@ class _Trace:
         result = _apply(name, text._real, _reals(plain, self.reals), kwargs)
         if isinstance(result, str):  # a text made of it (a slice): traced in turn, made again for each page
             return self._traced(("op", (text._slot, name, plain, kwargs)), result)
-        self.inspections.append((text._slot, name, plain, kwargs, result))
+        done = (text._slot, name, plain, kwargs, result)
+        if done not in self.inspections:  # a word looked up on every line: checked once a page
+            self.inspections.append(done)
         return result
 
     def url_filter(self, context: Mapping[str, Any], value: object) -> str:
