@@ -25,9 +25,12 @@ It is sound by construction, not by trust in the templates:
   no stencil from that page, which is rendered as before (and after a few
   such tries, every page of its folder).
 
-A filter that changes a text only after printing it (``striptags``) is the
-one thing the markers cannot see; the templates this site ships use none on
-a page's texts (tests/pipeline/test_stencil.py renders pages both ways).
+Two things the markers cannot see: a filter that changes a text only
+after printing it (``striptags``), and a cache in the templates' code
+keyed by a page's text (it would keep what the marked render made).  The
+templates this site ships do neither with a page's texts, and the ``url``
+filter (whose paths MkDocs caches) is given real texts only
+(tests/pipeline/test_stencil.py renders pages both ways).
 """
 
 from __future__ import annotations
