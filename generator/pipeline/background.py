@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Protocol
 
 from ..site.pages.page import Page
+from .process import leave_copy
 
 _PAGES_DONE = "pages"  # the copy's first line; its second is the count of feed files
 
@@ -53,7 +54,7 @@ class Forked:
                     os.write(write, b"" if result is None else str(result).encode("ascii"))
                     code = 0
                 finally:
-                    os._exit(code)
+                    leave_copy(code)
             os.close(write)
             self._pid, self._said = pid, read
 

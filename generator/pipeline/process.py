@@ -13,6 +13,7 @@ import contextlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 
 _current = os.getpid()
 
@@ -31,6 +32,28 @@ def pid() -> int:
     return _current
 
 
+_BEFORE_LEAVING: list[Callable[[], None]] = []
+
+
+def before_leaving(work: Callable[[], None]) -> None:
+    """Have ``work`` done before this process, or a forked copy of it,
+    leaves by :func:`leave` or :func:`leave_copy` (``os._exit`` runs no
+    ``atexit`` hook): what is held back is written then."""
+    _BEFORE_LEAVING.append(work)
+
+
+def _leaving() -> None:
+    for work in _BEFORE_LEAVING:
+        with contextlib.suppress(Exception):  # leaving anyway: what failed costs only the cache
+            work()
+
+
+def leave_copy(code: int) -> None:
+    """End a forked copy (:mod:`generator.pipeline.background`) with ``code``."""
+    _leaving()
+    os._exit(code)
+
+
 def leave(code: int) -> None:
     """End the process with ``code``, its logs and output flushed first,
     without taking it apart: a build or a check of a ten-year archive holds
@@ -38,6 +61,7 @@ def leave(code: int) -> None:
     object (0.2-0.3 s a command).  Only for a command's end, when nothing is
     left open (builders, temporary folders and journals are closed by then;
     temporary files have no name)."""
+    _leaving()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a reader gone (`| head`), a stream closed

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.pipeline import cache
 from generator.pipeline.memo import KEEP_BUILDS, KEEP_KINDS, PageMemo, stored
+from generator.pipeline.process import leave_copy
 
 from test_cache import _append, _build, _edit, _tree, project  # noqa: F401 (a fixture)
 from conftest import ROOT
@@ -165,9 +166,11 @@ def test_copies_of_a_build_write_packs_of_their_own_and_the_build_keeps_them(tmp
     if child == 0:
         try:
             memo.put("bb", "<p>in the copy</p>")
+            assert memo.get("bb") == "<p>in the copy</p>"  # held back, then written when read
         finally:
-            os._exit(0)
+            leave_copy(0)  # what the copy holds back is written as it leaves
     os.waitpid(child, 0)
+    assert memo.get("aa") == "<p>before the copy</p>"
     memo.finish()
     assert len(list((tmp_path / "pages" / "packs").glob("*.pack"))) == 2
     again = PageMemo(tmp_path)
