@@ -63,6 +63,7 @@ class KeptFeeds:
     def __init__(self, shared: str, memo: PageMemo, canonical: Canonical | None = None) -> None:
         self._shared, self.memo = shared, memo
         self._canonical = canonical or Canonical()
+        self._last: tuple[Item | None, str, str, str] = (None, "", "", "")  # the last key worked out
 
     def get(self, item: Item, part: str) -> str | None:
         key = self.key(item, part)
@@ -74,12 +75,17 @@ class KeptFeeds:
             self.memo.put(key, text)
 
     def key(self, item: Item, part: str) -> str | None:
+        last_item, last_part, last_shared, last_key = self._last
+        if last_item is item and last_part == part and last_shared is self._shared:  # put after get
+            return last_key
         try:
             form = self._canonical.form(item)  # worked out once per item
         except NoCanonicalForm:
             return None
         text = f"{self._shared}\0{part}\0{form!r}"
-        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        self._last = (item, part, self._shared, key)
+        return key
 
 
 def qr_files(codes: Mapping[str, QrCode], memo: PageMemo | None) -> Iterator[tuple[str, bytes]]:

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Mapping, Sized
+from collections.abc import Callable, Mapping, Sized
 from typing import Any
 
 from markupsafe import escape
@@ -92,12 +92,18 @@ for _name in sorted({*dir(str), "__bool__"} - _PRINTING):  # emptiness too: str 
         setattr(Traced, _name, _inspecting(_name))
 
 
-def _apply(name: str, text: str, args: Iterator[Any], kwargs: dict) -> Any:
-    """What ``text.name(*args, **kwargs)`` gives (emptiness too, which str
-    has as a length)."""
-    if name == "__bool__":
-        return text != ""
-    return getattr(str, name)(text, *args, **kwargs)
+# what each inspection does, on a plain text (emptiness too, which str has as a length)
+_METHODS: dict[str, Callable[..., Any]] = {
+    **{name: getattr(str, name) for name in dir(str) if callable(getattr(str, name))},
+    "__bool__": lambda text: text != ""}
+
+
+def _apply(name: str, text: str, args: tuple, values: list[str], kwargs: dict) -> Any:
+    """What ``text.name(*args, **kwargs)`` gives, an argument that is one of
+    the page's texts (:class:`_Ref`) taken from ``values``."""
+    if any(type(arg) is _Ref for arg in args):
+        args = tuple(values[arg.slot] if type(arg) is _Ref else arg for arg in args)
+    return _METHODS[name](text, *args, **kwargs)
 
 
 class _Unusable(Exception):
@@ -139,7 +145,7 @@ class _Trace:
 
     def inspected(self, text: Traced, name: str, args: tuple, kwargs: dict) -> Any:
         plain = tuple(_Ref(arg._slot) if isinstance(arg, Traced) and arg._trace is self else arg for arg in args)
-        result = _apply(name, text._real, _reals(plain, self.reals), kwargs)
+        result = _apply(name, text._real, plain, self.reals, kwargs)
         if isinstance(result, str):  # a text made of it (a slice): traced in turn, made again for each page
             return self._traced(("op", (text._slot, name, plain, kwargs)), result)
         done = (text._slot, name, plain, kwargs, result)
@@ -171,10 +177,6 @@ class _Ref:
         return isinstance(other, _Ref) and other.slot == self.slot
 
     __hash__ = None  # type: ignore[assignment]
-
-
-def _reals(args: tuple, values: list[str]) -> Iterator[Any]:
-    return (values[arg.slot] if isinstance(arg, _Ref) else arg for arg in args)
 
 
 class _Marked:
@@ -227,7 +229,7 @@ class Stencil:
         except (AttributeError, LookupError, TypeError):
             return None
         for slot, name, args, kwargs, result in self.inspections:
-            if _apply(name, values[slot], _reals(args, values), kwargs) != result:
+            if _apply(name, values[slot], args, values, kwargs) != result:
                 return None
         return "".join(piece if isinstance(piece, str) else _escaped(values[piece[0]], piece[1])
                        for piece in self.pieces)
@@ -237,7 +239,7 @@ class Stencil:
             return _at(page, where)
         if kind == "op":
             slot, name, args, kwargs = where
-            return _apply(name, values[slot], _reals(args, values), kwargs)
+            return _apply(name, values[slot], args, values, kwargs)
         real = {"page": page, "base_url": context.get("base_url", "")}
         return self.url(real, values[where] if kind == "url" else where)
 
