@@ -448,6 +448,7 @@ class SukienPlugin(BasePlugin):
         self.generated: list[GeneratedPage] = []
         self.noting = False  # under `sukien build`: the pages' keys noted for the next build
         self.left_alone: list[File] = []  # the files of the pages that stand (standing.py)
+        self.elsewhere: list[File] = []  # the files of the pages a forked copy writes
         self.templates_left: set[str] = set()  # the templates that list every page, not yet written
         self.last: standing.LastBuild | None = None  # what the last one noted
 
@@ -562,6 +563,7 @@ class SukienPlugin(BasePlugin):
         if not env.cache:  # no template loaded yet: every one is made a _ThemeTemplate
             env.template_class = _ThemeTemplate
         self._share_theme(env, config, files)
+        self._leave_alone()  # no template lists every page: the copy's pages, at once
         return env
 
     @event_priority(-100)  # after any other plugin's: the template as written
@@ -572,13 +574,17 @@ class SukienPlugin(BasePlugin):
 
     def _leave_alone(self) -> None:
         """Once the sitemap and the other templates that list every page
-        are written, the pages that stand are out of MkDocs' hands: its
-        loop over the pages goes by them (20,000 pages after one change,
-        each given a context, an empty template and a skipped file, were 2 s)."""
+        are written, the pages that stand, and those a forked copy writes,
+        are out of MkDocs' hands: its loop over the pages goes by them
+        (20,000 pages after one change, each given a context, an empty
+        template and a skipped file, were 2 s)."""
         if not self.templates_left:
             for file in self.left_alone:
                 file.inclusion = InclusionLevel.EXCLUDED
-            self.left_alone = []
+            for file in self.elsewhere:  # written, by the copy: counted here as MkDocs' loop counted them
+                file.inclusion = InclusionLevel.EXCLUDED
+                self._step()
+            self.left_alone, self.elsewhere = [], []
 
     @event_priority(-100)  # after any other plugin's: the theme gets the context they made
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -758,6 +764,7 @@ class SukienPlugin(BasePlugin):
         self.theme_share = (Forked(write_theirs), theirs, doc_files, env)
         for page in theirs:
             page.meta = {**page.meta, "template": _ELSEWHERE}
+        self.elsewhere = [page.file for page in theirs]
         _QUIET_SKIPS.pages = _QUIET_SKIPS.pages | {page.file.src_uri for page in theirs}
 
     def _theme_share_done(self, config: MkDocsConfig) -> int | None:
