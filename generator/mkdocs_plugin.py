@@ -212,23 +212,16 @@ class ThemeMemo:
         name = page.meta.get("template", "main.html")
         if name not in self.stencils:
             self.stencils[name] = self._stencils(self.env.get_template(name))
-        made = self.stencils[name]
+        made = self.stencils[name] if page.may_stand else None  # in the navigation: its state is the page's
         return made.render(page, context) if made is not None else self.env.get_template(name).render(context)
 
     def _stencils(self, template: jinja2.Template) -> Stencils | None:
-        """The template's stencils (:mod:`generator.pipeline.stencil`), with
-        the ``url`` filter the marked render replaces; the build's time is
-        in no template's context that matters here (:func:`_frame`: no
-        memo, and no stencil, when a template reads it)."""
-        env, original = self.env, self.env.filters.get("url")
-        if original is None:
+        """The template's stencils (:mod:`generator.pipeline.stencil`); the
+        build's time is in no template's context that matters here
+        (:func:`_frame`: no memo, and no stencil, when a template reads it)."""
+        if "url" not in self.env.filters:
             return None
-
-        def set_url(function) -> None:
-            env.filters["url"] = original if function is original else jinja2.pass_context(
-                lambda context, value: function(context, value))
-
-        return Stencils(template.render, original, set_url, unread=frozenset({"build_date_utc"}))
+        return Stencils(template.render, self.env, unread=frozenset({"build_date_utc"}))
 
     def key(self, page: GeneratedPage, content: str) -> str:
         inputs = {
