@@ -93,3 +93,22 @@ def test_a_copy_that_fails_in_the_feeds_leaves_them_to_the_builder(alone, tmp_pa
     assert build(tmp_path / "site", monkeypatch) == alone
     feeds = [line.split(" ", 1) for line in writers.read_text().splitlines() if " feeds/" in line]
     assert feeds and {int(pid) for pid, _ in feeds} == {PARENT}
+
+
+@pytest.mark.parametrize("base", ["https://sukien.laichau.gov.vn/", "https://x.vn/sub/dir/", "http://h:8000/",
+                                  "https://x.vn", "https://x.vn/a?b/", "https://x.vn//", "https://x.vn/a/../",
+                                  "https://x.vn/%C3%A1/", "/rel/", ""])
+def test_a_generated_pages_canonical_url_is_the_one_mkdocs_joins(base):
+    from urllib.parse import urljoin, urlsplit
+
+    from generator.mkdocs_plugin import plain_join
+
+    for url in ["", "su-kien/a/", "en/events/su-kien-00001-2003/", "a.html", "../x/", "./x/", "/abs/", "a//b/",
+                "x:y/", "sự-kiện/", "a/./b/", ".hidden/", "a?b", "a#b", "a..b/"]:
+        joined = plain_join(base, url)
+        if joined is not None:
+            canonical = urljoin(base if base.endswith("/") else base + "/", url)
+            assert joined == (canonical, urlsplit(canonical).path), (base, url)
+    assert (plain_join(base, "su-kien/a/") is None) == (base not in ("https://sukien.laichau.gov.vn/",
+                                                                    "https://x.vn/sub/dir/", "http://h:8000/",
+                                                                    "https://x.vn/%C3%A1/"))
