@@ -56,7 +56,7 @@ FEED_PARTS = ("calendars", *ANNOUNCEMENT_FORMATS, "updates")
 def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None,
                now: dt.datetime, items: list[Item] | None = None,
                kept: Kept | None = None, parts: Collection[str] = FEED_PARTS,
-               entries: Callable[[], list[Entry]] | None = None) -> Iterator[tuple[str, bytes]]:
+               entries: Callable[[Kept | None], list[Entry]] | None = None) -> Iterator[tuple[str, bytes]]:
     """The files of :func:`build_feeds`, each made only when the one before
     has been taken: a builder that writes them as they come never holds
     them all (at 10,000 events they weigh about 150 MB).  Should two share
@@ -76,7 +76,7 @@ def feed_files(catalogue: Catalogue, config: SiteConfig, history: History | None
         yield from calendars(items, content, config, today, kept)
     formats = [kind for kind in ANNOUNCEMENT_FORMATS if kind in parts]
     if formats:
-        made = entries() if entries is not None else announcement_entries(items, content, now)
+        made = entries(kept) if entries is not None else announcement_entries(items, content, now, kept)
         yield from announcement_feeds(made, content, config, kept, formats).items()
     if "updates" in parts:
         yield urls.UPDATES_ATOM, updates_feed(items, content, config, now)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
@@ -71,13 +72,31 @@ def entry(item: Item, occ: Occurrence, content: Content) -> Entry:
 ANNOUNCEMENT_FORMATS = ("atom", "rss", "json")
 
 
-def announcement_entries(items: list[Item], content: Content, now: dt.datetime) -> list[Entry]:
+def announcement_entries(items: list[Item], content: Content, now: dt.datetime,
+                         kept: Kept | None = None) -> list[Entry]:
     """Each event announced by ``now`` (none before its date) with its
     current occurrence (the next one not yet over, else its last), the
-    newest first: the entries of every announcement feed."""
+    newest first: the entries of every announcement feed; ``kept``: each
+    entry's texts as an earlier build made them from the same inputs."""
     announced = [item for item in items if item.history.published <= now]
     ordered = sorted(announced, key=lambda i: (i.history.published, i.event.id), reverse=True)
-    return [entry(item, occ, content) for item in ordered if (occ := item.current(now)) is not None]
+    return [_kept_entry(item, occ, content, kept) for item in ordered if (occ := item.current(now)) is not None]
+
+
+def _kept_entry(item: Item, occ: Occurrence, content: Content, kept: Kept | None) -> Entry:
+    """:func:`entry`, its texts from ``kept`` when there (a rebuild after one
+    change made 10,000 entries' HTML again, in each copy that writes an
+    announcement feed)."""
+    part = f"announcement entry {occ.key}"
+    known = kept.get(item, part) if kept is not None else None
+    texts = json.loads(known) if known is not None else None
+    if isinstance(texts, list) and len(texts) == 5 and all(isinstance(text, str) for text in texts):
+        return Entry(item, occ, *texts)
+    made = entry(item, occ, content)
+    if kept is not None:
+        kept.put(item, part, json.dumps([made.title, made.summary, made.body, made.category, made.unit],
+                                        ensure_ascii=False))
+    return made
 
 
 def announcement_feeds(entries: list[Entry], content: Content, config: SiteConfig, kept: Kept | None = None,

@@ -16,13 +16,13 @@ import os
 from collections.abc import Callable, Collection, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-import functools
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ..feeds import FEED_PARTS, feed_files, feed_items
-from ..feeds.announcements import announcement_entries
+from ..feeds.announcements import Entry, announcement_entries
+from ..feeds.common import Kept
 from ..feeds.updates import update_notices
 from ..load.config import SiteConfig
 from ..load.content import load_content, parse_event_text
@@ -106,7 +106,12 @@ def prepare(config: SiteConfig, now: dt.datetime, loaded: tuple[Content, list[Pr
     items = feed_items(catalogue, config, history, now)
     site = render_site(catalogue, config, now, dates, update_notices(items, content, config, now))
 
-    entries = functools.cache(partial(announcement_entries, items, content, now))  # once a process
+    made_entries: list[list[Entry]] = []  # once a process: every announcement feed it writes lists them
+
+    def entries(kept: Kept | None) -> list[Entry]:
+        if not made_entries:
+            made_entries.append(announcement_entries(items, content, now, kept))
+        return made_entries[0]
 
     def make_feeds(memo: PageMemo | None, canonical: Canonical | None,
                    parts: Collection[str]) -> Iterator[tuple[str, bytes]]:
