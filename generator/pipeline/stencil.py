@@ -55,7 +55,7 @@ from markupsafe import escape
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private use: in no page's text (checked)
 # a marker as printed: raw, escaped once or twice (the "&" shows which)
 _PRINTED = re.compile(f"{_OPEN}(\\d+)&((?:amp;)*){_CLOSE}")
-_TRIES = 8  # stencils made for one folder of pages, at most
+_TRIES = 8  # tries at a stencil for one folder of pages (each two renders), at most
 # what a text does without being inspected
 _PRINTING = {"__str__", "__format__", "__add__", "__radd__", "__getattribute__", "__new__", "__init__",
              "__init_subclass__", "__subclasshook__", "__class__", "__setattr__", "__delattr__",
@@ -97,21 +97,22 @@ def _inspecting(name: str) -> Callable[..., Any]:
     return method
 
 
-for _name in sorted({*dir(str), "__bool__"} - _PRINTING):  # emptiness too: str has it as a length
-    if callable(getattr(str, _name, None)) or _name == "__bool__":
-        setattr(Traced, _name, _inspecting(_name))
-
-
 # what each inspection does, on a plain text (emptiness too, which str has as a length)
 _METHODS: dict[str, Callable[..., Any]] = {
     **{name: getattr(str, name) for name in dir(str) if callable(getattr(str, name))},
     "__bool__": lambda text: text != ""}
+for _name in sorted(set(_METHODS) - _PRINTING):
+    setattr(Traced, _name, _inspecting(_name))
 
 
 def _apply(name: str, text: str, args: tuple, values: list[str], kwargs: dict) -> Any:
     """What ``text.name(*args, **kwargs)`` gives, an argument that is one of
     the page's texts (:class:`_Ref`, in a tuple or list too) taken from ``values``."""
-    return _METHODS[name](text, *_resolved(args, values), **{k: _resolved(v, values) for k, v in kwargs.items()})
+    if args:  # most inspections have none (emptiness, a hash) or one plain text
+        args = _resolved(args, values)
+    if kwargs:
+        kwargs = {key: _resolved(value, values) for key, value in kwargs.items()}
+    return _METHODS[name](text, *args, **kwargs)
 
 
 def _resolved(value: Any, values: list[str]) -> Any:

@@ -132,6 +132,9 @@ LATER = {
     "a text in a tuple": ("{% if page.url.startswith((page.meta.a, 'zz')) %}IN{% endif %}",
                           {"meta": _meta(a="lich")}, {"meta": _meta(a="su-kien")}),
     "Markup": ("{{ page.content + '<hr>' }}", {"content": "plain"}, {"content": Markup("<p>x</p>")}),
+    "a filter that reads the text itself": ("{{ page.meta.d | urlize }}", {"meta": _meta(d="x")},
+                                            {"meta": _meta(d="see https://x.vn")}),
+    "a link written with a backslash": ("<a href=\"{{ 'su-kien\\\\su-kien-00005/' | url }}\">5</a>", {}, {}),
     "an inspection that fails": ("{% if page.title.count('{') == 0 %}{{ page.title.format(1) }}{% endif %}",
                                  {"title": "abc"}, {"title": "a{b"}),
 }
